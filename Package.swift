@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Beredning",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "bered", targets: ["bered"]),
+        .library(name: "BeredningCore", targets: ["BeredningCore"]),
+        .library(name: "BeredningStore", targets: ["BeredningStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+    ],
+    targets: [
+        // The domain: pure Swift, no files, no terminal.
+        .target(name: "BeredningCore"),
+        // Reading and writing the store folder (TOML files, atomic writes).
+        .target(
+            name: "BeredningStore",
+            dependencies: ["BeredningCore", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        // The bundled criteria texts, UI strings, templates and demo store.
+        // Lives in the top-level Resources folder; its one Swift file locates the bundle.
+        .target(
+            name: "BeredningResources",
+            dependencies: ["BeredningCore", "BeredningStore"],
+            path: "Resources",
+            resources: [
+                .copy("criteria.toml"),
+                .copy("strings"),
+                .copy("templates"),
+                .copy("demo"),
+            ]
+        ),
+        .executableTarget(
+            name: "bered",
+            dependencies: [
+                "BeredningCore", "BeredningStore", "BeredningResources",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "BeredningCoreTests", dependencies: ["BeredningCore", "BeredningResources"]),
+        .testTarget(
+            name: "BeredningStoreTests",
+            dependencies: ["BeredningCore", "BeredningStore", "BeredningResources"]
+        ),
+        .testTarget(
+            name: "beredTests",
+            dependencies: ["BeredningCore", "BeredningStore", "BeredningResources"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,58 @@
+/// A fingerprint of an application's content, stored in every review so a review of an
+/// earlier version can be recognised after the application comes back from completion.
+/// The workflow state is left out: moving an application does not change what was assessed.
+public enum ApplicationVersion {
+    public static func of(_ application: Application) -> String {
+        var hasher = FNV1a()
+        let a = application
+        for field in [a.id.description, a.title, a.applicant, a.ideaGiver, a.received?.description ?? "", a.childRights,
+                      a.economicModel?.rawValue ?? ""] {
+            hasher.add(field)
+        }
+        for actor in a.actors { hasher.add([actor.name, actor.kind.rawValue, actor.role, actor.contribution]) }
+        hasher.add([a.problem.description, a.problem.localExtent, a.problem.consequences, a.problem.costOfInaction])
+        let group = a.targetGroup
+        hasher.add([group.description, opt(group.ageMin), opt(group.ageMax), opt(group.size), group.needsAnalysis])
+        let intervention = a.intervention
+        hasher.add([intervention.description, intervention.start?.description ?? "", intervention.end?.description ?? ""])
+        hasher.add(intervention.activities)
+        hasher.add([a.evidence.level?.rawValue ?? "", a.evidence.basis, a.evidence.learningPlan])
+        hasher.add(a.evidence.references)
+        hasher.add([a.earlyTiming.stage, a.earlyTiming.justification, a.measurability.evaluationPlan])
+        for indicator in a.measurability.indicators {
+            hasher.add([indicator.name, indicator.unit, opt(indicator.baseline), opt(indicator.target), indicator.source])
+            hasher.add(indicator.when.map(\.rawValue))
+        }
+        for year in a.budget.years { hasher.add([String(year.year), String(year.requested)]) }
+        for c in a.budget.contributions { hasher.add([c.actor, String(c.amount), c.description]) }
+        hasher.add([a.longTerm.owner, a.longTerm.plan])
+        return hasher.hex
+    }
+
+    private static func opt(_ value: (some CustomStringConvertible)?) -> String { value.map(\.description) ?? "" }
+}
+
+/// 64-bit FNV-1a: small, stable across runs and platforms (Swift's Hasher is seeded per process).
+struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ text: String) {
+        for byte in text.utf8 { mix(byte) }
+        mix(0x1f)  // unit separator: "ab","c" and "a","bc" must differ
+    }
+
+    mutating func add(_ fields: [String]) {
+        for field in fields { add(field) }
+        mix(0x1e)
+    }
+
+    private mutating func mix(_ byte: UInt8) {
+        value ^= UInt64(byte)
+        value = value &* 0x0000_0100_0000_01b3
+    }
+
+    var hex: String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

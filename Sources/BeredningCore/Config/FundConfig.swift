@@ -1,0 +1,77 @@
+/// The scoring scale: default 1–4 (saknas / svagt / godtagbart / starkt), configurable per fund.
+public struct Scale: Hashable, Sendable {
+    public let min: Int
+    public let max: Int
+    /// A criterion whose mean score falls below this fails.
+    public let passMark: Int
+    public let labels: [LocalizedText]
+
+    public enum Problem: Error, Equatable, Sendable {
+        case emptyRange(min: Int, max: Int)
+        case labelCount(expected: Int, found: Int)
+        case passMarkOutside(Int)
+    }
+
+    public init(min: Int, max: Int, passMark: Int, labels: [LocalizedText]) throws(Problem) {
+        guard min < max, max - min <= 20 else { throw .emptyRange(min: min, max: max) }
+        guard labels.count == max - min + 1 else { throw .labelCount(expected: max - min + 1, found: labels.count) }
+        guard (min...max).contains(passMark) else { throw .passMarkOutside(passMark) }
+        self.min = min
+        self.max = max
+        self.passMark = passMark
+        self.labels = labels
+    }
+
+    public static let standard = try! Scale(min: 1, max: 4, passMark: 3, labels: [
+        LocalizedText(sv: "saknas", en: "missing"),
+        LocalizedText(sv: "svagt", en: "weak"),
+        LocalizedText(sv: "godtagbart", en: "acceptable"),
+        LocalizedText(sv: "starkt", en: "strong"),
+    ])
+
+    public var points: ClosedRange<Int> { min...max }
+    public func label(_ points: Int) -> LocalizedText? {
+        self.points.contains(points) ? labels[points - min] : nil
+    }
+}
+
+/// The fund's rules for the review, from the store's `bered.toml`.
+public struct FundRules: Hashable, Sendable {
+    public var minActors: Int
+    /// Ale's rule: every project involves at least two municipal actors.
+    public var minMunicipalActors: Int
+    public var reviewsNeeded: Int
+    /// No one anchors on a colleague's numbers before their own review is complete.
+    public var hideScoresUntilOwnReviewComplete: Bool
+    /// A criterion whose scores differ by this much or more is marked as a disagreement.
+    public var disagreementSpread: Int
+
+    public init(minActors: Int = 2, minMunicipalActors: Int = 2, reviewsNeeded: Int = 3,
+                hideScoresUntilOwnReviewComplete: Bool = true, disagreementSpread: Int = 2) {
+        self.minActors = minActors
+        self.minMunicipalActors = minMunicipalActors
+        self.reviewsNeeded = reviewsNeeded
+        self.hideScoresUntilOwnReviewComplete = hideScoresUntilOwnReviewComplete
+        self.disagreementSpread = disagreementSpread
+    }
+}
+
+/// Everything `bered.toml` says about the fund.
+public struct FundConfig: Hashable, Sendable {
+    public var fund: String
+    public var scale: Scale
+    public var rules: FundRules
+    public var criteria: CriteriaSet
+    public var members: [Member]
+
+    public init(fund: String, scale: Scale = .standard, rules: FundRules = .init(), criteria: CriteriaSet, members: [Member]) {
+        self.fund = fund
+        self.scale = scale
+        self.rules = rules
+        self.criteria = criteria
+        self.members = members
+    }
+
+    public func member(_ id: MemberID) -> Member? { members.first { $0.id == id } }
+    public var reviewers: [Member] { members.filter { $0.role == .preparationGroup } }
+}

@@ -1,0 +1,41 @@
+/// A member's id, such as `anna`. It becomes a file name (`reviews/anna.toml`), so it is
+/// restricted to lowercase ASCII letters, digits and inner dashes: no path, no case clashes.
+public struct MemberID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init?(_ rawValue: String) {
+        guard (1...40).contains(rawValue.count),
+              rawValue.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }),
+              rawValue.first != "-", rawValue.last != "-" else { return nil }
+        self.rawValue = rawValue
+    }
+
+    public var description: String { rawValue }
+    public static func < (a: MemberID, b: MemberID) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// The four roles of the review process (see DOMAIN.md): what each may do is in `Permissions`.
+public enum Role: String, CaseIterable, Hashable, Sendable, Labelled {
+    /// Beredningsgrupp: scores every criterion and recommends.
+    case preparationGroup = "preparation_group"
+    /// Ungdomspanel: comments, never scores.
+    case youthPanel = "youth_panel"
+    /// Styrgrupp: returns applications for completion or forwards them to the board.
+    case steeringGroup = "steering_group"
+    /// Samordnare: registers applications, records the board's decision, exports.
+    case coordinator
+
+    public static var labelPrefix: String { "role" }
+}
+
+public struct Member: Hashable, Sendable {
+    public let id: MemberID
+    public var name: String
+    public var role: Role
+
+    public init(id: MemberID, name: String, role: Role) {
+        self.id = id
+        self.name = name
+        self.role = role
+    }
+}

@@ -1,0 +1,61 @@
+/// Everything a member can ask the tool to do that the roles limit.
+public enum Action: String, CaseIterable, Hashable, Sendable, Labelled {
+    case read
+    case scoreReview = "score_review"
+    case declareConflict = "declare_conflict"
+    case commentAsYouthPanel = "comment"
+    case returnForCompletion = "return_for_completion"
+    case forwardToBoard = "forward_to_board"
+    case registerApplication = "register_application"
+    case editApplication = "edit_application"
+    case recordDecision = "record_decision"
+    case sendFeedback = "send_feedback"
+    case exportDecisions = "export"
+    case manageStore = "manage_store"
+
+    public static var labelPrefix: String { "action" }
+}
+
+/// A "no" with the reason in plain words, for the status line or the terminal.
+public struct Refusal: Error, Hashable, Sendable {
+    public let reason: Message
+    public init(_ reason: Message) { self.reason = reason }
+}
+
+/// The one table every action goes through (DOMAIN.md, "Who uses the tool").
+public enum Permissions {
+    public static let table: [Action: Set<Role>] = [
+        .read: Set(Role.allCases),
+        .scoreReview: [.preparationGroup],
+        // Disqualification (jäv) concerns whoever takes part in the preparation or the decision.
+        .declareConflict: [.preparationGroup, .steeringGroup, .coordinator],
+        .commentAsYouthPanel: [.youthPanel],
+        .returnForCompletion: [.steeringGroup],
+        .forwardToBoard: [.steeringGroup],
+        .registerApplication: [.coordinator],
+        .editApplication: [.coordinator],
+        .recordDecision: [.coordinator],
+        .sendFeedback: [.coordinator],
+        .exportDecisions: [.coordinator],
+        .manageStore: [.coordinator],
+    ]
+
+    public static func allows(_ role: Role, _ action: Action) -> Bool {
+        table[action, default: []].contains(role)
+    }
+
+    /// nil when allowed; otherwise why not, naming the member's role and who may instead.
+    public static func check(_ role: Role, _ action: Action) -> Refusal? {
+        guard !allows(role, action) else { return nil }
+        return Refusal(Message(rawKey: "refusal." + action.rawValue, ["role": .message(role.label)]))
+    }
+
+    /// Reviewing needs the role and no declared conflict of interest with the application.
+    public static func checkReview(by member: Member, conflicts: [ConflictDeclaration]) -> Refusal? {
+        if let refusal = check(member.role, .scoreReview) { return refusal }
+        if let conflict = conflicts.first(where: { $0.member == member.id }) {
+            return Refusal(Message(.refusalConflict, ["application": .text(conflict.applicationID.description), "reason": .text(conflict.reason)]))
+        }
+        return nil
+    }
+}

@@ -1,0 +1,85 @@
+/// A criterion's standing in the checklist, from the automatic check and the complete reviews.
+public enum Outcome: String, CaseIterable, Hashable, Sendable, Labelled {
+    case pass
+    /// The application answers, but thinly, or the reviewers disagree.
+    case warning
+    /// The reviewers' mean score is below the scale's pass mark.
+    case fail
+    /// The application does not answer the criterion at all.
+    case missing
+
+    public static var labelPrefix: String { "outcome" }
+
+    /// The checklist strip's cell; readable without colour.
+    public var symbol: String {
+        switch self {
+        case .pass: return "✓"
+        case .warning: return "!"
+        case .fail, .missing: return "✗"
+        }
+    }
+}
+
+public struct ChecklistRow: Hashable, Sendable {
+    public let criterion: Criterion
+    /// nil for a fund's extra criteria, which only reviewers judge.
+    public let automatic: CheckResult?
+    public let aggregate: CriterionAggregate
+    public let outcome: Outcome
+}
+
+/// The whole checklist for one application: what `bered check` prints and the list's strip shows.
+public struct Checklist: Hashable, Sendable {
+    public let applicationID: ApplicationID
+    public let rows: [ChecklistRow]
+    public let quorum: Quorum
+
+    public init(dossier: Dossier, config: FundConfig) {
+        let application = dossier.application
+        let checks = AutomaticChecks.run(application, rules: config.rules)
+        applicationID = application.id
+        rows = config.criteria.all.map { criterion in
+            let automatic = checks.first { $0.criterion == criterion.id }
+            let aggregate = CriterionAggregate.of(criterion.id, reviews: dossier.reviews, conflicts: dossier.conflicts, rules: config.rules)
+            return ChecklistRow(criterion: criterion, automatic: automatic, aggregate: aggregate,
+                                outcome: Checklist.outcome(automatic: automatic?.verdict, aggregate: aggregate, scale: config.scale))
+        }
+        quorum = Quorum(dossier: dossier, config: config)
+    }
+
+    static func outcome(automatic: Verdict?, aggregate: CriterionAggregate, scale: Scale) -> Outcome {
+        if automatic == .missing { return .missing }
+        if let mean = aggregate.mean, mean < Double(scale.passMark) { return .fail }
+        if automatic == .warning || aggregate.disagreement { return .warning }
+        return .pass
+    }
+
+    /// True when no criterion fails or is missing; warnings do not stop an application.
+    public var passes: Bool { rows.allSatisfy { $0.outcome == .pass || $0.outcome == .warning } }
+    public var strip: String { rows.map(\.outcome.symbol).joined() }
+}
+
+/// How many complete reviews there are of those the fund needs; members with a conflict do not count.
+public struct Quorum: Hashable, Sendable {
+    public let complete: Int
+    public let needed: Int
+    /// Preparation-group members without a declared conflict: who could still review.
+    public let eligible: [MemberID]
+
+    public init(dossier: Dossier, config: FundConfig) {
+        let conflicted = Set(dossier.conflicts.map(\.member))
+        eligible = config.reviewers.map(\.id).filter { !conflicted.contains($0) }
+        complete = dossier.reviews.filter { $0.status == .complete && !conflicted.contains($0.reviewer) }.count
+        needed = config.rules.reviewsNeeded
+    }
+
+    public var isReached: Bool { complete >= needed }
+}
+
+extension Checklist {
+    /// The mean of every numeric score in the complete reviews, over all criteria: the list's one number.
+    public var meanScore: Double? {
+        let scores = rows.flatMap(\.aggregate.scores)
+        return scores.isEmpty ? nil : Double(scores.reduce(0, +)) / Double(scores.count)
+    }
+}

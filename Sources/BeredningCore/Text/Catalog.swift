@@ -1,0 +1,33 @@
+import Foundation
+
+/// The product's strings in one language, looked up by `Message` key.
+public struct Catalog: Sendable {
+    public let language: Language
+    public let strings: [String: String]
+
+    public init(language: Language, strings: [String: String]) {
+        self.language = language
+        self.strings = strings
+    }
+
+    /// An unknown key shows as itself, so a missing string is visible and never a crash;
+    /// a test keeps the catalogs complete.
+    public func callAsFunction(_ message: Message) -> String {
+        guard var text = strings[message.key] else { return message.description }
+        for (name, value) in message.arguments {
+            let shown: String
+            switch value {
+            case .text(let plain): shown = plain
+            case .message(let nested): shown = self(nested)
+            }
+            text = text.replacingOccurrences(of: "{" + name + "}", with: shown)
+        }
+        return text
+    }
+
+    public func callAsFunction(_ key: MessageKey, _ arguments: [String: Message.Argument] = [:]) -> String {
+        self(Message(key, arguments))
+    }
+
+    public func label(_ value: some Labelled) -> String { self(value.label) }
+}

@@ -1,0 +1,53 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a file so that readers see either the old or the new content, never a mix:
+/// a temporary file in the same folder, fsync, rename over the target, fsync of the folder.
+public enum AtomicFile {
+    public struct WriteError: Error, Equatable, CustomStringConvertible, Sendable {
+        public let path: String
+        public let step: String
+        public let code: Int32
+        public var description: String { "\(path): \(step): \(String(cString: strerror(code)))" }
+    }
+
+    public static func write(_ data: Data, to url: URL) throws(WriteError) {
+        let folder = url.deletingLastPathComponent().path
+        let target = url.path
+        // A dot-name that the store's reader skips, unique per process and call.
+        let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw WriteError(path: target, step: "create", code: errno) }
+        var failure: WriteError?
+        data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = WriteError(path: target, step: "write", code: errno)
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == nil && fsync(fd) != 0 { failure = WriteError(path: target, step: "fsync", code: errno) }
+        if close(fd) != 0 && failure == nil { failure = WriteError(path: target, step: "close", code: errno) }
+        if failure == nil && rename(temporary, target) != 0 { failure = WriteError(path: target, step: "rename", code: errno) }
+        if let failure {
+            unlink(temporary)
+            throw failure
+        }
+        // The rename is durable only once the folder's entry is on disk too.
+        let dirfd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dirfd >= 0 {
+            fsync(dirfd)
+            close(dirfd)
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import BeredningCore
+import Foundation
+
+/// Every write checks the member's role first, so no screen or command can go around it.
+extension FileStore {
+    /// Saves `member`'s review: their own file, `reviews/<member>.toml`, nobody else's.
+    public func save(_ review: Review, by member: Member, in dossier: Dossier, config: FundConfig, now: Date) throws(StoreError) {
+        if let refusal = Permissions.checkReview(by: member, conflicts: dossier.conflicts) { throw .refused(refusal.reason) }
+        guard review.reviewer == member.id, review.applicationID == dossier.application.id else {
+            throw .refused(Message(.storeNotYourFile))
+        }
+        let problems = ReviewRules.problemsSaving(review, criteria: config.criteria, scale: config.scale)
+        if let first = problems.first { throw .refused(first) }
+        var saved = review
+        saved.updated = now
+        saved.assessedVersion = ApplicationVersion.of(dossier.application)
+        try write(ReviewRecord.write(saved, criteria: config.criteria), to: "\(review.applicationID)/reviews/\(member.id).toml")
+    }
+
+    /// A youth-panel comment gets a file of its own, named by time and author, so two
+    /// comments never share a file.
+    public func save(_ comment: YouthComment, by member: Member) throws(StoreError) {
+        if let refusal = Permissions.check(member.role, .commentAsYouthPanel) { throw .refused(refusal.reason) }
+        guard comment.author == member.id else { throw .refused(Message(.storeNotYourFile)) }
+        guard !comment.text.isBlank else { throw .refused(Message(.storeEmptyComment)) }
+        let stamp = TOMLTime.text(comment.time).filter { $0 != "-" && $0 != ":" }
+        let folder = "\(comment.applicationID)/comments"
+        var name = "\(stamp)-\(member.id).toml"
+        var counter = 2
+        while FileManager.default.fileExists(atPath: root.appendingPathComponent("\(folder)/\(name)").path) {
+            name = "\(stamp)-\(counter)-\(member.id).toml"  // two comments in one second
+            counter += 1
+        }
+        try write(CommentRecord.write(comment), to: "\(folder)/\(name)")
+    }
+
+    public func save(_ conflict: ConflictDeclaration, by member: Member) throws(StoreError) {
+        if let refusal = Permissions.check(member.role, .declareConflict) { throw .refused(refusal.reason) }
+        guard conflict.member == member.id else { throw .refused(Message(.storeNotYourFile)) }
+        guard !conflict.reason.isBlank else { throw .refused(Message(.storeConflictNeedsReason)) }
+        try write(ConflictRecord.write(conflict), to: "\(conflict.applicationID)/conflicts/\(member.id).toml")
+    }
+
+    /// Registers a new application under the next free id of `year`, from the skeleton text
+    /// that the caller fills in (the template explains every section to the applicant).
+    public func register(title: String, year: Int, skeleton: (ApplicationID) -> String, by member: Member?) throws(StoreError) -> ApplicationID {
+        if let member, let refusal = Permissions.check(member.role, .registerApplication) { throw .refused(refusal.reason) }
+        guard !title.isBlank else { throw .refused(Message(.storeEmptyTitle)) }
+        let taken = ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).compactMap(ApplicationID.init)
+        let id = ApplicationID.next(in: year, after: taken)
+        let folder = root.appendingPathComponent(id.description)
+        do {
+            // Without intermediate folders and failing if it exists: two coordinators registering
+            // at once cannot both get the same id.
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+        } catch {
+            throw .refused(Message(.storeIDTaken, ["id": .text(id.description)]))
+        }
+        try write(skeleton(id), to: "\(id)/\(FileStore.applicationFile)")
+        return id
+    }
+
+    /// Writes a whole application file (the coordinator's edits, workflow changes).
+    public func save(_ application: Application, by member: Member) throws(StoreError) {
+        if let refusal = Permissions.check(member.role, .editApplication) { throw .refused(refusal.reason) }
+        try write(ApplicationRecord.write(application), to: "\(application.id)/\(FileStore.applicationFile)")
+    }
+
+    /// Creates a new store folder from a `bered.toml` text; refuses to touch an existing store.
+    public static func create(at root: URL, configText: String) throws(StoreError) {
+        let config = root.appendingPathComponent(configFile)
+        guard !FileManager.default.fileExists(atPath: config.path) else {
+            throw .refused(Message(.storeExists, ["folder": .text(root.path)]))
+        }
+        do {
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        } catch {
+            throw .refused(Message(.storeCannotCreate, ["folder": .text(root.path), "detail": .text(error.localizedDescription)]))
+        }
+        do { try AtomicFile.write(Data(configText.utf8), to: config) } catch { throw .writeFailed(error) }
+    }
+
+    func write(_ text: String, to path: String) throws(StoreError) {
+        let url = root.appendingPathComponent(path)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw .refused(Message(.storeCannotCreate, ["folder": .text(url.deletingLastPathComponent().path), "detail": .text(error.localizedDescription)]))
+        }
+        do { try AtomicFile.write(Data(text.utf8), to: url) } catch { throw .writeFailed(error) }
+    }
+}
+
+extension StoreError {
+    /// The error in the user's words.
+    public func lines(_ catalog: Catalog) -> [String] {
+        switch self {
+        case .unusable(let problems): return problems.map { $0.formatted(catalog) }
+        case .refused(let message): return [catalog(message)]
+        case .writeFailed(let error): return [catalog(Message(.storeWriteFailed, ["detail": .text(error.description)]))]
+        }
+    }
+}

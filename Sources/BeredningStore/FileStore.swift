@@ -1,0 +1,159 @@
+import BeredningCore
+import Foundation
+
+/// One application folder as read from disk: the dossier when its application file could be
+/// read, and every problem met in the folder. Broken applications stay in the list.
+public struct StoreEntry: Sendable {
+    public let folder: String
+    public let dossier: Dossier?
+    public let problems: [FileProblem]
+
+    public var isBroken: Bool { dossier == nil }
+}
+
+/// The store as read at one moment.
+public struct StoreSnapshot: Sendable {
+    public let root: URL
+    public let config: FundConfig
+    public let entries: [StoreEntry]
+    /// Problems outside any application folder (stray folders).
+    public let problems: [FileProblem]
+
+    public var dossiers: [Dossier] { entries.compactMap(\.dossier) }
+    public var allProblems: [FileProblem] { problems + entries.flatMap(\.problems) }
+
+    public func entry(_ id: ApplicationID) -> StoreEntry? { entries.first { $0.folder == id.description } }
+}
+
+public enum StoreError: Error, Sendable {
+    /// The store cannot be used at all: no folder, or a `bered.toml` that cannot be read.
+    case unusable([FileProblem])
+    /// A write the domain or the file system refused.
+    case refused(Message)
+    case writeFailed(AtomicFile.WriteError)
+}
+
+/// The store folder: `bered.toml` and one folder per application. One file per writer, so
+/// colleagues sharing the folder never overwrite each other; every write is atomic.
+public struct FileStore: Sendable {
+    public static let configFile = "bered.toml"
+    public static let applicationFile = "application.toml"
+
+    public let root: URL
+    private let coreCriteria: [Criterion]
+
+    public init(root: URL, coreCriteria: [Criterion]) {
+        self.root = root.standardizedFileURL
+        self.coreCriteria = coreCriteria
+    }
+
+    // MARK: Reading
+
+    public func loadConfig() throws(StoreError) -> FundConfig {
+        let url = root.appendingPathComponent(FileStore.configFile)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw .unusable([FileProblem(file: FileStore.configFile, line: nil, message: Message(.storeNoConfig, ["folder": .text(root.path)]))])
+        }
+        let document: TOMLDocument
+        do { document = try TOMLDocument(file: FileStore.configFile, data: data) } catch { throw .unusable([error]) }
+        let config = ConfigRecord.read(document, coreCriteria: coreCriteria)
+        guard let config, document.problems.isEmpty else { throw .unusable(document.problems) }
+        return config
+    }
+
+    public func load() throws(StoreError) -> StoreSnapshot {
+        let config = try loadConfig()
+        var entries: [StoreEntry] = []
+        var problems: [FileProblem] = []
+        for name in listing(root.path) where !name.hasPrefix(".") && isFolder(root.appendingPathComponent(name)) {
+            guard let id = ApplicationID(name) else {
+                problems.append(FileProblem(file: name, line: nil, message: Message(.storeStrayFolder, ["folder": .text(name)])))
+                continue
+            }
+            entries.append(loadEntry(id, config: config))
+        }
+        entries.sort { ApplicationID($0.folder)! < ApplicationID($1.folder)! }
+        return StoreSnapshot(root: root, config: config, entries: entries, problems: problems)
+    }
+
+    public func loadEntry(_ id: ApplicationID, config: FundConfig) -> StoreEntry {
+        let folder = id.description
+        var problems: [FileProblem] = []
+        let applicationPath = "\(folder)/\(FileStore.applicationFile)"
+        let application: Application? = read(applicationPath, into: &problems) { ApplicationRecord.read($0, folderID: id) }
+        guard let application else { return StoreEntry(folder: folder, dossier: nil, problems: problems) }
+
+        let reviews: [Review] = records(in: "\(folder)/reviews", into: &problems) { document, name in
+            ReviewRecord.read(document, applicationID: id, fileMember: MemberID(name), config: config)
+        }
+        let comments: [YouthComment] = records(in: "\(folder)/comments", into: &problems) { document, name in
+            CommentRecord.read(document, applicationID: id, fileMember: FileStore.commentAuthor(fileName: name))
+        }
+        let conflicts: [ConflictDeclaration] = records(in: "\(folder)/conflicts", into: &problems) { document, name in
+            ConflictRecord.read(document, applicationID: id, fileMember: MemberID(name))
+        }
+        for review in reviews {
+            if let problem = roleProblem(review.reviewer, expected: .preparationGroup, file: "\(folder)/reviews/\(review.reviewer).toml", config: config) {
+                problems.append(problem)
+            }
+        }
+        for comment in comments {
+            if config.member(comment.author) == nil {
+                problems.append(FileProblem(file: "\(folder)/comments", line: nil, message: Message(.fileUnknownMember, ["member": .text(comment.author.rawValue)])))
+            }
+        }
+        let dossier = Dossier(application: application, reviews: reviews, comments: comments, conflicts: conflicts)
+        return StoreEntry(folder: folder, dossier: dossier, problems: problems)
+    }
+
+    private func roleProblem(_ member: MemberID, expected: Role, file: String, config: FundConfig) -> FileProblem? {
+        guard let known = config.member(member) else {
+            return FileProblem(file: file, line: nil, message: Message(.fileUnknownMember, ["member": .text(member.rawValue)]))
+        }
+        guard known.role == expected else {
+            return FileProblem(file: file, line: nil, message: Message(.fileWrongRole, ["member": .text(member.rawValue), "role": .message(known.role.label)]))
+        }
+        return nil
+    }
+
+    /// Reads one file; its problems are collected and the value is dropped when there are any.
+    private func read<T>(_ path: String, into problems: inout [FileProblem], _ decode: (TOMLDocument) -> T?) -> T? {
+        let url = root.appendingPathComponent(path)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            problems.append(FileProblem(file: path, line: nil, message: Message(.storeMissingFile)))
+            return nil
+        }
+        do {
+            let document = try TOMLDocument(file: path, data: data)
+            let value = decode(document)
+            problems += document.problems
+            return document.problems.isEmpty ? value : nil
+        } catch {
+            problems.append(error)
+            return nil
+        }
+    }
+
+    /// Every `*.toml` in a folder of per-member files, decoded with its name (without `.toml`).
+    private func records<T>(in folder: String, into problems: inout [FileProblem], _ decode: (TOMLDocument, String) -> T?) -> [T] {
+        listing(root.appendingPathComponent(folder).path)
+            .filter { $0.hasSuffix(".toml") && !$0.hasPrefix(".") }
+            .sorted()
+            .compactMap { name in read("\(folder)/\(name)", into: &problems) { decode($0, String(name.dropLast(5))) } }
+    }
+
+    /// Comment files are named `<UTC time>-<member>`; the member id may itself hold dashes.
+    static func commentAuthor(fileName: String) -> MemberID? {
+        guard let dash = fileName.firstIndex(of: "-") else { return nil }
+        return MemberID(String(fileName[fileName.index(after: dash)...]))
+    }
+
+    private func listing(_ path: String) -> [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+    }
+
+    private func isFolder(_ url: URL) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}

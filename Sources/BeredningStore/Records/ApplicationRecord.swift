@@ -1,0 +1,161 @@
+import BeredningCore
+import Foundation
+
+/// `<id>/application.toml`: the application as the applicant wrote it.
+enum ApplicationRecord {
+    static func read(_ document: TOMLDocument, folderID: ApplicationID?) -> Application? {
+        document.checkSchema()
+        let f = document.fields
+        let idText = f.required("id")
+        let id = idText.flatMap(ApplicationID.init)
+        if let idText, id == nil {
+            f.report(.fileBadApplicationID, at: "id", ["value": .text(idText)])
+        }
+        if let id, let folderID, id != folderID {
+            f.report(.fileIDMismatch, at: "id", ["value": .text(id.description), "expected": .text(folderID.description)])
+        }
+        let title = f.required("title") ?? ""
+        let state = f.choice("state", ApplicationState.self)
+        if !f.keys.contains("state") { f.report(.fileMissingField, at: "state") }
+
+        var application = Application(id: id ?? folderID ?? ApplicationID(year: 0, number: 1), title: title, state: state ?? .received)
+        application.applicant = f.text("applicant")
+        application.ideaGiver = f.text("idea_giver")
+        application.received = f.day("received")
+        application.economicModel = f.choice("economic_model", EconomicModel.self)
+        application.childRights = f.text("child_rights")
+
+        application.actors = f.tables("actors").compactMap { a in
+            guard let name = a.required("name") else { return nil }
+            let kind = a.choice("kind", ActorKind.self)
+            if kind == nil && a.string("kind") == nil { a.report(.fileMissingField, at: "kind") }
+            return Actor(name: name, kind: kind ?? .other, role: a.text("role"), contribution: a.text("contribution"))
+        }
+
+        let p = f.section("problem")
+        application.problem = Problem(description: p.text("description"), localExtent: p.text("local_extent"),
+                                      consequences: p.text("consequences"), costOfInaction: p.text("cost_of_inaction"))
+
+        let t = f.section("target_group")
+        application.targetGroup = TargetGroup(description: t.text("description"), ageMin: t.int("age_min"), ageMax: t.int("age_max"),
+                                              size: t.int("size"), needsAnalysis: t.text("needs_analysis"))
+
+        let i = f.section("intervention")
+        application.intervention = Intervention(description: i.text("description"), start: i.day("start"), end: i.day("end"),
+                                                activities: i.strings("activities"))
+
+        let e = f.section("evidence")
+        application.evidence = Evidence(level: e.choice("level", EvidenceLevel.self), basis: e.text("basis"),
+                                        references: e.strings("references"), learningPlan: e.text("learning_plan"))
+
+        let timing = f.section("early_timing")
+        application.earlyTiming = EarlyTiming(stage: timing.text("stage"), justification: timing.text("justification"))
+
+        let m = f.section("measurability")
+        application.measurability = Measurability(
+            indicators: m.tables("indicators").map { ind in
+                Indicator(name: ind.required("name") ?? "", unit: ind.text("unit"), baseline: ind.number("baseline"),
+                          target: ind.number("target"), source: ind.text("source"),
+                          when: ind.strings("when").compactMap { raw in
+                              if let point = MeasurePoint(rawValue: raw) { return point }
+                              ind.report(.fileInvalidValue, at: "when", ["value": .text(raw), "allowed": .text(MeasurePoint.allCases.map(\.rawValue).joined(separator: ", "))])
+                              return nil
+                          })
+            },
+            evaluationPlan: m.text("evaluation_plan"))
+
+        let b = f.section("budget")
+        application.budget = Budget(
+            years: b.tables("years").compactMap { y in
+                guard let year = y.int("year") ?? missing(y, "year"), let requested = y.int("requested") ?? missing(y, "requested") else { return nil }
+                if requested < 0 { y.report(.fileNegativeAmount, at: "requested") }
+                return Budget.Year(year: year, requested: requested)
+            },
+            contributions: b.tables("contributions").compactMap { c in
+                guard let actor = c.required("actor"), let amount = c.int("amount") ?? missing(c, "amount") else { return nil }
+                if amount < 0 { c.report(.fileNegativeAmount, at: "amount") }
+                return Budget.Contribution(actor: actor, amount: amount, description: c.text("description"))
+            })
+
+        let l = f.section("long_term")
+        application.longTerm = LongTermPlan(owner: l.text("owner"), plan: l.text("plan"))
+        return id == nil ? nil : application
+    }
+
+    /// Reports an absent required number and returns nil, for use after `??`.
+    private static func missing(_ fields: Fields, _ key: String) -> Int? {
+        if !fields.keys.contains(key) { fields.report(.fileMissingField, at: key) }
+        return nil
+    }
+
+    static func write(_ a: Application) -> String {
+        var w = TOMLWriter()
+        w.field("schema", TOMLDocument.supportedSchema)
+        w.field("id", a.id.description)
+        w.field("title", a.title)
+        w.field("state", a.state)
+        w.field("applicant", a.applicant)
+        w.field("idea_giver", a.ideaGiver)
+        w.field("received", a.received)
+        w.field("economic_model", a.economicModel)
+        w.field("child_rights", a.childRights)
+        for actor in a.actors {
+            w.arrayTable("actors")
+            w.field("name", actor.name)
+            w.field("kind", actor.kind)
+            w.field("role", actor.role)
+            w.field("contribution", actor.contribution)
+        }
+        w.table("problem")
+        w.field("description", a.problem.description)
+        w.field("local_extent", a.problem.localExtent)
+        w.field("consequences", a.problem.consequences)
+        w.field("cost_of_inaction", a.problem.costOfInaction)
+        w.table("target_group")
+        w.field("description", a.targetGroup.description)
+        w.field("age_min", a.targetGroup.ageMin)
+        w.field("age_max", a.targetGroup.ageMax)
+        w.field("size", a.targetGroup.size)
+        w.field("needs_analysis", a.targetGroup.needsAnalysis)
+        w.table("intervention")
+        w.field("description", a.intervention.description)
+        w.field("start", a.intervention.start)
+        w.field("end", a.intervention.end)
+        w.field("activities", a.intervention.activities)
+        w.table("evidence")
+        w.field("level", a.evidence.level)
+        w.field("basis", a.evidence.basis)
+        w.field("references", a.evidence.references)
+        w.field("learning_plan", a.evidence.learningPlan)
+        w.table("early_timing")
+        w.field("stage", a.earlyTiming.stage)
+        w.field("justification", a.earlyTiming.justification)
+        w.table("measurability")
+        w.field("evaluation_plan", a.measurability.evaluationPlan)
+        for indicator in a.measurability.indicators {
+            w.arrayTable("measurability.indicators")
+            w.field("name", indicator.name)
+            w.field("unit", indicator.unit)
+            w.field("baseline", indicator.baseline)
+            w.field("target", indicator.target)
+            w.field("source", indicator.source)
+            w.field("when", indicator.when.map(\.rawValue))
+        }
+        w.table("budget")
+        for year in a.budget.years {
+            w.arrayTable("budget.years")
+            w.field("year", year.year)
+            w.field("requested", year.requested)
+        }
+        for contribution in a.budget.contributions {
+            w.arrayTable("budget.contributions")
+            w.field("actor", contribution.actor)
+            w.field("amount", contribution.amount)
+            w.field("description", contribution.description)
+        }
+        w.table("long_term")
+        w.field("owner", a.longTerm.owner)
+        w.field("plan", a.longTerm.plan)
+        return w.text
+    }
+}

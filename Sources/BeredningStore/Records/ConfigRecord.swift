@@ -1,0 +1,153 @@
+import BeredningCore
+import Foundation
+
+/// `bered.toml`: the fund, its scale and rules, its extra criteria and its members.
+enum ConfigRecord {
+    static func read(_ document: TOMLDocument, coreCriteria: [Criterion]) -> FundConfig? {
+        document.checkSchema()
+        let f = document.fields
+        let fund = f.required("fund") ?? ""
+        let scale = readScale(f.section("scale"))
+        let r = f.section("rules")
+        let defaults = FundRules()
+        var rules = FundRules(
+            minActors: r.int("min_actors") ?? defaults.minActors,
+            minMunicipalActors: r.int("min_municipal_actors") ?? defaults.minMunicipalActors,
+            reviewsNeeded: r.int("reviews_needed") ?? defaults.reviewsNeeded,
+            hideScoresUntilOwnReviewComplete: r.bool("hide_scores_until_own_review_complete") ?? defaults.hideScoresUntilOwnReviewComplete,
+            disagreementSpread: r.int("disagreement_spread") ?? defaults.disagreementSpread)
+        for (key, value) in [("min_actors", rules.minActors), ("min_municipal_actors", rules.minMunicipalActors),
+                             ("reviews_needed", rules.reviewsNeeded), ("disagreement_spread", rules.disagreementSpread)] where value < 0 {
+            r.report(.fileNegativeAmount, at: key)
+        }
+        rules.minActors = max(rules.minActors, rules.minMunicipalActors)
+
+        var extras: [Criterion] = []
+        for c in f.tables("criteria") {
+            guard let raw = c.required("id") else { continue }
+            guard let id = CriterionID(raw) else {
+                c.report(.fileBadCriterionID, at: "id", ["value": .text(raw)])
+                continue
+            }
+            if id.isCore || extras.contains(where: { $0.id == id }) {
+                c.report(.fileDuplicateCriterion, at: "id", ["value": .text(raw)])
+                continue
+            }
+            extras.append(Criterion(id: id, name: LocalizedText(sv: c.required("name_sv") ?? raw, en: c.text("name_en")),
+                                    guidance: LocalizedText(sv: c.text("guidance_sv"), en: c.text("guidance_en"))))
+        }
+
+        var members: [Member] = []
+        for m in f.tables("members") {
+            guard let raw = m.required("id") else { continue }
+            guard let id = MemberID(raw) else {
+                m.report(.fileBadMemberID, at: "id", ["value": .text(raw)])
+                continue
+            }
+            guard !members.contains(where: { $0.id == id }) else {
+                m.report(.fileDuplicateMember, at: "id", ["value": .text(raw)])
+                continue
+            }
+            if !m.keys.contains("role") { m.report(.fileMissingField, at: "role") }
+            guard let role = m.choice("role", Role.self) else { continue }
+            members.append(Member(id: id, name: m.text("name").isBlank ? raw : m.text("name"), role: role))
+        }
+
+        guard let scale, let criteria = try? CriteriaSet(core: coreCriteria, extras: extras) else { return nil }
+        return FundConfig(fund: fund, scale: scale, rules: rules, criteria: criteria, members: members)
+    }
+
+    private static func readScale(_ s: Fields) -> Scale? {
+        let standard = Scale.standard
+        let min = s.int("min") ?? standard.min
+        let max = s.int("max") ?? standard.max
+        let passMark = s.int("pass_mark") ?? standard.passMark
+        let sv = s.strings("labels_sv")
+        let en = s.strings("labels_en")
+        let labels: [LocalizedText]
+        if sv.isEmpty && min == standard.min && max == standard.max {
+            labels = standard.labels
+        } else {
+            labels = sv.enumerated().map { LocalizedText(sv: $0.element, en: $0.offset < en.count ? en[$0.offset] : "") }
+        }
+        do {
+            return try Scale(min: min, max: max, passMark: passMark, labels: labels)
+        } catch {
+            switch error {
+            case .emptyRange: s.report(.fileScaleRange, at: "max", ["min": .text(String(min)), "max": .text(String(max))])
+            case .labelCount(let expected, let found):
+                s.report(.fileScaleLabels, at: "labels_sv", ["expected": .text(String(expected)), "found": .text(String(found))])
+            case .passMarkOutside(let mark): s.report(.fileScalePassMark, at: "pass_mark", ["value": .text(String(mark))])
+            }
+            return nil
+        }
+    }
+
+    static func write(_ config: FundConfig) -> String {
+        var w = TOMLWriter()
+        w.field("schema", TOMLDocument.supportedSchema)
+        w.field("fund", config.fund)
+        w.table("scale")
+        w.field("min", config.scale.min)
+        w.field("max", config.scale.max)
+        w.field("pass_mark", config.scale.passMark)
+        w.field("labels_sv", config.scale.labels.map(\.sv))
+        w.field("labels_en", config.scale.labels.map(\.en))
+        w.table("rules")
+        w.field("min_actors", config.rules.minActors)
+        w.field("min_municipal_actors", config.rules.minMunicipalActors)
+        w.field("reviews_needed", config.rules.reviewsNeeded)
+        w.field("hide_scores_until_own_review_complete", .bool(config.rules.hideScoresUntilOwnReviewComplete))
+        w.field("disagreement_spread", config.rules.disagreementSpread)
+        for criterion in config.criteria.extras {
+            w.arrayTable("criteria")
+            w.field("id", criterion.id.rawValue)
+            w.field("name_sv", criterion.name.sv)
+            w.field("name_en", criterion.name.en)
+            w.field("guidance_sv", criterion.guidance.sv)
+            w.field("guidance_en", criterion.guidance.en)
+        }
+        for member in config.members {
+            w.arrayTable("members")
+            w.field("id", member.id.rawValue)
+            w.field("name", member.name)
+            w.field("role", member.role)
+        }
+        return w.text
+    }
+}
+
+/// The six core criteria's names and guidance, from the bundled `criteria.toml`.
+public enum CriteriaDefinitions {
+    public static func read(data: Data, file: String) throws -> [Criterion] {
+        let document = try TOMLDocument(file: file, data: data)
+        let criteria: [Criterion] = document.fields.tables("criteria").compactMap { c in
+            guard let raw = c.required("id"), let id = CriterionID(raw) else { return nil }
+            return Criterion(id: id, name: LocalizedText(sv: c.required("name_sv") ?? raw, en: c.text("name_en")),
+                             guidance: LocalizedText(sv: c.text("guidance_sv"), en: c.text("guidance_en")))
+        }
+        if let first = document.problems.first { throw first }
+        return criteria
+    }
+}
+
+/// A strings file, one per language: nested TOML tables whose dotted paths are the message keys
+/// (`[check.problem]` with `ok = "…"` is the key `check.problem.ok`).
+public enum StringsFile {
+    public static func read(data: Data, file: String) throws -> [String: String] {
+        let document = try TOMLDocument(file: file, data: data)
+        var strings: [String: String] = [:]
+        func walk(_ fields: Fields) {
+            for key in fields.keys {
+                if let nested = fields.table[key]?.table {
+                    walk(Fields(document: document, table: nested, path: fields.path(key)))
+                } else if let text = fields.string(key) {
+                    strings[fields.path(key)] = text
+                }
+            }
+        }
+        walk(document.fields)
+        if let first = document.problems.first { throw first }
+        return strings
+    }
+}

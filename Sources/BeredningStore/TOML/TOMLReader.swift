@@ -1,0 +1,201 @@
+import BeredningCore
+import Foundation
+import TOMLKit
+
+/// One parsed store file. Reading goes through `Fields`, which records every problem it
+/// meets (with file, line and field) and carries on, so one pass reports all of them.
+final class TOMLDocument {
+    let file: String
+    let root: TOMLTable
+    private let index: LineIndex
+    private(set) var problems: [FileProblem] = []
+
+    /// The newest file format this version of the tool reads.
+    static let supportedSchema = 1
+
+    /// Throws the syntax error, with its line, when the text is not TOML at all.
+    init(file: String, data: Data) throws(FileProblem) {
+        self.file = file
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw FileProblem(file: file, line: TOMLDocument.firstInvalidUTF8Line(data), message: Message(.fileNotUTF8))
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }  // a BOM from Windows Notepad is harmless
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw FileProblem(file: file, line: error.source.begin.line, message: Message(.fileSyntax, ["detail": .text(error.description)]))
+        } catch {
+            throw FileProblem(file: file, line: nil, message: Message(.fileSyntax, ["detail": .text(String(describing: error))]))
+        }
+        index = LineIndex(text: text)
+    }
+
+    var fields: Fields { Fields(document: self, table: root, path: "") }
+
+    func report(_ key: MessageKey, at path: String, _ arguments: [String: Message.Argument] = [:]) {
+        var arguments = arguments
+        arguments["field"] = .text(path)
+        problems.append(FileProblem(file: file, line: index.line(of: path), message: Message(key, arguments)))
+    }
+
+    /// The version check every record starts with: a newer file is refused rather than half-read.
+    func checkSchema() {
+        let schema = fields.int("schema") ?? 1
+        if schema > TOMLDocument.supportedSchema {
+            report(.fileNewerSchema, at: "schema", ["found": .text(String(schema)), "supported": .text(String(TOMLDocument.supportedSchema))])
+        }
+    }
+
+    private static func firstInvalidUTF8Line(_ data: Data) -> Int {
+        var line = 1
+        var start = data.startIndex
+        for (offset, byte) in data.enumerated() where byte == 0x0A {
+            let end = data.startIndex + offset
+            if String(data: data[start..<end], encoding: .utf8) == nil { return line }
+            line += 1
+            start = end + 1
+        }
+        return line
+    }
+}
+
+/// A cursor on one table of a document. Getters return nil (or empty) for absent keys and
+/// report a problem, returning nil, for values of the wrong type.
+struct Fields {
+    let document: TOMLDocument
+    let table: TOMLTable
+    let path: String
+
+    func path(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    var keys: [String] { table.keys }
+
+    func report(_ key: MessageKey, at field: String, _ arguments: [String: Message.Argument] = [:]) {
+        document.report(key, at: path(field), arguments)
+    }
+
+    private func value(_ key: String, expecting expected: TOMLType...) -> TOMLValueConvertible? {
+        guard let value = table[key] else { return nil }
+        guard expected.contains(value.type) else {
+            report(.fileWrongType, at: key, ["expected": .message(Fields.typeName(expected[0])), "found": .message(Fields.typeName(value.type))])
+            return nil
+        }
+        return value
+    }
+
+    func string(_ key: String) -> String? { value(key, expecting: .string)?.string }
+    func text(_ key: String) -> String { string(key) ?? "" }
+
+    func required(_ key: String) -> String? {
+        if table[key] == nil { report(.fileMissingField, at: key) }
+        return string(key)
+    }
+
+    func int(_ key: String) -> Int? { value(key, expecting: .int)?.int }
+
+    func number(_ key: String) -> Double? {
+        guard let value = value(key, expecting: .double, .int) else { return nil }
+        return value.double ?? value.int.map(Double.init)
+    }
+
+    func bool(_ key: String) -> Bool? { value(key, expecting: .bool)?.bool }
+
+    func day(_ key: String) -> Day? {
+        guard let value = value(key, expecting: .date, .string) else { return nil }
+        if let date = value.date {
+            if let day = Day(year: date.year, month: date.month, day: date.day) { return day }
+        } else if let text = value.string {
+            if text.isEmpty { return nil }
+            if let day = Day(text) { return day }
+        }
+        report(.fileBadDate, at: key, ["value": .text(value.debugDescription)])
+        return nil
+    }
+
+    func time(_ key: String) -> Date? {
+        guard let value = value(key, expecting: .dateTime) else { return nil }
+        guard let dateTime = value.dateTime else { return nil }
+        return TOMLTime.date(from: dateTime)
+    }
+
+    func strings(_ key: String) -> [String] {
+        guard let array = value(key, expecting: .array)?.array else { return [] }
+        var result: [String] = []
+        for (offset, element) in array.enumerated() {
+            if let text = element.string {
+                result.append(text)
+            } else {
+                report(.fileWrongType, at: "\(key)[\(offset)]", ["expected": .message(Fields.typeName(.string)), "found": .message(Fields.typeName(element.type))])
+            }
+        }
+        return result
+    }
+
+    /// An enum value written as its English id; anything else is reported with the allowed ids.
+    func choice<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) -> E? where E.RawValue == String {
+        guard let raw = string(key), !raw.isEmpty else { return nil }
+        if let value = E(rawValue: raw) { return value }
+        report(.fileInvalidValue, at: key, ["value": .text(raw), "allowed": .text(E.allCases.map(\.rawValue).joined(separator: ", "))])
+        return nil
+    }
+
+    func table(_ key: String) -> Fields? {
+        guard let table = value(key, expecting: .table)?.table else { return nil }
+        return Fields(document: document, table: table, path: path(key))
+    }
+
+    /// The sub-table, or an empty one when the section is left out (its fields then read as absent).
+    func section(_ key: String) -> Fields {
+        table(key) ?? Fields(document: document, table: TOMLTable(), path: path(key))
+    }
+
+    func tables(_ key: String) -> [Fields] {
+        guard let array = value(key, expecting: .array)?.array else { return [] }
+        var result: [Fields] = []
+        for (offset, element) in array.enumerated() {
+            let elementPath = "\(path(key))[\(offset)]"
+            if let table = element.table {
+                result.append(Fields(document: document, table: table, path: elementPath))
+            } else {
+                document.report(.fileWrongType, at: elementPath, ["expected": .message(Fields.typeName(.table)), "found": .message(Fields.typeName(element.type))])
+            }
+        }
+        return result
+    }
+
+    static func typeName(_ type: TOMLType) -> Message {
+        let name: String
+        switch type {
+        case .string: name = "string"
+        case .int: name = "int"
+        case .double: name = "number"
+        case .bool: name = "bool"
+        case .date: name = "date"
+        case .time: name = "time"
+        case .dateTime: name = "date_time"
+        case .array: name = "array"
+        case .table: name = "table"
+        }
+        return Message(rawKey: "type." + name)
+    }
+}
+
+/// TOML date-times as UTC instants, computed as plain arithmetic on `Day`.
+enum TOMLTime {
+    static func date(from value: TOMLDateTime) -> Date {
+        let days = Day(year: value.date.year, month: value.date.month, day: value.date.day)?.daysSince1970 ?? 0
+        var seconds = Double(days * 86_400 + value.time.hour * 3600 + value.time.minute * 60 + value.time.second)
+        seconds += Double(value.time.nanoSecond) / 1e9
+        // The offset is in minutes east of UTC; a local date-time without one is read as UTC.
+        seconds -= Double((value.offset?.offset ?? 0) * 60)
+        return Date(timeIntervalSince1970: seconds)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ`, to the second.
+    static func text(_ date: Date) -> String {
+        let total = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = Int((Double(total) / 86_400).rounded(.down))
+        let secondsOfDay = total - days * 86_400
+        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+        return "\(Day(daysSince1970: days))T\(pad(secondsOfDay / 3600)):\(pad(secondsOfDay / 60 % 60)):\(pad(secondsOfDay % 60))Z"
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import BeredningCore
+import BeredningResources
+import BeredningStore
+import Foundation
+
+@main
+struct Bered: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bered",
+        abstract: "Beredning: review applications to a social investment fund.",
+        discussion: "Swedish by default; --lang en or an English LANG for English.",
+        subcommands: [Demo.self, Init.self, New.self, List.self, Check.self, Validate.self]
+    )
+}
+
+/// Options every command takes.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: "Language of the output: sv or en (default: sv, or en from an English LANG).")
+    var lang: String?
+
+    func context() throws -> CLIContext {
+        guard let language = Language.resolve(flag: lang, environment: ProcessInfo.processInfo.environment) else {
+            throw ValidationError("--lang takes sv or en, not \(lang ?? "")")
+        }
+        return try CLIContext(language: language)
+    }
+}
+
+/// What every command needs: the strings in the user's language and the core criteria.
+struct CLIContext {
+    let catalog: Catalog
+    let coreCriteria: [Criterion]
+
+    init(language: Language) throws {
+        catalog = try BundledResources.catalog(language)
+        coreCriteria = try BundledResources.coreCriteria()
+    }
+
+    func store(_ path: String) -> FileStore {
+        FileStore(root: URL(fileURLWithPath: path), coreCriteria: coreCriteria)
+    }
+
+    /// Loads the store or prints why it cannot be used and exits with 2.
+    func snapshot(_ path: String) throws -> StoreSnapshot {
+        do {
+            return try store(path).load()
+        } catch {
+            fail(error)
+        }
+    }
+
+    func fail(_ error: StoreError) -> Never {
+        for line in error.lines(catalog) { printError(line) }
+        Foundation.exit(ExitStatus.broken)
+    }
+
+    func text(_ key: MessageKey, _ arguments: [String: Message.Argument] = [:]) -> String { catalog(key, arguments) }
+}
+
+/// The exit codes scripts can rely on.
+enum ExitStatus {
+    static let ok: Int32 = 0
+    /// A criterion fails or is missing.
+    static let fails: Int32 = 1
+    /// A file is broken or the store cannot be read.
+    static let broken: Int32 = 2
+}
+
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}

@@ -1,0 +1,156 @@
+import ArgumentParser
+import BeredningCore
+import BeredningStore
+import Foundation
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the criteria checklist: the automatic verdict and the reviews' aggregate per criterion.",
+        discussion: "Exit status: 0 when every criterion passes, 1 when any fails or is missing, 2 when a file is broken.")
+
+    @Argument(help: "The store folder.") var store: String
+    @Argument(help: "Application ids (e.g. 2026-003); all when none are given.") var ids: [String] = []
+    @Flag(help: "Print JSON for scripts instead of text.") var json = false
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        let context = try options.context()
+        let snapshot = try context.snapshot(store)
+        var entries = snapshot.entries
+        if !ids.isEmpty {
+            entries = []
+            for raw in ids {
+                guard let id = ApplicationID(raw), let entry = snapshot.entry(id) else {
+                    printError(context.text(.cliNoSuchApplication, ["id": .text(raw)]))
+                    throw ExitCode(ExitStatus.broken)
+                }
+                entries.append(entry)
+            }
+        }
+        let checklists = entries.map { entry in entry.dossier.map { Checklist(dossier: $0, config: snapshot.config) } }
+        if json {
+            try printJSON(CheckJSON(entries: entries, checklists: checklists, snapshot: snapshot, catalog: context.catalog))
+        } else {
+            let blocks = zip(entries, checklists).map { entry, checklist in
+                CheckText.render(entry: entry, checklist: checklist, config: snapshot.config, catalog: context.catalog)
+            }
+            print(blocks.joined(separator: "\n\n"))
+        }
+        let status = Check.status(entries: entries, checklists: checklists)
+        if status != ExitStatus.ok { throw ExitCode(status) }
+    }
+
+    static func status(entries: [StoreEntry], checklists: [Checklist?]) -> Int32 {
+        if entries.contains(where: { !$0.problems.isEmpty }) { return ExitStatus.broken }
+        if checklists.contains(where: { $0?.passes == false }) { return ExitStatus.fails }
+        return ExitStatus.ok
+    }
+}
+
+enum CheckText {
+    static func render(entry: StoreEntry, checklist: Checklist?, config: FundConfig, catalog: Catalog) -> String {
+        var lines: [String] = []
+        guard let dossier = entry.dossier, let checklist else {
+            lines.append("\(entry.folder)  \(catalog(.listBroken))")
+            lines += entry.problems.map { "  " + $0.formatted(catalog) }
+            return lines.joined(separator: "\n")
+        }
+        let application = dossier.application
+        let verdict = catalog(checklist.passes ? .checkPasses : .checkDoesNotPass)
+        lines.append("\(application.id)  \(application.title) — \(verdict)")
+        lines.append("  " + catalog(.checkQuorum, [
+            "complete": .text(String(checklist.quorum.complete)), "needed": .text(String(checklist.quorum.needed)),
+            "comments": .text(String(dossier.comments.count)),
+        ]))
+        for conflict in dossier.conflicts {
+            lines.append("  " + catalog(.checkConflictLine, ["member": .text(conflict.member.rawValue), "reason": .text(conflict.reason)]))
+        }
+        let nameWidth = checklist.rows.map { catalog.name($0.criterion).displayWidth }.max() ?? 0
+        for row in checklist.rows {
+            let outcome = catalog.label(row.outcome)
+            lines.append("  \(row.outcome.symbol) \(catalog.name(row.criterion).padded(to: nameWidth))  \(outcome.padded(to: 10))  \(scores(row.aggregate, catalog))")
+            if let automatic = row.automatic {
+                for reason in automatic.reasons { lines.append("      " + catalog(reason)) }
+            } else {
+                lines.append("      " + catalog(.checkNotAutomatic))
+            }
+        }
+        lines += entry.problems.map { "  ⚠ " + $0.formatted(catalog) }
+        return lines.joined(separator: "\n")
+    }
+
+    static func scores(_ aggregate: CriterionAggregate, _ catalog: Catalog) -> String {
+        guard aggregate.count > 0 else {
+            return aggregate.cannotJudge > 0 ? catalog(.checkOnlyCannotJudge, ["count": .text(String(aggregate.cannotJudge))]) : catalog(.checkNoScores)
+        }
+        var text = catalog(.checkScores, [
+            "mean": .text(catalog.decimal(aggregate.mean)), "median": .text(catalog.decimal(aggregate.median)),
+            "min": .text(String(aggregate.min!)), "max": .text(String(aggregate.max!)), "count": .text(String(aggregate.count)),
+        ])
+        if aggregate.cannotJudge > 0 { text += ", " + catalog(.checkCannotJudgeCount, ["count": .text(String(aggregate.cannotJudge))]) }
+        if aggregate.disagreement { text += "  ⚠ " + catalog(.checkDisagreement, ["spread": .text(String(aggregate.spread!))]) }
+        return text
+    }
+}
+
+struct CheckJSON: Encodable {
+    struct Automatic: Encodable {
+        let verdict: String
+        let reasons: [String]
+    }
+
+    struct Aggregate: Encodable {
+        let count: Int
+        let cannot_judge: Int
+        let scores: [Int]
+        let mean: Double?
+        let median: Double?
+        let min: Int?
+        let max: Int?
+        let spread: Int?
+        let disagreement: Bool
+    }
+
+    struct Row: Encodable {
+        let id: String
+        let name: String
+        let core: Bool
+        let automatic: Automatic?
+        let reviews: Aggregate
+        let outcome: String
+    }
+
+    struct Application: Encodable {
+        let id: String
+        let title: String?
+        let broken: Bool
+        let passes: Bool?
+        let reviews_complete: Int?
+        let reviews_needed: Int?
+        let conflicts: [String]
+        let criteria: [Row]
+        let problems: [ProblemJSON]
+    }
+
+    let fund: String
+    let applications: [Application]
+
+    init(entries: [StoreEntry], checklists: [Checklist?], snapshot: StoreSnapshot, catalog: Catalog) {
+        fund = snapshot.config.fund
+        applications = zip(entries, checklists).map { entry, checklist in
+            Application(
+                id: entry.folder, title: entry.dossier?.application.title, broken: entry.isBroken, passes: checklist?.passes,
+                reviews_complete: checklist?.quorum.complete, reviews_needed: checklist?.quorum.needed,
+                conflicts: entry.dossier?.conflicts.map(\.member.rawValue) ?? [],
+                criteria: checklist?.rows.map { row in
+                    let a = row.aggregate
+                    return Row(id: row.criterion.id.rawValue, name: catalog.name(row.criterion), core: row.criterion.id.isCore,
+                               automatic: row.automatic.map { Automatic(verdict: $0.verdict.rawValue, reasons: $0.reasons.map { catalog($0) }) },
+                               reviews: Aggregate(count: a.count, cannot_judge: a.cannotJudge, scores: a.scores, mean: a.mean, median: a.median,
+                                                  min: a.min, max: a.max, spread: a.spread, disagreement: a.disagreement),
+                               outcome: row.outcome.rawValue)
+                } ?? [],
+                problems: entry.problems.map { ProblemJSON($0, catalog) })
+        }
+    }
+}

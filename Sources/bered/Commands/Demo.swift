@@ -1,0 +1,25 @@
+import ArgumentParser
+import BeredningCore
+import BeredningResources
+import BeredningStore
+import Foundation
+
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Copy the bundled demo store to a temporary folder and show it.",
+        discussion: "The demo's figures are invented. The copy is yours to change; the bundled store stays as it is.")
+
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        let context = try options.context()
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("bered-demo-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.copyItem(at: BundledResources.demoStore, to: target)
+        let snapshot = try context.snapshot(target.path)
+        print(context.text(.demoCopied, ["folder": .text(target.path)]))
+        print("")
+        print(ListTable.render(snapshot.entries.map { ListRow(entry: $0, config: snapshot.config) }, snapshot: snapshot, catalog: context.catalog))
+        print("")
+        print(context.text(.demoNext, ["folder": .text(target.path)]))
+    }
+}

@@ -1,0 +1,33 @@
+import BeredningCore
+import BeredningStore
+import Foundation
+
+extension Catalog {
+    /// One decimal, with the decimal comma in Swedish.
+    func decimal(_ value: Double?) -> String {
+        guard let value else { return "–" }
+        let text = String(format: "%.1f", value)
+        return language == .sv ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    func name(_ criterion: Criterion) -> String { criterion.name.text(in: language) }
+}
+
+/// Pretty, key-sorted JSON for scripts; printed as one document on standard output.
+func printJSON(_ value: some Encodable) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+}
+
+struct ProblemJSON: Encodable {
+    let file: String
+    let line: Int?
+    let message: String
+
+    init(_ problem: FileProblem, _ catalog: Catalog) {
+        file = problem.file
+        line = problem.line
+        message = catalog(problem.message)
+    }
+}

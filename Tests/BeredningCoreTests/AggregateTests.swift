@@ -1,0 +1,147 @@
+import BeredningCore
+import Testing
+
+@Suite("Aggregating scores per criterion")
+struct AggregateTests {
+    let rules = FundRules()
+
+    func aggregate(_ reviews: [Review], conflicts: [ConflictDeclaration] = [], criterion: CriterionID = .evidence) -> CriterionAggregate {
+        CriterionAggregate.of(criterion, reviews: reviews, conflicts: conflicts, rules: rules)
+    }
+
+    @Test func countMeanMedianMinMaxSpread() throws {
+        let config = try testConfig()
+        let reviews = [
+            completeReview(by: anna, points: 4, config: config),
+            completeReview(by: bengt, points: 2, config: config),
+            completeReview(by: cecilia, points: 3, config: config),
+        ]
+        let a = aggregate(reviews)
+        #expect(a.count == 3)
+        #expect(a.scores == [2, 3, 4])
+        #expect(a.mean == 3.0)
+        #expect(a.median == 3.0)
+        #expect(a.min == 2 && a.max == 4)
+        #expect(a.spread == 2)
+        #expect(a.disagreement)
+    }
+
+    @Test func anEvenCountTakesTheMiddlePairsMean() throws {
+        let config = try testConfig()
+        let a = aggregate([completeReview(by: anna, points: 4, config: config), completeReview(by: bengt, points: 3, config: config)])
+        #expect(a.median == 3.5)
+        #expect(a.mean == 3.5)
+        #expect(!a.disagreement)
+    }
+
+    @Test func cannotJudgeIsCountedApartAndNeverAsZero() throws {
+        let config = try testConfig()
+        let reviews = [
+            completeReview(by: anna, points: 4, config: config),
+            completeReview(by: bengt, overrides: [.evidence: .cannotJudge], config: config),
+        ]
+        let a = aggregate(reviews)
+        #expect(a.scores == [4])
+        #expect(a.cannotJudge == 1)
+        #expect(a.mean == 4.0)
+        #expect(a.spread == 0)
+    }
+
+    @Test func onlyCannotJudgeGivesNoMean() throws {
+        let config = try testConfig()
+        let a = aggregate([completeReview(by: anna, overrides: [.evidence: .cannotJudge], config: config)])
+        #expect(a.count == 0 && a.mean == nil && a.median == nil && a.spread == nil)
+        #expect(!a.disagreement)
+    }
+
+    @Test func draftsDoNotCount() throws {
+        let config = try testConfig()
+        var draft = completeReview(by: bengt, points: 1, config: config)
+        draft.status = .draft
+        let a = aggregate([completeReview(by: anna, points: 4, config: config), draft])
+        #expect(a.scores == [4])
+    }
+
+    @Test func aConflictedReviewerIsLeftOut() throws {
+        let config = try testConfig()
+        let conflict = ConflictDeclaration(applicationID: ApplicationID("2026-001")!, member: bengt.id, reason: "Arbetar i sektorn")
+        let a = aggregate([completeReview(by: anna, points: 4, config: config), completeReview(by: bengt, points: 1, config: config)], conflicts: [conflict])
+        #expect(a.scores == [4])
+    }
+
+    @Test func theDisagreementSpreadIsConfigurable() throws {
+        let config = try testConfig()
+        let reviews = [completeReview(by: anna, points: 4, config: config), completeReview(by: bengt, points: 3, config: config)]
+        let a = CriterionAggregate.of(.evidence, reviews: reviews, conflicts: [], rules: FundRules(disagreementSpread: 1))
+        #expect(a.disagreement)
+    }
+}
+
+@Suite("The checklist and the quorum")
+struct ChecklistTests {
+    @Test func aStrongApplicationWithGoodReviewsPasses() throws {
+        let config = try testConfig()
+        let dossier = Dossier(application: strongApplication(), reviews: [
+            completeReview(by: anna, points: 4, config: config), completeReview(by: bengt, points: 3, config: config),
+            completeReview(by: cecilia, points: 3, config: config),
+        ])
+        let checklist = Checklist(dossier: dossier, config: config)
+        #expect(checklist.passes)
+        #expect(checklist.strip == "✓✓✓✓✓✓✓")
+        #expect(checklist.quorum.complete == 3 && checklist.quorum.isReached)
+        #expect(checklist.rows.last?.automatic == nil)  // the fund's own criterion is judged by people only
+    }
+
+    @Test func aMissingAnswerFailsTheChecklist() throws {
+        var application = strongApplication()
+        application.problem.consequences = ""
+        let checklist = Checklist(dossier: Dossier(application: application), config: try testConfig())
+        #expect(checklist.rows[0].outcome == .missing)
+        #expect(!checklist.passes)
+        #expect(checklist.strip.hasPrefix("✗"))
+    }
+
+    @Test func aMeanBelowThePassMarkFails() throws {
+        let config = try testConfig()
+        let dossier = Dossier(application: strongApplication(), reviews: [
+            completeReview(by: anna, points: 2, config: config), completeReview(by: bengt, points: 3, config: config),
+        ])
+        let checklist = Checklist(dossier: dossier, config: config)
+        #expect(checklist.rows.allSatisfy { $0.outcome == .fail })  // mean 2.5 < 3
+        #expect(!checklist.passes)
+    }
+
+    @Test func disagreementIsAWarningThatStillPasses() throws {
+        let config = try testConfig()
+        let dossier = Dossier(application: strongApplication(), reviews: [
+            completeReview(by: anna, points: 4, overrides: [.evidence: .points(2)], config: config),
+            completeReview(by: bengt, points: 4, config: config),
+            completeReview(by: cecilia, points: 4, config: config),
+        ])
+        let checklist = Checklist(dossier: dossier, config: config)
+        #expect(checklist.rows[2].outcome == .warning)  // 2, 4, 4: mean 3.33, spread 2
+        #expect(checklist.passes)
+    }
+
+    @Test func membersWithAConflictAreNotEligibleAndDoNotCount() throws {
+        let config = try testConfig()
+        let conflict = ConflictDeclaration(applicationID: ApplicationID("2026-001")!, member: cecilia.id, reason: "Jäv")
+        let dossier = Dossier(application: strongApplication(), reviews: [
+            completeReview(by: anna, config: config), completeReview(by: cecilia, config: config),
+        ], conflicts: [conflict])
+        let quorum = Checklist(dossier: dossier, config: config).quorum
+        #expect(quorum.complete == 1)
+        #expect(quorum.needed == 3)
+        #expect(quorum.eligible == [anna.id, bengt.id])
+        #expect(!quorum.isReached)
+    }
+
+    @Test func theMeanScoreCoversEveryCriterion() throws {
+        let config = try testConfig()
+        let dossier = Dossier(application: strongApplication(), reviews: [
+            completeReview(by: anna, points: 4, overrides: [.problem: .cannotJudge], config: config),
+        ])
+        #expect(Checklist(dossier: dossier, config: config).meanScore == 4.0)
+        #expect(Checklist(dossier: Dossier(application: strongApplication()), config: config).meanScore == nil)
+    }
+}

@@ -1,0 +1,67 @@
+import BeredningCore
+import BeredningResources
+import Foundation
+import Testing
+
+@Suite("The Swedish and English strings")
+struct CatalogTests {
+    /// Every key the code can ask for: the fixed ones and those built from enums.
+    static var allKeys: Set<String> {
+        var keys = Set(MessageKey.allCases.map(\.rawValue))
+        keys.formUnion(ApplicationState.allLabelKeys + ActorKind.allLabelKeys + EvidenceLevel.allLabelKeys + MeasurePoint.allLabelKeys)
+        keys.formUnion(EconomicModel.allLabelKeys + Role.allLabelKeys + Action.allLabelKeys + Recommendation.allLabelKeys)
+        keys.formUnion(ReviewStatus.allLabelKeys + CommentTopic.allLabelKeys + Verdict.allLabelKeys + Outcome.allLabelKeys)
+        keys.formUnion(Action.allCases.map { "refusal.\($0.rawValue)" })
+        keys.formUnion(["string", "int", "number", "bool", "date", "time", "date_time", "array", "table"].map { "type.\($0)" })
+        return keys
+    }
+
+    @Test(arguments: Language.allCases)
+    func everyKeyIsTranslatedAndNoneIsLeftOver(language: Language) throws {
+        let catalog = try BundledResources.catalog(language)
+        let keys = Set(catalog.strings.keys)
+        #expect(Self.allKeys.subtracting(keys).sorted() == [], "missing in \(language)")
+        #expect(keys.subtracting(Self.allKeys).sorted() == [], "not used, in \(language)")
+    }
+
+    @Test func swedishAndEnglishUseTheSamePlaceholders() throws {
+        let sv = try BundledResources.catalog(.sv).strings
+        let en = try BundledResources.catalog(.en).strings
+        func placeholders(_ text: String) -> Set<String> {
+            var found = Set<String>()
+            var rest = Substring(text)
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                found.insert(String(rest[open...close]))
+                rest = rest[rest.index(after: close)...]
+            }
+            return found
+        }
+        for (key, text) in sv {
+            #expect(placeholders(text) == placeholders(en[key] ?? ""), "\(key)")
+        }
+    }
+
+    @Test func nestedMessagesAreShownInTheSameLanguage() throws {
+        let refusal = Permissions.check(.youthPanel, .scoreReview)!.reason
+        #expect(try BundledResources.catalog(.sv)(refusal).contains("din roll: ungdomspanelen"))
+        #expect(try BundledResources.catalog(.en)(refusal).contains("your role: youth panel"))
+        let lacks = Message(.checkMeasureIndicatorLacks, ["indicator": "Frånvaro", "lacks": .message(Message.list([
+            .message(Message(.fieldBaseline)), .message(Message(.fieldTarget)), .message(Message(.fieldWhen)),
+        ]))])
+        #expect(try BundledResources.catalog(.sv)(lacks) == "Indikatorn ”Frånvaro” saknar utgångsläge, mål och mättidpunkt.")
+    }
+
+    @Test func anUnknownKeyShowsItselfRatherThanNothing() {
+        let catalog = Catalog(language: .sv, strings: [:])
+        #expect(catalog(Message(rawKey: "no.such.key", ["x": "1"])) == "no.such.key x=1")
+    }
+
+    @Test func theCoreCriteriaHaveBothLanguagesAndGuidance() throws {
+        let criteria = try BundledResources.coreCriteria()
+        #expect(criteria.map(\.id) == CriterionID.core)
+        for criterion in criteria {
+            #expect(!criterion.name.sv.isEmpty && !criterion.name.en.isEmpty)
+            #expect(!criterion.guidance.sv.isEmpty && !criterion.guidance.en.isEmpty)
+        }
+    }
+}
