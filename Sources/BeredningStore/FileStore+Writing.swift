@@ -28,7 +28,7 @@ extension FileStore {
         var name = "\(stamp)-\(member.id).toml"
         var counter = 2
         while FileManager.default.fileExists(atPath: root.appendingPathComponent("\(folder)/\(name)").path) {
-            name = "\(stamp)-\(counter)-\(member.id).toml"  // two comments in one second
+            name = "\(stamp)_\(counter)-\(member.id).toml"  // two comments in one second
             counter += 1
         }
         try write(CommentRecord.write(comment), to: "\(folder)/\(name)")
