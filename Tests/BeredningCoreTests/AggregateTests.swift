@@ -145,3 +145,14 @@ struct ChecklistTests {
         #expect(Checklist(dossier: Dossier(application: strongApplication()), config: config).meanScore == nil)
     }
 }
+
+@Suite("A fund's own criteria")
+struct ExtraCriterionTests {
+    @Test func unscoredItIsPendingNotPassed() throws {
+        let config = try testConfig()
+        let checklist = Checklist(dossier: Dossier(application: strongApplication()), config: config)
+        #expect(checklist.rows.last?.outcome == .pending)
+        #expect(checklist.strip == "✓✓✓✓✓✓·")
+        #expect(checklist.passes)
+    }
+}

@@ -7,6 +7,8 @@ public enum Outcome: String, CaseIterable, Hashable, Sendable, Labelled {
     case fail
     /// The application does not answer the criterion at all.
     case missing
+    /// A criterion only people judge (a fund's own), and no one has scored it yet.
+    case pending
 
     public static var labelPrefix: String { "outcome" }
 
@@ -16,6 +18,7 @@ public enum Outcome: String, CaseIterable, Hashable, Sendable, Labelled {
         case .pass: return "✓"
         case .warning: return "!"
         case .fail, .missing: return "✗"
+        case .pending: return "·"
         }
     }
 }
@@ -51,11 +54,12 @@ public struct Checklist: Hashable, Sendable {
         if automatic == .missing { return .missing }
         if let mean = aggregate.mean, mean < Double(scale.passMark) { return .fail }
         if automatic == .warning || aggregate.disagreement { return .warning }
+        if automatic == nil && aggregate.count == 0 { return .pending }
         return .pass
     }
 
-    /// True when no criterion fails or is missing; warnings do not stop an application.
-    public var passes: Bool { rows.allSatisfy { $0.outcome == .pass || $0.outcome == .warning } }
+    /// True when no criterion fails or is missing; warnings and unjudged criteria do not stop an application.
+    public var passes: Bool { !rows.contains { $0.outcome == .fail || $0.outcome == .missing } }
     public var strip: String { rows.map(\.outcome.symbol).joined() }
 }
 

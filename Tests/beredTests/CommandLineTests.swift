@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+
+@Suite("The bered command line, run as a user would")
+struct CommandLineTests {
+    @Test func checkOnTheDemoGivesEveryVerdictAndExitsOneBecauseSomeFail() throws {
+        let demo = try DemoCopy()
+        let result = try Bered.run(["check", demo.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("2026-001  Fotosyntes — uppfyller kriterierna"))
+        #expect(result.stdout.contains("2026-004  SkolFam Ale — uppfyller inte alla kriterier"))
+        #expect(result.stdout.contains("Bara 1 kommunala aktörer; fonden kräver minst 2."))
+        #expect(result.stdout.contains("oenighet: 2 poängs skillnad"))
+        #expect(result.stdout.contains("Jäv: cecilia"))
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func checkOfPassingApplicationsExitsZero() throws {
+        let demo = try DemoCopy()
+        let result = try Bered.run(["check", demo.path, "2026-001", "2026-006"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("! Definierat problem"))
+        #expect(result.stdout.contains("Den lokala omfattningen saknar siffror."))
+    }
+
+    @Test func checkJSONHoldsEveryCriterion() throws {
+        let demo = try DemoCopy()
+        let result = try Bered.run(["check", demo.path, "2026-003", "--json", "--lang", "en"])
+        #expect(result.status == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let application = try #require((json["applications"] as? [[String: Any]])?.first)
+        #expect(application["passes"] as? Bool == false)
+        #expect(application["conflicts"] as? [String] == ["cecilia"])
+        let criteria = try #require(application["criteria"] as? [[String: Any]])
+        #expect(criteria.map { $0["id"] as? String } == ["problem", "target_group", "evidence", "early_timing", "measurability", "cooperation", "long_term_plan"])
+        #expect(criteria.map { $0["outcome"] as? String } == ["pass", "pass", "pass", "pass", "missing", "pass", "fail"])
+        let measurability = try #require((criteria[4]["automatic"] as? [String: Any])?["reasons"] as? [String])
+        #expect(measurability.first == "No indicator has a baseline, a target and a time of measurement.")
+    }
+
+    @Test func anUnknownApplicationIsABrokenRequest() throws {
+        let demo = try DemoCopy()
+        let result = try Bered.run(["check", demo.path, "2026-099"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "Det finns ingen ansökan 2026-099 i mappen.\n")
+    }
+
+    @Test func validateOnAFileCutInHalfNamesTheFileAndLineAndListsTheRest() throws {
+        let demo = try DemoCopy()
+        let file = demo.url("2026-004/application.toml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let cut = String(text.prefix(text.count / 2))
+        try Data(cut.utf8).write(to: file)
+        let cutLines = cut.split(separator: "\n", omittingEmptySubsequences: false).count
+
+        let validate = try Bered.run(["validate", demo.path])
+        #expect(validate.status == 2)
+        let lines = validate.stdout.split(separator: "\n").map(String.init)
+        let first = try #require(lines.first)
+        #expect(first.hasPrefix("2026-004/application.toml:"))
+        let line = Int(first.split(separator: ":")[1])
+        #expect(line != nil && line! >= 1 && line! <= cutLines)
+        #expect(lines.last == "6 ansökningar lästa, 1 fel, 1 ansökningar går inte att läsa.")
+
+        let list = try Bered.run(["list", demo.path])
+        #expect(list.status == 0)
+        for id in ["2026-001", "2026-002", "2026-003", "2026-005", "2026-006"] { #expect(list.stdout.contains(id)) }
+        #expect(list.stdout.contains("2026-004  TRASIG – kör bered validate"))
+
+        let check = try Bered.run(["check", demo.path])
+        #expect(check.status == 2)
+    }
+
+    @Test func listJSONForScripts() throws {
+        let demo = try DemoCopy()
+        let result = try Bered.run(["list", demo.path, "--json"])
+        #expect(result.status == 0)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 6)
+        #expect(rows[0]["checklist"] as? String == "✓✓✓✓✓✓✓")
+        #expect(rows[0]["reviews_complete"] as? Int == 3)
+        #expect(rows[4]["checklist"] as? String == "✗✗✓✓✓✓·")
+        #expect(rows[2]["youth_comments"] as? Int == 2)
+    }
+
+    @Test func englishFromLANG() throws {
+        let demo = try DemoCopy()
+        let result = try Bered.run(["list", demo.path], environment: ["LANG": "en_GB.UTF-8"])
+        #expect(result.stdout.hasPrefix("Id "))
+        #expect(result.stdout.contains("in preparation"))
+    }
+
+    @Test func initNewAndValidateAFreshStore() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bered-init-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let initialized = try Bered.run(["init", root.path])
+        #expect(initialized.status == 0)
+        #expect(try Bered.run(["init", root.path]).status == 2)  // never over an existing store
+
+        let refused = try Bered.run(["new", root.path, "--title", "Läxhjälp"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("--as"))
+
+        let created = try Bered.run(["new", root.path, "--title", "Läxhjälp för åk 7–9"], environment: ["BERED_USER": "samordnare"])
+        #expect(created.status == 0, "\(created.stderr)")
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        #expect(created.stdout.contains("Ansökan \(year)-001 är registrerad"))
+
+        let validate = try Bered.run(["validate", root.path])
+        #expect(validate.status == 0, "\(validate.stdout)")
+        let check = try Bered.run(["check", root.path, "--json"])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("Läxhjälp för åk 7–9"))
+    }
+
+    @Test func onlyTheCoordinatorRegistersFromTheCommandLine() throws {
+        let demo = try DemoCopy()
+        let result = try Bered.run(["new", demo.path, "--title", "Idé", "--as", "sara"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "Bara samordnaren registrerar nya ansökningar (din roll: ungdomspanelen).\n")
+        let unknown = try Bered.run(["new", demo.path, "--title", "Idé", "--as", "nisse"])
+        #expect(unknown.stderr.contains("”nisse” finns inte bland fondens medlemmar (anna, bengt"))
+    }
+
+    @Test func aFolderThatIsNoStore() throws {
+        let result = try Bered.run(["list", FileManager.default.temporaryDirectory.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("bered.toml saknas"))
+    }
+
+    @Test func theDemoCommandCopiesAndShowsTheStore() throws {
+        let result = try Bered.run(["demo"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Fotosyntes"))
+        let folder = try #require(result.stdout.split(whereSeparator: \.isWhitespace).first { $0.contains("bered-demo-") })
+        #expect(FileManager.default.fileExists(atPath: folder + "/2026-001/application.toml"))
+        try FileManager.default.removeItem(atPath: String(folder))
+    }
+
+    @Test func everyCommandHasHelp() throws {
+        for command in ["demo", "init", "new", "list", "check", "validate"] {
+            let result = try Bered.run([command, "--help"])
+            #expect(result.status == 0)
+            #expect(result.stdout.contains("USAGE: bered \(command)"))
+        }
+    }
+
+    @Test func aBadLanguageIsRefused() throws {
+        let demo = try DemoCopy()
+        let result = try Bered.run(["list", demo.path, "--lang", "de"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--lang takes sv or en"))
+    }
+}
