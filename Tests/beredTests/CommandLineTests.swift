@@ -9,7 +9,7 @@ struct CommandLineTests {
         #expect(result.status == 1)
         #expect(result.stdout.contains("2026-001  Fotosyntes — uppfyller kriterierna"))
         #expect(result.stdout.contains("2026-004  SkolFam Ale — uppfyller inte alla kriterier"))
-        #expect(result.stdout.contains("Bara 1 kommunala aktörer; fonden kräver minst 2."))
+        #expect(result.stdout.contains("Kommunala aktörer: 1; fonden kräver minst 2."))
         #expect(result.stdout.contains("oenighet: 2 poängs skillnad"))
         #expect(result.stdout.contains("Jäv: cecilia"))
         #expect(result.stderr.isEmpty)
@@ -60,7 +60,7 @@ struct CommandLineTests {
         #expect(first.hasPrefix("2026-004/application.toml:"))
         let line = Int(first.split(separator: ":")[1])
         #expect(line != nil && line! >= 1 && line! <= cutLines)
-        #expect(lines.last == "6 ansökningar lästa, 1 fel, 1 ansökningar går inte att läsa.")
+        #expect(lines.last == "Lästa ansökningar: 6. Fel: 1. Ansökningar som inte går att läsa: 1.")
 
         let list = try Bered.run(["list", demo.path])
         #expect(list.status == 0)
