@@ -156,3 +156,44 @@ struct ExtraCriterionTests {
         #expect(checklist.passes)
     }
 }
+
+@Suite("Colleagues' scores stay hidden until one's own review is complete")
+struct ScoreVisibilityTests {
+    @Test func aReviewerSeesScoresOnlyAfterCompletingTheirOwn() throws {
+        let config = try testConfig()
+        var draft = completeReview(by: bengt, config: config)
+        draft.status = .draft
+        let dossier = Dossier(application: strongApplication(), reviews: [completeReview(by: anna, config: config), draft])
+        #expect(dossier.showsScores(to: anna, rules: config.rules))
+        #expect(!dossier.showsScores(to: bengt, rules: config.rules))     // a draft is not enough
+        #expect(!dossier.showsScores(to: cecilia, rules: config.rules))   // no review yet
+        for other in [sara, karin, lars] { #expect(dossier.showsScores(to: other, rules: config.rules)) }
+        #expect(dossier.showsScores(to: nil, rules: config.rules))
+    }
+
+    @Test func aHiddenChecklistHasNoScoresAndOutcomesFromTheChecksAlone() throws {
+        let config = try testConfig()
+        let dossier = Dossier(application: strongApplication(), reviews: [completeReview(by: anna, points: 1, config: config)])
+        let forCecilia = Checklist(dossier: dossier, config: config, viewer: cecilia)
+        #expect(forCecilia.scoresHidden)
+        #expect(forCecilia.rows.allSatisfy { $0.aggregate.count == 0 })
+        #expect(forCecilia.strip == "✓✓✓✓✓✓·")
+        #expect(forCecilia.quorum.complete == 1)
+        let forAnna = Checklist(dossier: dossier, config: config, viewer: anna)
+        #expect(!forAnna.scoresHidden)
+        #expect(forAnna.strip == "✗✗✗✗✗✗✗")
+    }
+
+    @Test func theFundMayTurnTheRuleOff() throws {
+        let config = try testConfig()
+        let dossier = Dossier(application: strongApplication(), reviews: [completeReview(by: anna, config: config)])
+        #expect(dossier.showsScores(to: cecilia, rules: FundRules(hideScoresUntilOwnReviewComplete: false)))
+    }
+
+    @Test func aMemberWithAConflictIsNotAnchoredAndSeesThem() throws {
+        let config = try testConfig()
+        let conflict = ConflictDeclaration(applicationID: ApplicationID("2026-001")!, member: cecilia.id, reason: "Jäv")
+        let dossier = Dossier(application: strongApplication(), conflicts: [conflict])
+        #expect(dossier.showsScores(to: cecilia, rules: config.rules))
+    }
+}

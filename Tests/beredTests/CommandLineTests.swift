@@ -152,3 +152,20 @@ struct CommandLineTests {
         #expect(result.stderr.contains("--lang takes sv or en"))
     }
 }
+
+@Suite("Scores stay hidden from a reviewer who has not finished")
+struct HiddenScoresTests {
+    @Test func aReviewerWithADraftSeesNoColleaguesScores() throws {
+        let demo = try DemoCopy()
+        let hidden = try Bered.run(["check", demo.path, "2026-003", "--as", "bengt"])  // Bengt's review is a draft
+        #expect(hidden.stdout.contains("Kollegornas poäng visas när din egen granskning är klar."))
+        #expect(!hidden.stdout.contains("medel 4"))
+        #expect(!hidden.stdout.contains("underkänt"))  // a failed mean would give the scores away
+        #expect(hidden.stdout.contains("· Långsiktig plan"))
+        let shown = try Bered.run(["check", demo.path, "2026-003"], environment: ["BERED_USER": "anna"])
+        #expect(shown.stdout.contains("medel 4,0"))
+        let json = try Bered.run(["check", demo.path, "2026-003", "--json", "--as", "bengt"])
+        #expect(json.stdout.contains("\"scores_hidden\" : true"))
+        #expect(!json.stdout.contains("\"mean\""))
+    }
+}

@@ -22,3 +22,15 @@ public struct Dossier: Hashable, Sendable {
         return reviews.filter { !$0.assessedVersion.isEmpty && $0.assessedVersion != current }
     }
 }
+
+extension Dossier {
+    /// Whether `member` may see colleagues' scores: with the fund's rule on, a preparation-group
+    /// member sees them only once their own review is complete, so no one anchors on a colleague's
+    /// numbers. Everyone else, and members with a declared conflict (who do not review), see them.
+    public func showsScores(to member: Member?, rules: FundRules) -> Bool {
+        guard rules.hideScoresUntilOwnReviewComplete, let member, member.role == .preparationGroup, !hasConflict(member.id) else {
+            return true
+        }
+        return review(by: member.id)?.status == .complete
+    }
+}

@@ -36,14 +36,20 @@ public struct Checklist: Hashable, Sendable {
     public let applicationID: ApplicationID
     public let rows: [ChecklistRow]
     public let quorum: Quorum
+    /// True when `viewer` may not see colleagues' scores yet: the rows then carry no scores,
+    /// and the outcomes come from the automatic checks alone, so nothing leaks through them.
+    public let scoresHidden: Bool
 
-    public init(dossier: Dossier, config: FundConfig) {
+    /// The checklist as `viewer` may see it (everything when nil).
+    public init(dossier: Dossier, config: FundConfig, viewer: Member? = nil) {
         let application = dossier.application
         let checks = AutomaticChecks.run(application, rules: config.rules)
+        scoresHidden = !dossier.showsScores(to: viewer, rules: config.rules)
+        let reviews = scoresHidden ? [] : dossier.reviews
         applicationID = application.id
         rows = config.criteria.all.map { criterion in
             let automatic = checks.first { $0.criterion == criterion.id }
-            let aggregate = CriterionAggregate.of(criterion.id, reviews: dossier.reviews, conflicts: dossier.conflicts, rules: config.rules)
+            let aggregate = CriterionAggregate.of(criterion.id, reviews: reviews, conflicts: dossier.conflicts, rules: config.rules)
             return ChecklistRow(criterion: criterion, automatic: automatic, aggregate: aggregate,
                                 outcome: Checklist.outcome(automatic: automatic?.verdict, aggregate: aggregate, scale: config.scale))
         }

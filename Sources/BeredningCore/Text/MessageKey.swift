@@ -110,6 +110,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case checkScores = "cli.check.scores"
     case checkCannotJudgeCount = "cli.check.cannot_judge_count"
     case checkDisagreement = "cli.check.disagreement"
+    case checkScoresHidden = "cli.check.scores_hidden"
     case cliNoSuchApplication = "cli.no_such_application"
     case cliWhoAreYou = "cli.who_are_you"
     case cliUnknownMember = "cli.unknown_member"

@@ -22,20 +22,7 @@ enum ConfigRecord {
         }
         rules.minActors = max(rules.minActors, rules.minMunicipalActors)
 
-        var extras: [Criterion] = []
-        for c in f.tables("criteria") {
-            guard let raw = c.required("id") else { continue }
-            guard let id = CriterionID(raw) else {
-                c.report(.fileBadCriterionID, at: "id", ["value": .text(raw)])
-                continue
-            }
-            if id.isCore || extras.contains(where: { $0.id == id }) {
-                c.report(.fileDuplicateCriterion, at: "id", ["value": .text(raw)])
-                continue
-            }
-            extras.append(Criterion(id: id, name: LocalizedText(sv: c.required("name_sv") ?? raw, en: c.text("name_en")),
-                                    guidance: LocalizedText(sv: c.text("guidance_sv"), en: c.text("guidance_en"))))
-        }
+        let extras = readCriteria(f.tables("criteria"), reserved: Set(CriterionID.core))
 
         var members: [Member] = []
         for m in f.tables("members") {
@@ -55,6 +42,26 @@ enum ConfigRecord {
 
         guard let scale, let criteria = try? CriteriaSet(core: coreCriteria, extras: extras) else { return nil }
         return FundConfig(fund: fund, scale: scale, rules: rules, criteria: criteria, members: members)
+    }
+
+    /// `[[criteria]]` tables: an id, a Swedish and an English name and guidance each.
+    /// Ids must be well formed, unique, and not among `reserved`.
+    static func readCriteria(_ tables: [Fields], reserved: Set<CriterionID>) -> [Criterion] {
+        var criteria: [Criterion] = []
+        for c in tables {
+            guard let raw = c.required("id") else { continue }
+            guard let id = CriterionID(raw) else {
+                c.report(.fileBadCriterionID, at: "id", ["value": .text(raw)])
+                continue
+            }
+            if reserved.contains(id) || criteria.contains(where: { $0.id == id }) {
+                c.report(.fileDuplicateCriterion, at: "id", ["value": .text(raw)])
+                continue
+            }
+            criteria.append(Criterion(id: id, name: LocalizedText(sv: c.required("name_sv") ?? raw, en: c.text("name_en")),
+                                      guidance: LocalizedText(sv: c.text("guidance_sv"), en: c.text("guidance_en"))))
+        }
+        return criteria
     }
 
     private static func readScale(_ s: Fields) -> Scale? {
@@ -121,11 +128,7 @@ enum ConfigRecord {
 public enum CriteriaDefinitions {
     public static func read(data: Data, file: String) throws -> [Criterion] {
         let document = try TOMLDocument(file: file, data: data)
-        let criteria: [Criterion] = document.fields.tables("criteria").compactMap { c in
-            guard let raw = c.required("id"), let id = CriterionID(raw) else { return nil }
-            return Criterion(id: id, name: LocalizedText(sv: c.required("name_sv") ?? raw, en: c.text("name_en")),
-                             guidance: LocalizedText(sv: c.text("guidance_sv"), en: c.text("guidance_en")))
-        }
+        let criteria = ConfigRecord.readCriteria(document.fields.tables("criteria"), reserved: [])
         if let first = document.problems.first { throw first }
         return criteria
     }

@@ -11,11 +11,14 @@ struct Check: ParsableCommand {
     @Argument(help: "The store folder.") var store: String
     @Argument(help: "Application ids (e.g. 2026-003); all when none are given.") var ids: [String] = []
     @Flag(help: "Print JSON for scripts instead of text.") var json = false
+    @Option(name: .customLong("as"), help: "Your member id: colleagues' scores stay hidden until your own review is complete (default: $BERED_USER).")
+    var member: String?
     @OptionGroup var options: CommonOptions
 
     func run() throws {
         let context = try options.context()
         let snapshot = try context.snapshot(store)
+        let viewer = try context.optionalMember(member, in: snapshot.config)
         var entries = snapshot.entries
         if !ids.isEmpty {
             entries = []
@@ -27,12 +30,12 @@ struct Check: ParsableCommand {
                 entries.append(entry)
             }
         }
-        let checklists = entries.map { entry in entry.dossier.map { Checklist(dossier: $0, config: snapshot.config) } }
+        let checklists = entries.map { entry in entry.dossier.map { Checklist(dossier: $0, config: snapshot.config, viewer: viewer) } }
         if json {
             try printJSON(CheckJSON(entries: entries, checklists: checklists, snapshot: snapshot, catalog: context.catalog))
         } else {
             let blocks = zip(entries, checklists).map { entry, checklist in
-                CheckText.render(entry: entry, checklist: checklist, config: snapshot.config, catalog: context.catalog)
+                CheckText.render(entry: entry, checklist: checklist, catalog: context.catalog)
             }
             print(blocks.joined(separator: "\n\n"))
         }
@@ -48,7 +51,7 @@ struct Check: ParsableCommand {
 }
 
 enum CheckText {
-    static func render(entry: StoreEntry, checklist: Checklist?, config: FundConfig, catalog: Catalog) -> String {
+    static func render(entry: StoreEntry, checklist: Checklist?, catalog: Catalog) -> String {
         var lines: [String] = []
         guard let dossier = entry.dossier, let checklist else {
             lines.append("\(entry.folder)  \(catalog(.listBroken))")
@@ -65,10 +68,12 @@ enum CheckText {
         for conflict in dossier.conflicts {
             lines.append("  " + catalog(.checkConflictLine, ["member": .text(conflict.member.rawValue), "reason": .text(conflict.reason)]))
         }
+        if checklist.scoresHidden { lines.append("  " + catalog(.checkScoresHidden)) }
         let nameWidth = checklist.rows.map { catalog.name($0.criterion).displayWidth }.max() ?? 0
         for row in checklist.rows {
             let outcome = catalog.label(row.outcome)
-            lines.append("  \(row.outcome.symbol) \(catalog.name(row.criterion).padded(to: nameWidth))  \(outcome.padded(to: 10))  \(scores(row.aggregate, catalog))")
+            let shown = checklist.scoresHidden ? "" : scores(row.aggregate, catalog)
+            lines.append("  \(row.outcome.symbol) \(catalog.name(row.criterion).padded(to: nameWidth))  \(outcome.padded(to: 10))  \(shown)")
             if let automatic = row.automatic {
                 for reason in automatic.reasons { lines.append("      " + catalog(reason)) }
             } else {
@@ -116,7 +121,8 @@ struct CheckJSON: Encodable {
         let name: String
         let core: Bool
         let automatic: Automatic?
-        let reviews: Aggregate
+        /// Left out while the viewer's own review is not complete.
+        let reviews: Aggregate?
         let outcome: String
     }
 
@@ -128,6 +134,7 @@ struct CheckJSON: Encodable {
         let reviews_complete: Int?
         let reviews_needed: Int?
         let conflicts: [String]
+        let scores_hidden: Bool
         let criteria: [Row]
         let problems: [ProblemJSON]
     }
@@ -138,15 +145,16 @@ struct CheckJSON: Encodable {
     init(entries: [StoreEntry], checklists: [Checklist?], snapshot: StoreSnapshot, catalog: Catalog) {
         fund = snapshot.config.fund
         applications = zip(entries, checklists).map { entry, checklist in
-            Application(
+            let hidden = checklist?.scoresHidden ?? false
+            return Application(
                 id: entry.folder, title: entry.dossier?.application.title, broken: entry.isBroken, passes: checklist?.passes,
                 reviews_complete: checklist?.quorum.complete, reviews_needed: checklist?.quorum.needed,
-                conflicts: entry.dossier?.conflicts.map(\.member.rawValue) ?? [],
+                conflicts: entry.dossier?.conflicts.map(\.member.rawValue) ?? [], scores_hidden: hidden,
                 criteria: checklist?.rows.map { row in
                     let a = row.aggregate
                     return Row(id: row.criterion.id.rawValue, name: catalog.name(row.criterion), core: row.criterion.id.isCore,
                                automatic: row.automatic.map { Automatic(verdict: $0.verdict.rawValue, reasons: $0.reasons.map { catalog($0) }) },
-                               reviews: Aggregate(count: a.count, cannot_judge: a.cannotJudge, scores: a.scores, mean: a.mean, median: a.median,
+                               reviews: hidden ? nil : Aggregate(count: a.count, cannot_judge: a.cannotJudge, scores: a.scores, mean: a.mean, median: a.median,
                                                   min: a.min, max: a.max, spread: a.spread, disagreement: a.disagreement),
                                outcome: row.outcome.rawValue)
                 } ?? [],

@@ -50,6 +50,13 @@ struct New: ParsableCommand {
 }
 
 extension CLIContext {
+    /// The member named by `--as` or `BERED_USER`, if any; a name that is not a member is refused.
+    func optionalMember(_ flag: String?, in config: FundConfig) throws -> Member? {
+        let raw = flag ?? ProcessInfo.processInfo.environment["BERED_USER"]
+        guard let raw, !raw.isEmpty else { return nil }
+        return try member(raw, in: config)
+    }
+
     /// The member at the keyboard: `--as`, else `BERED_USER`; refuses plainly when unknown.
     func member(_ flag: String?, in config: FundConfig) throws -> Member {
         let raw = flag ?? ProcessInfo.processInfo.environment["BERED_USER"]
