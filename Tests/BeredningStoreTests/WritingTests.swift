@@ -214,6 +214,30 @@ struct LineIndexTests {
         #expect(index.line(of: "not_a_table.key") == 1)
     }
 
+    @Test func stringsArraysAndCommentsThatLookLikeKeys() {
+        let lines = [
+            #"a = "innehåller ''' och \" = x""#,
+            #"b = 'bokstavligt """ ' # kommentar = [c]"#,
+            #"list = ["#,
+            #"  "x = 1","#,
+            #"  "[table]","#,
+            #"]"#,
+            #""nyckel = med likhetstecken" = 2"#,
+            #"d = """text med \""" inuti""""#,
+            #"e = 5"#,
+            #"[after]"#,
+            #"f = 1"#,
+        ]
+        let index = LineIndex(text: lines.joined(separator: "\n"))
+        #expect(index.line(of: "a") == 1)
+        #expect(index.line(of: "b") == 2)
+        #expect(index.line(of: "list") == 3)
+        #expect(index.line(of: "table") == 1)  // inside the array, not a table
+        #expect(index.line(of: "nyckel = med likhetstecken") == 7)
+        #expect(index.line(of: "e") == 9)
+        #expect(index.line(of: "after.f") == 11)
+    }
+
     @Test func anAbsentKeyPointsAtItsTable() {
         #expect(index.line(of: "actors[1].contribution") == 10)
         #expect(index.line(of: "problem.consequences") == 6)

@@ -1,42 +1,53 @@
-import Foundation
-
 /// Where each table and key of a TOML text starts, so that an error found after parsing
 /// (a missing field, a wrong type) can still name its line. Paths look like
 /// `problem.consequences`, `actors[1].role` (0-based) or `scores.evidence.score`.
+///
+/// It is a small lexer, not a parser: it follows strings (basic, literal, multi-line, with
+/// escapes), comments and arrays across lines, so text inside a value is never taken for a
+/// key or a table. The text has already been parsed by TOMLKit, so it is valid TOML.
 struct LineIndex: Sendable {
     private var lines: [String: Int] = [:]
+
+    private enum Mode { case normal, multiBasic, multiLiteral }
+
+    private typealias Line = [Unicode.Scalar]
 
     init(text: String) {
         var table = ""
         var arrayCounts: [String: Int] = [:]
-        var openQuote: String?  // the delimiter of the multi-line string we are inside
+        var mode = Mode.normal
+        var depth = 0  // open brackets of a value that goes on to the next line
         var number = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for slice in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
             number += 1
-            var line = rawLine.drop { $0 == " " || $0 == "\t" || $0 == "\u{FEFF}" }
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            if let quote = openQuote {
-                if line.occurrences(of: quote) % 2 == 1 { openQuote = nil }
-                continue
-            }
-            if line.hasPrefix("[[") {
-                let name = LineIndex.headerName(line.dropFirst(2), closing: "]]")
-                let index = arrayCounts[name, default: 0]
-                arrayCounts[name] = index + 1
-                table = "\(name)[\(index)]"
-                record(table, number)
-            } else if line.hasPrefix("[") {
-                table = LineIndex.headerName(line.dropFirst(), closing: "]")
-                record(table, number)
-            } else if !line.hasPrefix("#"), let equals = line.firstIndex(of: "=") {
-                let key = line[..<equals].trimmingSpaces().unquoted
+            let line = Line(slice)
+            var start = 0
+            if mode != .normal {
+                guard let end = LineIndex.closeMultiLine(line, from: 0, literal: mode == .multiLiteral) else { continue }
+                mode = .normal
+                start = end
+            } else if depth == 0 {
+                while start < line.count, [" ", "\t", "\u{FEFF}"].contains(line[start]) { start += 1 }
+                guard start < line.count, line[start] != "#", line[start] != "\r" else { continue }
+                if line[start] == "[" {
+                    let isArray = start + 1 < line.count && line[start + 1] == "["
+                    let name = LineIndex.keyPath(line, from: start + (isArray ? 2 : 1), until: "]").path
+                    if isArray {
+                        let index = arrayCounts[name, default: 0]
+                        arrayCounts[name] = index + 1
+                        table = "\(name)[\(index)]"
+                    } else {
+                        table = name
+                    }
+                    record(table, number)
+                    continue
+                }
+                let (key, afterEquals) = LineIndex.keyPath(line, from: start, until: "=")
                 guard !key.isEmpty else { continue }
                 record(table.isEmpty ? key : "\(table).\(key)", number)
-                let value = line[line.index(after: equals)...]
-                for quote in ["\"\"\"", "'''"] where value.occurrences(of: quote) % 2 == 1 {
-                    openQuote = quote
-                }
+                start = afterEquals
             }
+            LineIndex.scanValue(line, from: start, mode: &mode, depth: &depth)
         }
     }
 
@@ -55,32 +66,78 @@ struct LineIndex: Sendable {
         return 1
     }
 
-    private static func headerName(_ rest: Substring, closing: String) -> String {
-        let inner = rest.range(of: closing).map { rest[..<$0.lowerBound] } ?? rest
-        return inner.split(separator: ".").map { $0.trimmingSpaces().unquoted }.joined(separator: ".")
-    }
-}
-
-extension Substring {
-    func trimmingSpaces() -> Substring {
-        var s = self
-        while let first = s.first, first == " " || first == "\t" { s = s.dropFirst() }
-        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
-        return s
-    }
-
-    var unquoted: String {
-        if count >= 2, let first, first == "\"" || first == "'", last == first { return String(dropFirst().dropLast()) }
-        return String(self)
-    }
-
-    func occurrences(of needle: String) -> Int {
-        var count = 0
-        var rest = self
-        while let range = rest.range(of: needle) {
-            count += 1
-            rest = rest[range.upperBound...]
+    /// A dotted key (`a.b`, `"quoted key".c`) read up to `terminator`; returns the path and the
+    /// index after the terminator.
+    private static func keyPath(_ line: Line, from start: Int, until terminator: Unicode.Scalar) -> (path: String, next: Int) {
+        var parts: [String] = []
+        var current = ""
+        var i = start
+        while i < line.count, line[i] != terminator {
+            let c = line[i]
+            if c == "\"" || c == "'" {
+                i += 1
+                while i < line.count, line[i] != c {
+                    if c == "\"" && line[i] == "\\" && i + 1 < line.count { i += 1 }
+                    current.unicodeScalars.append(line[i])
+                    i += 1
+                }
+            } else if c == "." {
+                parts.append(current)
+                current = ""
+            } else if c != " " && c != "\t" {
+                current.unicodeScalars.append(c)
+            }
+            i += 1
         }
-        return count
+        parts.append(current)
+        return (parts.filter { !$0.isEmpty }.joined(separator: "."), i + 1)
+    }
+
+    /// Follows a value to the end of the line: strings, brackets and a trailing comment.
+    private static func scanValue(_ line: Line, from start: Int, mode: inout Mode, depth: inout Int) {
+        var i = start
+        while i < line.count {
+            let c = line[i]
+            if c == "#" { return }
+            if c == "[" || c == "{" { depth += 1 }
+            if c == "]" || c == "}" { depth = max(0, depth - 1) }
+            if c == "\"" || c == "'" {
+                let literal = c == "'"
+                if i + 2 < line.count, line[i + 1] == c, line[i + 2] == c {
+                    guard let end = closeMultiLine(line, from: i + 3, literal: literal) else {
+                        mode = literal ? .multiLiteral : .multiBasic
+                        return
+                    }
+                    i = end
+                    continue
+                }
+                i += 1
+                while i < line.count, line[i] != c {
+                    if !literal && line[i] == "\\" { i += 1 }
+                    i += 1
+                }
+            }
+            i += 1
+        }
+    }
+
+    /// The index after the closing `"""` (or `'''`) of a multi-line string, or nil when it goes on.
+    /// Up to two quotes just before the delimiter belong to the text.
+    private static func closeMultiLine(_ line: Line, from start: Int, literal: Bool) -> Int? {
+        let quote: Unicode.Scalar = literal ? "'" : "\""
+        var i = start
+        while i < line.count {
+            if !literal && line[i] == "\\" {
+                i += 2
+                continue
+            }
+            if line[i] == quote, i + 2 < line.count, line[i + 1] == quote, line[i + 2] == quote {
+                var end = i + 3
+                while end < line.count, end < i + 5, line[end] == quote { end += 1 }
+                return end
+            }
+            i += 1
+        }
+        return nil
     }
 }

@@ -80,6 +80,9 @@ struct TOMLWriter {
             case "\n": out += keepNewlines ? "\n" : "\\n"
             case "\t": out += "\\t"
             case "\r": out += "\\r"
+            // TOMLKit hands strings over as C strings, so a NUL would cut the text short on reading;
+            // it is never typed, only pasted by accident, and is left out.
+            case "\u{0}": continue
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F {
                     out += String(format: "\\u%04X", scalar.value)
