@@ -80,7 +80,9 @@ public struct FileStore: Sendable {
         let folder = id.description
         var problems: [FileProblem] = []
         let applicationPath = "\(folder)/\(FileStore.applicationFile)"
-        let application: Application? = read(applicationPath, into: &problems) { ApplicationRecord.read($0, folderID: id) }
+        let application: Application? = read(applicationPath, into: &problems) {
+            ApplicationRecord.read($0, folderID: id, settings: config.calculation)
+        }
         guard let application else { return StoreEntry(folder: folder, dossier: nil, problems: problems) }
 
         let reviews: [Review] = records(in: "\(folder)/reviews", into: &problems) { document, name in
@@ -127,7 +129,7 @@ public struct FileStore: Sendable {
             let document = try TOMLDocument(file: path, data: data)
             let value = decode(document)
             problems += document.problems
-            return document.problems.isEmpty ? value : nil
+            return document.hasFatalProblems ? nil : value
         } catch {
             problems.append(error)
             return nil

@@ -79,7 +79,7 @@ struct MalformedFileTests {
         var problems: [FileProblem] = []
         do {
             let document = try TOMLDocument(file: "2026-001/application.toml", data: data)
-            _ = ApplicationRecord.read(document, folderID: ApplicationID("2026-001"))
+            _ = ApplicationRecord.read(document, folderID: ApplicationID("2026-001"), settings: .init())
             problems = document.problems
         } catch {
             problems = [error]
@@ -96,14 +96,14 @@ struct MalformedFileTests {
     }
 
     @Test func theSoundVersionHasNoProblems() {
-        let (application, problems) = decode(Self.application) { ApplicationRecord.read($0, folderID: ApplicationID("2026-001")) }
+        let (application, problems) = decode(Self.application) { ApplicationRecord.read($0, folderID: ApplicationID("2026-001"), settings: .init()) }
         #expect(problems == [])
         #expect(application?.actors.count == 2)
     }
 
     @Test func everyProblemInAFileIsReportedInOnePass() {
         let text = Self.replacing("size = 40", "size = \"fyrtio\"").replacingOccurrences(of: "\"in_preparation\"", with: "\"klar\"")
-        let (_, problems) = decode(text) { ApplicationRecord.read($0, folderID: ApplicationID("2026-001")) }
+        let (_, problems) = decode(text) { ApplicationRecord.read($0, folderID: ApplicationID("2026-001"), settings: .init()) }
         #expect(problems.map(\.line) == [4, 12])
         #expect(problems.map { $0.formatted(catalog) } == [
             "2026-001/application.toml:4: fältet state har värdet ”klar”; tillåtna värden är received, in_preparation, with_steering_group, returned, forwarded, approved, rejected, feedback_sent",
@@ -113,7 +113,7 @@ struct MalformedFileTests {
 
     @Test func aBOMAndWindowsLineEndingsAreFine() {
         let text = "\u{FEFF}" + Self.application.replacingOccurrences(of: "\n", with: "\r\n")
-        let (application, problems) = decode(text) { ApplicationRecord.read($0, folderID: ApplicationID("2026-001")) }
+        let (application, problems) = decode(text) { ApplicationRecord.read($0, folderID: ApplicationID("2026-001"), settings: .init()) }
         #expect(problems == [])
         #expect(application?.problem.description == "Frånvaro")
     }

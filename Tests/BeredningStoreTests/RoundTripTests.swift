@@ -37,14 +37,14 @@ struct RoundTripTests {
         application.longTerm = LongTermPlan(owner: "o", plan: "p")
 
         let text = ApplicationRecord.write(application)
-        let (read, problems) = decode(text) { ApplicationRecord.read($0, folderID: ApplicationID("2026-017")) }
+        let (read, problems) = decode(text) { ApplicationRecord.read($0, folderID: ApplicationID("2026-017"), settings: .init()) }
         #expect(problems == [])
         #expect(read == application)
     }
 
     @Test func aSparseApplicationStaysSparse() {
         let application = Application(id: ApplicationID("2026-001")!, title: "Bara titel")
-        let (read, problems) = decode(ApplicationRecord.write(application)) { ApplicationRecord.read($0, folderID: nil) }
+        let (read, problems) = decode(ApplicationRecord.write(application)) { ApplicationRecord.read($0, folderID: nil, settings: .init()) }
         #expect(problems == [])
         #expect(read == application)
         #expect(read?.targetGroup.size == nil)
@@ -52,7 +52,7 @@ struct RoundTripTests {
 
     @Test func everyDemoApplicationRoundTrips() throws {
         for dossier in try demoSnapshot().dossiers {
-            let (read, problems) = decode(ApplicationRecord.write(dossier.application)) { ApplicationRecord.read($0, folderID: dossier.application.id) }
+            let (read, problems) = decode(ApplicationRecord.write(dossier.application)) { ApplicationRecord.read($0, folderID: dossier.application.id, settings: .init()) }
             #expect(problems == [])
             #expect(read == dossier.application)
         }

@@ -48,7 +48,7 @@ struct WriterPropertyTests {
             application.childRights = Self.randomText(&rng)
             // A wrong type placed after the random text must still be found on its own line.
             let text = ApplicationRecord.write(application).replacingOccurrences(of: "[target_group]\n", with: "[target_group]\nsize = \"många\"\n")
-            let (_, problems) = decode(text) { ApplicationRecord.read($0, folderID: nil) }
+            let (_, problems) = decode(text) { ApplicationRecord.read($0, folderID: nil, settings: .init()) }
             let expected = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "size = \"många\"" }.map { $0 + 1 }
             #expect(problems.map(\.line) == [expected], "\(text)")
             if problems.map(\.line) != [expected] { break }

@@ -19,13 +19,16 @@ public struct Application: Hashable, Sendable {
     public var longTerm: LongTermPlan
     public var childRights: String
     public var economicModel: EconomicModel?
+    /// The socio-economic calculation, when the applicant has made one.
+    public var calculation: CalculationInput?
 
     public init(
         id: ApplicationID, title: String, state: ApplicationState = .received, applicant: String = "",
         ideaGiver: String = "", received: Day? = nil, actors: [Actor] = [], problem: Problem = .init(),
         targetGroup: TargetGroup = .init(), intervention: Intervention = .init(), evidence: Evidence = .init(),
         earlyTiming: EarlyTiming = .init(), measurability: Measurability = .init(), budget: Budget = .init(),
-        longTerm: LongTermPlan = .init(), childRights: String = "", economicModel: EconomicModel? = nil
+        longTerm: LongTermPlan = .init(), childRights: String = "", economicModel: EconomicModel? = nil,
+        calculation: CalculationInput? = nil
     ) {
         self.id = id
         self.title = title
@@ -44,6 +47,7 @@ public struct Application: Hashable, Sendable {
         self.longTerm = longTerm
         self.childRights = childRights
         self.economicModel = economicModel
+        self.calculation = calculation
     }
 }
 

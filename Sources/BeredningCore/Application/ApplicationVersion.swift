@@ -26,6 +26,18 @@ public enum ApplicationVersion {
         for year in a.budget.years { hasher.add([String(year.year), String(year.requested)]) }
         for c in a.budget.contributions { hasher.add([c.actor, String(c.amount), c.description]) }
         hasher.add([a.longTerm.owner, a.longTerm.plan])
+        if let calculation = a.calculation {
+            hasher.add([String(calculation.firstYear)])
+            for cost in calculation.costs { hasher.add([cost.actor, String(cost.year), cost.amount.kronor.description]) }
+            for effect in calculation.effects {
+                let value: String
+                switch effect.value {
+                case .amount(let money): value = money.kronor.description
+                case .unitCost(let id): value = "unit:" + id
+                }
+                hasher.add([effect.actor, effect.description, String(effect.people), value, effect.source, String(effect.fromYear), String(effect.years)])
+            }
+        }
         return hasher.hex
     }
 

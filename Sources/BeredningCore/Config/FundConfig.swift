@@ -63,8 +63,11 @@ public struct FundConfig: Hashable, Sendable {
     public var rules: FundRules
     public var criteria: CriteriaSet
     public var members: [Member]
+    public var calculation: CalculationSettings
 
-    public init(fund: String, scale: Scale = .standard, rules: FundRules = .init(), criteria: CriteriaSet, members: [Member]) {
+    public init(fund: String, scale: Scale = .standard, rules: FundRules = .init(), criteria: CriteriaSet, members: [Member],
+                calculation: CalculationSettings = .init()) {
+        self.calculation = calculation
         self.fund = fund
         self.scale = scale
         self.rules = rules

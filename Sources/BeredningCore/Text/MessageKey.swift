@@ -119,4 +119,16 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case newDone = "cli.new.done"
     case demoCopied = "cli.demo.copied"
     case demoNext = "cli.demo.next"
+
+    // The socio-economic calculation
+    case calcNegative = "calc.negative"
+    case calcYearOutsideHorizon = "calc.year_outside_horizon"
+    case calcNoActor = "calc.no_actor"
+    case calcYearsAtLeastOne = "calc.years_at_least_one"
+    case calcHorizon = "calc.horizon"
+    case calcRate = "calc.rate"
+    case calcShare = "calc.share"
+    case calcUnknownUnitCost = "calc.unknown_unit_cost"
+    case calcValueOrUnitCost = "calc.value_or_unit_cost"
+    case calcNoFirstYear = "calc.no_first_year"
 }

@@ -3,7 +3,7 @@ import Foundation
 
 /// `<id>/application.toml`: the application as the applicant wrote it.
 enum ApplicationRecord {
-    static func read(_ document: TOMLDocument, folderID: ApplicationID?) -> Application? {
+    static func read(_ document: TOMLDocument, folderID: ApplicationID?, settings: CalculationSettings) -> Application? {
         document.checkSchema()
         let f = document.fields
         let idText = f.required("id")
@@ -79,6 +79,7 @@ enum ApplicationRecord {
 
         let l = f.section("long_term")
         application.longTerm = LongTermPlan(owner: l.text("owner"), plan: l.text("plan"))
+        application.calculation = CalculationRecord.read(f, startYear: application.intervention.start?.year, settings: settings)
         return id == nil ? nil : application
     }
 
@@ -156,6 +157,7 @@ enum ApplicationRecord {
         w.table("long_term")
         w.field("owner", a.longTerm.owner)
         w.field("plan", a.longTerm.plan)
+        if let calculation = a.calculation { CalculationRecord.write(calculation, into: &w) }
         return w.text
     }
 }

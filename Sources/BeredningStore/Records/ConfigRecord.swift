@@ -40,8 +40,9 @@ enum ConfigRecord {
             members.append(Member(id: id, name: m.text("name").isBlank ? raw : m.text("name"), role: role))
         }
 
+        let calculation = CalculationRecord.readSettings(f)
         guard let scale, let criteria = try? CriteriaSet(core: coreCriteria, extras: extras) else { return nil }
-        return FundConfig(fund: fund, scale: scale, rules: rules, criteria: criteria, members: members)
+        return FundConfig(fund: fund, scale: scale, rules: rules, criteria: criteria, members: members, calculation: calculation)
     }
 
     /// `[[criteria]]` tables: an id, a Swedish and an English name and guidance each.
@@ -120,6 +121,7 @@ enum ConfigRecord {
             w.field("name", member.name)
             w.field("role", member.role)
         }
+        CalculationRecord.writeSettings(config.calculation, into: &w)
         return w.text
     }
 }

@@ -9,6 +9,9 @@ final class TOMLDocument {
     let root: TOMLTable
     private let index: LineIndex
     private(set) var problems: [FileProblem] = []
+    /// Problems that make the file's value unusable. Others (a calculation that does not add up)
+    /// are reported while the rest of the file is still used.
+    private(set) var hasFatalProblems = false
 
     /// The newest file format this version of the tool reads.
     static let supportedSchema = 1
@@ -32,10 +35,15 @@ final class TOMLDocument {
 
     var fields: Fields { Fields(document: self, table: root, path: "") }
 
-    func report(_ key: MessageKey, at path: String, _ arguments: [String: Message.Argument] = [:]) {
+    func report(_ key: MessageKey, at path: String, _ arguments: [String: Message.Argument] = [:], fatal: Bool = true) {
         var arguments = arguments
         arguments["field"] = .text(path)
-        problems.append(FileProblem(file: file, line: index.line(of: path), message: Message(key, arguments)))
+        report(Message(key, arguments), at: path, fatal: fatal)
+    }
+
+    func report(_ message: Message, at path: String, fatal: Bool = true) {
+        problems.append(FileProblem(file: file, line: index.line(of: path), message: message))
+        if fatal { hasFatalProblems = true }
     }
 
     /// The version check every record starts with: a newer file is refused rather than half-read.
@@ -65,12 +73,17 @@ struct Fields {
     let document: TOMLDocument
     let table: TOMLTable
     let path: String
+    /// Whether problems met through this cursor make the whole file unusable; a section whose
+    /// problems should not hide the rest (the calculation) reads with `lenient()`.
+    var fatal = true
+
+    func lenient() -> Fields { Fields(document: document, table: table, path: path, fatal: false) }
 
     func path(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
     var keys: [String] { table.keys }
 
     func report(_ key: MessageKey, at field: String, _ arguments: [String: Message.Argument] = [:]) {
-        document.report(key, at: path(field), arguments)
+        document.report(key, at: path(field), arguments, fatal: fatal)
     }
 
     private func value(_ key: String, expecting expected: TOMLType...) -> TOMLValueConvertible? {
@@ -91,6 +104,16 @@ struct Fields {
     }
 
     func int(_ key: String) -> Int? { value(key, expecting: .int)?.int }
+
+    /// Whole kronor.
+    func money(_ key: String) -> Money? { int(key).map(Money.init) }
+
+    /// A rate or share written as a TOML number (0.03), read exactly from its decimal text.
+    func decimal(_ key: String) -> Decimal? {
+        guard let value = value(key, expecting: .double, .int) else { return nil }
+        if let int = value.int { return Decimal(int) }
+        return value.double.flatMap { Decimal(string: String($0)) }
+    }
 
     func number(_ key: String) -> Double? {
         guard let value = value(key, expecting: .double, .int) else { return nil }
@@ -140,12 +163,12 @@ struct Fields {
 
     func table(_ key: String) -> Fields? {
         guard let table = value(key, expecting: .table)?.table else { return nil }
-        return Fields(document: document, table: table, path: path(key))
+        return Fields(document: document, table: table, path: path(key), fatal: fatal)
     }
 
     /// The sub-table, or an empty one when the section is left out (its fields then read as absent).
     func section(_ key: String) -> Fields {
-        table(key) ?? Fields(document: document, table: TOMLTable(), path: path(key))
+        table(key) ?? Fields(document: document, table: TOMLTable(), path: path(key), fatal: fatal)
     }
 
     func tables(_ key: String) -> [Fields] {
@@ -154,9 +177,9 @@ struct Fields {
         for (offset, element) in array.enumerated() {
             let elementPath = "\(path(key))[\(offset)]"
             if let table = element.table {
-                result.append(Fields(document: document, table: table, path: elementPath))
+                result.append(Fields(document: document, table: table, path: elementPath, fatal: fatal))
             } else {
-                document.report(.fileWrongType, at: elementPath, ["expected": .message(Fields.typeName(.table)), "found": .message(Fields.typeName(element.type))])
+                document.report(.fileWrongType, at: elementPath, ["expected": .message(Fields.typeName(.table)), "found": .message(Fields.typeName(element.type))], fatal: fatal)
             }
         }
         return result
