@@ -51,10 +51,13 @@ struct RoundTripTests {
     }
 
     @Test func everyDemoApplicationRoundTrips() throws {
-        for dossier in try demoSnapshot().dossiers {
-            let (read, problems) = decode(ApplicationRecord.write(dossier.application)) { ApplicationRecord.read($0, folderID: dossier.application.id, settings: .init()) }
+        let snapshot = try demoSnapshot()
+        for dossier in snapshot.dossiers {
+            let (read, problems) = decode(ApplicationRecord.write(dossier.application)) {
+                ApplicationRecord.read($0, folderID: dossier.application.id, settings: snapshot.config.calculation)
+            }
             #expect(problems == [])
-            #expect(read == dossier.application)
+            #expect(read == dossier.application, "\(dossier.application.id)")
         }
     }
 

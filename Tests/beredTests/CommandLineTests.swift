@@ -169,3 +169,67 @@ struct HiddenScoresTests {
         #expect(!json.stdout.contains("\"mean\""))
     }
 }
+
+@Suite("bered calc")
+struct CalcCommandTests {
+    @Test func theYearTableScenariosAndVerdict() throws {
+        let demo = try DemoCopy()
+        let result = try Bered.run(["calc", demo.path, "2026-006"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Diskonteringsränta 3 % (real), 10 år från 2026, mandatperiod 4 år."))
+        #expect(result.stdout.contains("2035"))
+        #expect(result.stdout.contains("betalar mer än den vinner"))
+        #expect(result.stdout.contains("Nuvärde vid 0 %:"))
+        #expect(result.stdout.contains("Nuvärde vid 4 %:"))
+        for scenario in ["full effekt", "halv effekt", "det går dåligt", "bara en person"] { #expect(result.stdout.contains(scenario)) }
+        #expect(result.stdout.contains("Slutsats: år 7 (2032), efter mandatperioden."))
+    }
+
+    @Test func jsonForOtherSystemsAddsUp() throws {
+        let demo = try DemoCopy()
+        let result = try Bered.run(["calc", demo.path, "2026-001", "--json"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let years = try #require(json["years"] as? [[String: Any]])
+        #expect(years.count == 10)
+        let scenarios = try #require(json["scenarios"] as? [[String: Any]])
+        #expect(scenarios.map { $0["scenario"] as? String } == ["full", "half", "bad", "one_person"])
+        #expect(scenarios[0]["break_even_year"] as? Int == 2029)
+        #expect(scenarios[0]["break_even_within_mandate"] as? Bool == true)
+        let rates = try #require(json["rates"] as? [[String: Any]])
+        #expect(rates.map { ($0["rate"] as? NSNumber)?.doubleValue } == [0, 0.03, 0.04])
+        // The cumulative present value of the last year is the NPV at the fund's rate.
+        let last = try #require(years.last?["cumulative_present_net"] as? NSNumber)
+        #expect(last == scenarios[0]["net_present_value"] as? NSNumber)
+    }
+
+    @Test func anApplicationWithoutACalculation() throws {
+        let demo = try DemoCopy()
+        let result = try Bered.run(["calc", demo.path, "2026-004"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Ansökan 2026-004 har ingen användbar socioekonomisk kalkyl."))
+        let check = try Bered.run(["check", demo.path, "2026-004"])
+        #expect(check.stdout.contains("Ingen socioekonomisk kalkyl."))
+    }
+
+    @Test func aBrokenCalculationIsNamedButTheApplicationStays() throws {
+        let demo = try DemoCopy()
+        let file = demo.url("2026-003/application.toml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "\nyear = 2026\namount", with: "\nyear = \"nästa år\"\namount").utf8).write(to: file)
+        let calc = try Bered.run(["calc", demo.path, "2026-003"])
+        #expect(calc.status == 1)
+        #expect(calc.stderr.contains("2026-003/application.toml:"))
+        #expect(calc.stderr.contains("calculation.costs[0].year"))
+        let list = try Bered.run(["list", demo.path])
+        let row = try #require(list.stdout.split(separator: "\n").first { $0.hasPrefix("2026-003") })
+        #expect(row.hasPrefix("2026-003 ⚠"))  // listed, and marked as having a problem
+        #expect(row.contains("MiniMili"))
+    }
+
+    @Test func checkSaysWhetherTheCalculationBreaksEven() throws {
+        let demo = try DemoCopy()
+        let result = try Bered.run(["check", demo.path, "2026-001"])
+        #expect(result.stdout.contains("Kalkyl: nuvärde 5 858 982 kr vid 3 %; går jämnt ut år 4 (2029), inom mandatperioden."))
+    }
+}

@@ -95,9 +95,9 @@ enum CalculationRecord {
 
     static func writeSettings(_ settings: CalculationSettings, into w: inout TOMLWriter) {
         w.table("calculation")
-        w.field("discount_rate", .number(NSDecimalNumber(decimal: settings.discountRate).doubleValue))
+        w.field("discount_rate", .decimal(settings.discountRate))
         w.field("horizon", settings.horizon)
-        w.field("bad_case_share", .number(NSDecimalNumber(decimal: settings.badCaseShare).doubleValue))
+        w.field("bad_case_share", .decimal(settings.badCaseShare))
         w.field("mandate_years", settings.mandateYears)
         for unit in settings.unitCosts {
             w.arrayTable("unit_costs")

@@ -10,6 +10,8 @@ struct TOMLWriter {
         case string(String)
         case int(Int)
         case number(Double)
+        /// Written from its decimal digits, so 0.035 stays 0.035.
+        case decimal(Decimal)
         case bool(Bool)
         case day(Day)
         case time(Date)
@@ -54,6 +56,9 @@ struct TOMLWriter {
             if x.isInfinite { return x < 0 ? "-inf" : "inf" }
             let shown = String(x)  // "71.0", "1e+20": both are TOML floats
             return shown.contains(".") || shown.contains("e") ? shown : shown + ".0"
+        case .decimal(let d):
+            let shown = d.description
+            return shown.contains(".") ? shown : shown + ".0"
         case .bool(let b): return b ? "true" : "false"
         case .day(let d): return d.description
         case .time(let t): return TOMLTime.text(t)

@@ -35,7 +35,7 @@ struct Check: ParsableCommand {
             try printJSON(CheckJSON(entries: entries, checklists: checklists, snapshot: snapshot, catalog: context.catalog))
         } else {
             let blocks = zip(entries, checklists).map { entry, checklist in
-                CheckText.render(entry: entry, checklist: checklist, catalog: context.catalog)
+                CheckText.render(entry: entry, checklist: checklist, settings: snapshot.config.calculation, catalog: context.catalog)
             }
             print(blocks.joined(separator: "\n\n"))
         }
@@ -51,7 +51,7 @@ struct Check: ParsableCommand {
 }
 
 enum CheckText {
-    static func render(entry: StoreEntry, checklist: Checklist?, catalog: Catalog) -> String {
+    static func render(entry: StoreEntry, checklist: Checklist?, settings: CalculationSettings, catalog: Catalog) -> String {
         var lines: [String] = []
         guard let dossier = entry.dossier, let checklist else {
             lines.append("\(entry.folder)  \(catalog(.listBroken))")
@@ -79,9 +79,22 @@ enum CheckText {
             } else {
                 lines.append("      " + catalog(.checkNotAutomatic))
             }
+            if row.criterion.id == .measurability {
+                lines.append("      " + calculationSummary(dossier.application, settings: settings, catalog: catalog))
+            }
         }
         lines += entry.problems.map { "  ⚠ " + $0.formatted(catalog) }
         return lines.joined(separator: "\n")
+    }
+
+    /// Whether a calculation exists and breaks even: part of judging measurability.
+    static func calculationSummary(_ application: Application, settings: CalculationSettings, catalog: Catalog) -> String {
+        guard let input = application.calculation else { return catalog(.calcSummaryNone) }
+        let projection = SocioEconomicCalculation.project(input, settings: settings)
+        return catalog(.calcSummary, [
+            "npv": .text(catalog.kronor(projection.netPresentValue)), "rate": .text(catalog.percent(projection.rate)),
+            "verdict": .text(CalculationText.breakEven(projection, catalog)),
+        ])
     }
 
     static func scores(_ aggregate: CriterionAggregate, _ catalog: Catalog) -> String {
@@ -135,8 +148,16 @@ struct CheckJSON: Encodable {
         let reviews_needed: Int?
         let conflicts: [String]
         let scores_hidden: Bool
+        let calculation: CalculationSummary?
         let criteria: [Row]
         let problems: [ProblemJSON]
+    }
+
+    struct CalculationSummary: Encodable {
+        let net_present_value: Decimal
+        let discount_rate: Decimal
+        let break_even_year: Int?
+        let break_even_within_mandate: Bool
     }
 
     let fund: String
@@ -150,6 +171,11 @@ struct CheckJSON: Encodable {
                 id: entry.folder, title: entry.dossier?.application.title, broken: entry.isBroken, passes: checklist?.passes,
                 reviews_complete: checklist?.quorum.complete, reviews_needed: checklist?.quorum.needed,
                 conflicts: entry.dossier?.conflicts.map(\.member.rawValue) ?? [], scores_hidden: hidden,
+                calculation: entry.dossier?.application.calculation.map { input in
+                    let p = SocioEconomicCalculation.project(input, settings: snapshot.config.calculation)
+                    return CalculationSummary(net_present_value: p.netPresentValue.rounded(scale: 2).kronor, discount_rate: p.rate,
+                                              break_even_year: p.breakEven?.year, break_even_within_mandate: p.breaksEvenWithinMandate)
+                },
                 criteria: checklist?.rows.map { row in
                     let a = row.aggregate
                     return Row(id: row.criterion.id.rawValue, name: catalog.name(row.criterion), core: row.criterion.id.isCore,

@@ -4,6 +4,8 @@ struct TextTable {
     var rows: [[String]] = []
     /// Columns that may be cut when the table is wider than `maxWidth`, most expendable first.
     var flexible: [Int] = []
+    /// Columns of figures, aligned on the right.
+    var rightAligned: Set<Int> = []
 
     func render(maxWidth: Int = 120) -> String {
         var widths = header.indices.map { column in ([header] + rows).map { $0[column].displayWidth }.max() ?? 0 }
@@ -16,6 +18,7 @@ struct TextTable {
         return ([header] + rows).map { row in
             row.enumerated().map { column, cell in
                 let fitted = cell.truncated(to: widths[column])
+                if rightAligned.contains(column) { return String(repeating: " ", count: widths[column] - fitted.displayWidth) + fitted }
                 return column == row.count - 1 ? fitted : fitted.padded(to: widths[column])
             }.joined(separator: "  ")
         }.joined(separator: "\n")

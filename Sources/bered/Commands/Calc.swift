@@ -1,0 +1,184 @@
+import ArgumentParser
+import BeredningCore
+import BeredningStore
+import Foundation
+
+struct Calc: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show an application's socio-economic calculation: per year, per actor, the scenarios and when it breaks even.",
+        discussion: """
+        Net present value at the fund's discount rate (3 % real by default, as TLV recommends), with 0 % and 4 % beside it.
+        Exit status: 0 shown, 1 the application has no usable calculation, 2 no such application or a broken store.
+        """)
+
+    @Argument(help: "The store folder.") var store: String
+    @Argument(help: "The application id, e.g. 2026-001.") var id: String
+    @Flag(help: "Print JSON for other systems instead of text.") var json = false
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        let context = try options.context()
+        let snapshot = try context.snapshot(store)
+        guard let applicationID = ApplicationID(id), let entry = snapshot.entry(applicationID) else {
+            printError(context.text(.cliNoSuchApplication, ["id": .text(id)]))
+            throw ExitCode(ExitStatus.broken)
+        }
+        guard let application = entry.dossier?.application else {
+            for problem in entry.problems { printError(problem.formatted(context.catalog)) }
+            throw ExitCode(ExitStatus.broken)
+        }
+        guard let input = application.calculation else {
+            printError(context.text(.calcNone, ["id": .text(application.id.description)]))
+            for problem in entry.problems { printError(problem.formatted(context.catalog)) }
+            throw ExitCode(ExitStatus.fails)
+        }
+        let report = CalculationReport(input: input, settings: snapshot.config.calculation)
+        if json {
+            try printJSON(CalculationJSON(application: application, report: report))
+        } else {
+            print(CalculationText.render(application: application, report: report, catalog: context.catalog))
+        }
+    }
+}
+
+/// Everything the calculation view shows, computed once.
+struct CalculationReport {
+    let settings: CalculationSettings
+    let scenarios: [Projection]
+    /// The full-effect projection at each comparison rate, the fund's own included.
+    let byRate: [Projection]
+    let peopleNeeded: Int?
+
+    init(input: CalculationInput, settings: CalculationSettings) {
+        self.settings = settings
+        scenarios = Scenario.allCases.map { SocioEconomicCalculation.project(input, settings: settings, scenario: $0) }
+        let rates = (CalculationSettings.comparisonRates + [settings.discountRate]).sorted().reduce(into: [Decimal]()) { if !$0.contains($1) { $0.append($1) } }
+        byRate = rates.map { SocioEconomicCalculation.project(input, settings: settings, rate: $0) }
+        peopleNeeded = SocioEconomicCalculation.peopleNeeded(input, settings: settings)
+    }
+
+    var full: Projection { scenarios[0] }
+}
+
+enum CalculationText {
+    static func render(application: Application, report: CalculationReport, catalog: Catalog) -> String {
+        let full = report.full
+        var lines: [String] = []
+        lines.append("\(application.id)  \(application.title) — \(catalog(.calcTitle))")
+        lines.append(catalog(.calcSettings, [
+            "rate": .text(catalog.percent(report.settings.discountRate)), "years": .text(String(report.settings.horizon)),
+            "first": .text(String(full.years.first?.year ?? 0)), "mandate": .text(String(report.settings.mandateYears)),
+        ]))
+        lines.append("")
+        var table = TextTable(header: [catalog(.calcYear), catalog(.calcCost), catalog(.calcGain), catalog(.calcNet),
+                                       catalog(.calcCumulative), catalog(.calcCumulativePresent)])
+        table.rightAligned = [1, 2, 3, 4, 5]
+        for year in full.years {
+            table.rows.append([String(year.year), catalog.kronor(year.cost), catalog.kronor(year.gain), catalog.kronor(year.net),
+                               catalog.kronor(year.cumulativeNet), catalog.kronor(year.cumulativePresentNet)])
+        }
+        lines.append(table.render())
+        lines.append("")
+        lines.append(catalog(.calcWhoPays, ["rate": .text(catalog.percent(report.settings.discountRate))]))
+        var actors = TextTable(header: [catalog(.calcActor), catalog(.calcCost), catalog(.calcGain), catalog(.calcNet), ""])
+        actors.rightAligned = [1, 2, 3]
+        actors.flexible = [0]
+        for balance in full.balances {
+            actors.rows.append([balance.actor, catalog.kronor(balance.cost), catalog.kronor(balance.gain), catalog.kronor(balance.net),
+                                catalog(balance.paysMoreThanItGains ? .calcPaysMore : .calcGainsMore)])
+        }
+        lines.append(actors.render())
+        lines.append("")
+        var scenarios = TextTable(header: [catalog(.calcScenario), catalog(.calcNPVAt, ["rate": .text(catalog.percent(report.settings.discountRate))]), catalog(.calcBreakEven)])
+        scenarios.rightAligned = [1]
+        for projection in report.scenarios {
+            scenarios.rows.append([catalog.label(projection.scenario), catalog.kronor(projection.netPresentValue), breakEven(projection, catalog)])
+        }
+        lines.append(scenarios.render())
+        lines.append("")
+        lines.append(report.byRate.map { catalog(.calcNPVAtRate, ["rate": .text(catalog.percent($0.rate)), "npv": .text(catalog.kronor($0.netPresentValue))]) }
+            .joined(separator: "   "))
+        if let people = report.peopleNeeded {
+            lines.append(catalog(.calcPeopleNeeded, ["count": .text(String(people))]))
+        } else {
+            lines.append(catalog(.calcNoPeopleNeeded))
+        }
+        lines.append(catalog(.calcVerdict, ["verdict": .text(breakEven(full, catalog))]))
+        return lines.joined(separator: "\n")
+    }
+
+    static func breakEven(_ projection: Projection, _ catalog: Catalog) -> String {
+        guard let year = projection.breakEven else {
+            return catalog(.calcNeverBreaksEven, ["years": .text(String(projection.years.count))])
+        }
+        return catalog(projection.breaksEvenWithinMandate ? .calcBreaksEvenWithin : .calcBreaksEvenAfter,
+                       ["index": .text(String(year.index)), "year": .text(String(year.year))])
+    }
+}
+
+struct CalculationJSON: Encodable {
+    struct Year: Encodable {
+        let year: Int
+        let index: Int
+        let cost: Decimal
+        let gain: Decimal
+        let net: Decimal
+        let cumulative_net: Decimal
+        let present_net: Decimal
+        let cumulative_present_net: Decimal
+        let actors: [String: [String: Decimal]]
+    }
+
+    struct Actor: Encodable {
+        let actor: String
+        let cost: Decimal
+        let gain: Decimal
+        let net: Decimal
+        let pays_more_than_it_gains: Bool
+    }
+
+    struct Outcome: Encodable {
+        let scenario: String
+        let rate: Decimal
+        let net_present_value: Decimal
+        let break_even_year: Int?
+        let break_even_within_mandate: Bool
+    }
+
+    let id: String
+    let title: String
+    let discount_rate: Decimal
+    let horizon: Int
+    let mandate_years: Int
+    let bad_case_share: Decimal
+    let years: [Year]
+    let actors: [Actor]
+    let scenarios: [Outcome]
+    let rates: [Outcome]
+    let people_needed: Int?
+
+    init(application: Application, report: CalculationReport) {
+        func öre(_ money: Money) -> Decimal { money.rounded(scale: 2).kronor }
+        func outcome(_ p: Projection) -> Outcome {
+            Outcome(scenario: p.scenario.rawValue, rate: p.rate, net_present_value: öre(p.netPresentValue),
+                    break_even_year: p.breakEven?.year, break_even_within_mandate: p.breaksEvenWithinMandate)
+        }
+        id = application.id.description
+        title = application.title
+        discount_rate = report.settings.discountRate
+        horizon = report.settings.horizon
+        mandate_years = report.settings.mandateYears
+        bad_case_share = report.settings.badCaseShare
+        years = report.full.years.map { y in
+            Year(year: y.year, index: y.index, cost: öre(y.cost), gain: öre(y.gain), net: öre(y.net), cumulative_net: öre(y.cumulativeNet),
+                 present_net: öre(y.presentNet), cumulative_present_net: öre(y.cumulativePresentNet),
+                 actors: y.perActor.mapValues { ["cost": öre($0.cost), "gain": öre($0.gain)] })
+        }
+        actors = report.full.balances.map {
+            Actor(actor: $0.actor, cost: öre($0.cost), gain: öre($0.gain), net: öre($0.net), pays_more_than_it_gains: $0.paysMoreThanItGains)
+        }
+        scenarios = report.scenarios.map(outcome)
+        rates = report.byRate.map(outcome)
+        people_needed = report.peopleNeeded
+    }
+}
