@@ -111,6 +111,32 @@ struct MalformedFileTests {
         ])
     }
 
+    @Test func aMisspeltFieldIsPointedOutWithAGuessAndTheRestIsUsed() {
+        let text = Self.replacing("age_min = 10", "age_mn = 10").replacingOccurrences(of: "title = \"Fotosyntes\"", with: "title = \"Fotosyntes\"\ncolour = \"grön\"")
+        let (application, problems) = decode(text) { ApplicationRecord.read($0, folderID: ApplicationID("2026-001"), settings: .init()) }
+        #expect(problems.map { $0.formatted(catalog) } == [
+            "2026-001/application.toml:4: fältet colour känns inte igen och används inte",
+            "2026-001/application.toml:11: fältet target_group.age_mn känns inte igen och används inte; menade du age_min?",
+        ])
+        #expect(application?.title == "Fotosyntes")  // a typo does not hide the application
+        #expect(application?.targetGroup.ageMin == nil)
+    }
+
+    @Test func unknownKeysInsideArraysOfTables() {
+        let text = Self.replacing("name = \"Sektor socialtjänst\"", "name = \"Sektor socialtjänst\"\nrolle = \"Familjestöd\"")
+        let (_, problems) = decode(text) { ApplicationRecord.read($0, folderID: ApplicationID("2026-001"), settings: .init()) }
+        #expect(problems.map(\.line) == [20])
+        #expect(problems.first?.message.arguments["guess"] == "role")
+    }
+
+    @Test func editDistanceForGuesses() {
+        #expect(TOMLDocument.editDistance("age_mn", "age_min") == 1)
+        #expect(TOMLDocument.editDistance("", "abc") == 3)
+        #expect(TOMLDocument.editDistance("kitten", "sitting") == 3)
+        #expect(TOMLDocument.closest(to: "titel", among: ["title", "state", "id"]) == "title")
+        #expect(TOMLDocument.closest(to: "färg", among: ["title", "state"]) == nil)
+    }
+
     @Test func aBOMAndWindowsLineEndingsAreFine() {
         let text = "\u{FEFF}" + Self.application.replacingOccurrences(of: "\n", with: "\r\n")
         let (application, problems) = decode(text) { ApplicationRecord.read($0, folderID: ApplicationID("2026-001"), settings: .init()) }

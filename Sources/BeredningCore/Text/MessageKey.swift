@@ -75,6 +75,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case fileScalePassMark = "file.scale_pass_mark"
     case fileUnknownMember = "file.unknown_member"
     case fileWrongRole = "file.wrong_role"
+    case fileUnknownField = "file.unknown_field"
+    case fileUnknownFieldGuess = "file.unknown_field_guess"
 
     // The store as a whole
     case storeNoConfig = "store.no_config"

@@ -80,6 +80,7 @@ enum ApplicationRecord {
         let l = f.section("long_term")
         application.longTerm = LongTermPlan(owner: l.text("owner"), plan: l.text("plan"))
         application.calculation = CalculationRecord.read(f, startYear: application.intervention.start?.year, settings: settings)
+        document.reportUnknownKeys()
         return id == nil ? nil : application
     }
 

@@ -18,6 +18,7 @@ enum CalculationRecord {
             if let value = fields.int(key) { return value }
             if !fields.keys.contains(key) { fields.report(.fileMissingField, at: key) }
             complete = false
+            fields.markAllRead()
             return nil
         }
         let costs: [CostItem] = c.tables("costs").compactMap { cost in
@@ -32,6 +33,7 @@ enum CalculationRecord {
             default:
                 e.report(.calcValueOrUnitCost, at: "value_per_person")
                 complete = false
+                e.markAllRead()
                 return nil
             }
             guard let people = required(e, "people"), let fromYear = required(e, "from_year"), let years = required(e, "years") else { return nil }

@@ -29,10 +29,12 @@ enum ConfigRecord {
             guard let raw = m.required("id") else { continue }
             guard let id = MemberID(raw) else {
                 m.report(.fileBadMemberID, at: "id", ["value": .text(raw)])
+                m.markAllRead()
                 continue
             }
             guard !members.contains(where: { $0.id == id }) else {
                 m.report(.fileDuplicateMember, at: "id", ["value": .text(raw)])
+                m.markAllRead()
                 continue
             }
             if !m.keys.contains("role") { m.report(.fileMissingField, at: "role") }
@@ -41,6 +43,7 @@ enum ConfigRecord {
         }
 
         let calculation = CalculationRecord.readSettings(f)
+        document.reportUnknownKeys()
         guard let scale, let criteria = try? CriteriaSet(core: coreCriteria, extras: extras) else { return nil }
         return FundConfig(fund: fund, scale: scale, rules: rules, criteria: criteria, members: members, calculation: calculation)
     }
@@ -53,10 +56,12 @@ enum ConfigRecord {
             guard let raw = c.required("id") else { continue }
             guard let id = CriterionID(raw) else {
                 c.report(.fileBadCriterionID, at: "id", ["value": .text(raw)])
+                c.markAllRead()
                 continue
             }
             if reserved.contains(id) || criteria.contains(where: { $0.id == id }) {
                 c.report(.fileDuplicateCriterion, at: "id", ["value": .text(raw)])
+                c.markAllRead()
                 continue
             }
             criteria.append(Criterion(id: id, name: LocalizedText(sv: c.required("name_sv") ?? raw, en: c.text("name_en")),
@@ -144,7 +149,7 @@ public enum StringsFile {
         var strings: [String: String] = [:]
         func walk(_ fields: Fields) {
             for key in fields.keys {
-                if let nested = fields.table[key]?.table {
+                if let nested = fields.raw(key)?.table {
                     walk(Fields(document: document, table: nested, path: fields.path(key)))
                 } else if let text = fields.string(key) {
                     strings[fields.path(key)] = text

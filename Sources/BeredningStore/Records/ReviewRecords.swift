@@ -18,6 +18,7 @@ enum ReviewRecord {
             for key in scores.keys.sorted() {
                 guard let criterion = CriterionID(key), config.criteria.criterion(criterion) != nil else {
                     scores.report(.reviewFileUnknownCriterion, at: key, ["criterion": .text(key)])
+                    scores.table(key)?.markAllRead()
                     continue
                 }
                 guard let entry = scores.table(key) else { continue }
@@ -29,12 +30,13 @@ enum ReviewRecord {
                 f.report(.fileReviewIncomplete, at: "status", ["problem": .message(problem)])
             }
         }
+        document.reportUnknownKeys()
         return review
     }
 
     /// An integer on the scale, or the string `cannot_judge`.
     private static func score(_ entry: Fields, scale: Scale) -> Score? {
-        guard let value = entry.table["score"] else { return nil }
+        guard let value = entry.raw("score") else { return nil }
         if let points = value.int {
             if scale.points.contains(points) { return .points(points) }
             entry.report(.fileScoreOffScale, at: "score", ["value": .text(String(points)), "min": .text(String(scale.min)), "max": .text(String(scale.max))])
@@ -84,8 +86,11 @@ enum CommentRecord {
         if !f.keys.contains("time") { f.report(.fileMissingField, at: "time") }
         if !f.keys.contains("text") { f.report(.fileMissingField, at: "text") }
         let about = f.choice("about", CommentTopic.self) ?? .whole
-        guard let time = f.time("time") else { return nil }
-        return YouthComment(applicationID: applicationID, author: author, time: time, about: about, text: f.text("text"))
+        let text = f.text("text")
+        let time = f.time("time")
+        document.reportUnknownKeys()
+        guard let time else { return nil }
+        return YouthComment(applicationID: applicationID, author: author, time: time, about: about, text: text)
     }
 
     static func write(_ comment: YouthComment) -> String {
@@ -105,7 +110,9 @@ enum ConflictRecord {
         document.checkSchema()
         let f = document.fields
         guard let member = RecordIdentity.check(f, applicationID: applicationID, memberKey: "member", fileMember: fileMember) else { return nil }
-        return ConflictDeclaration(applicationID: applicationID, member: member, reason: f.required("reason") ?? "", declared: f.time("declared"))
+        let conflict = ConflictDeclaration(applicationID: applicationID, member: member, reason: f.required("reason") ?? "", declared: f.time("declared"))
+        document.reportUnknownKeys()
+        return conflict
     }
 
     static func write(_ conflict: ConflictDeclaration) -> String {

@@ -12,6 +12,8 @@ final class TOMLDocument {
     /// Problems that make the file's value unusable. Others (a calculation that does not add up)
     /// are reported while the rest of the file is still used.
     private(set) var hasFatalProblems = false
+    /// Every key path a reader asked for, so keys nobody reads (typos) can be pointed out.
+    private var read: Set<String> = []
 
     /// The newest file format this version of the tool reads.
     static let supportedSchema = 1
@@ -34,6 +36,66 @@ final class TOMLDocument {
     }
 
     var fields: Fields { Fields(document: self, table: root, path: "") }
+
+    func markRead(_ path: String) { read.insert(path) }
+
+    /// Reports every key that no reader asked for: almost always a misspelt field, which would
+    /// otherwise be silently ignored and make a filled-in answer look missing.
+    func reportUnknownKeys() {
+        func walk(_ table: TOMLTable, _ path: String) {
+            for key in table.keys.sorted() {
+                let keyPath = path.isEmpty ? key : "\(path).\(key)"
+                guard read.contains(keyPath) else {
+                    var arguments: [String: Message.Argument] = [:]
+                    if let guess = TOMLDocument.closest(to: key, among: knownKeys(in: path)) {
+                        arguments["guess"] = .text(guess)
+                        report(.fileUnknownFieldGuess, at: keyPath, arguments, fatal: false)
+                    } else {
+                        report(.fileUnknownField, at: keyPath, arguments, fatal: false)
+                    }
+                    continue
+                }
+                if let nested = table[key]?.table {
+                    walk(nested, keyPath)
+                } else if let array = table[key]?.array {
+                    for (index, element) in array.enumerated() {
+                        if let nested = element.table { walk(nested, "\(keyPath)[\(index)]") }
+                    }
+                }
+            }
+        }
+        walk(root, "")
+    }
+
+    /// The keys a reader asked for directly inside the table at `path`, present or not.
+    private func knownKeys(in path: String) -> [String] {
+        let prefix = path.isEmpty ? "" : path + "."
+        return read.compactMap { candidate in
+            guard candidate.hasPrefix(prefix) else { return nil }
+            let rest = candidate.dropFirst(prefix.count)
+            return rest.contains(".") || rest.contains("[") ? nil : String(rest)
+        }
+    }
+
+    /// The known key within two edits of `key`, if there is exactly one best.
+    static func closest(to key: String, among candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, editDistance(key, $0)) }.filter { $0.1 <= 2 }
+        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+        return scored.filter { $0.1 == best.1 }.count == 1 ? best.0 : nil
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var previous = Array(0...b.count)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(1, b.count) where !b.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return a.isEmpty ? b.count : previous[b.count]
+    }
 
     func report(_ key: MessageKey, at path: String, _ arguments: [String: Message.Argument] = [:], fatal: Bool = true) {
         var arguments = arguments
@@ -87,6 +149,7 @@ struct Fields {
     }
 
     private func value(_ key: String, expecting expected: TOMLType...) -> TOMLValueConvertible? {
+        document.markRead(path(key))
         guard let value = table[key] else { return nil }
         guard expected.contains(value.type) else {
             report(.fileWrongType, at: key, ["expected": .message(Fields.typeName(expected[0])), "found": .message(Fields.typeName(value.type))])
@@ -97,6 +160,30 @@ struct Fields {
 
     func string(_ key: String) -> String? { value(key, expecting: .string)?.string }
     func text(_ key: String) -> String { string(key) ?? "" }
+
+    /// Marks every key in this table and below as read: for an entry already reported as
+    /// unusable, whose other keys were never asked for and are not typos.
+    func markAllRead() {
+        func walk(_ table: TOMLTable, _ path: String) {
+            for key in table.keys {
+                let keyPath = path.isEmpty ? key : "\(path).\(key)"
+                document.markRead(keyPath)
+                if let nested = table[key]?.table { walk(nested, keyPath) }
+                if let array = table[key]?.array {
+                    for (index, element) in array.enumerated() {
+                        if let nested = element.table { walk(nested, "\(keyPath)[\(index)]") }
+                    }
+                }
+            }
+        }
+        walk(table, path)
+    }
+
+    /// The raw value, marking it as read, for fields of more than one type.
+    func raw(_ key: String) -> TOMLValueConvertible? {
+        document.markRead(path(key))
+        return table[key]
+    }
 
     func required(_ key: String) -> String? {
         if table[key] == nil { report(.fileMissingField, at: key) }

@@ -20,12 +20,18 @@ struct TextTable {
                 let fitted = cell.truncated(to: widths[column])
                 if rightAligned.contains(column) { return String(repeating: " ", count: widths[column] - fitted.displayWidth) + fitted }
                 return column == row.count - 1 ? fitted : fitted.padded(to: widths[column])
-            }.joined(separator: "  ")
+            }.joined(separator: "  ").trimmingTrailingSpaces()
         }.joined(separator: "\n")
     }
 }
 
 extension String {
+    func trimmingTrailingSpaces() -> String {
+        var trimmed = Substring(self)
+        while trimmed.last == " " { trimmed = trimmed.dropLast() }
+        return String(trimmed)
+    }
+
     /// Terminal cells: East Asian wide characters take two, combining marks none.
     var displayWidth: Int {
         reduce(0) { $0 + $1.displayWidth }
