@@ -15,7 +15,10 @@ public enum AtomicFile {
         public var description: String { "\(path): \(step): \(String(cString: strerror(code)))" }
     }
 
-    public static func write(_ data: Data, to url: URL) throws(WriteError) {
+    /// Writes `data` to `url`. With `replacing: false` an existing file is never touched: the
+    /// new file is published with link(2), which fails if the name is taken, and `step` is
+    /// then "exists" so the caller can pick another name.
+    public static func write(_ data: Data, to url: URL, replacing: Bool = true) throws(WriteError) {
         let folder = url.deletingLastPathComponent().path
         let target = url.path
         // A dot-name that the store's reader skips, unique per process and call.
@@ -38,7 +41,14 @@ public enum AtomicFile {
         }
         if failure == nil && fsync(fd) != 0 { failure = WriteError(path: target, step: "fsync", code: errno) }
         if close(fd) != 0 && failure == nil { failure = WriteError(path: target, step: "close", code: errno) }
-        if failure == nil && rename(temporary, target) != 0 { failure = WriteError(path: target, step: "rename", code: errno) }
+        if failure == nil {
+            if replacing {
+                if rename(temporary, target) != 0 { failure = WriteError(path: target, step: "rename", code: errno) }
+            } else {
+                if link(temporary, target) != 0 { failure = WriteError(path: target, step: errno == EEXIST ? "exists" : "link", code: errno) }
+                unlink(temporary)
+            }
+        }
         if let failure {
             unlink(temporary)
             throw failure

@@ -24,14 +24,19 @@ extension FileStore {
         guard comment.author == member.id else { throw .refused(Message(.storeNotYourFile)) }
         guard !comment.text.isBlank else { throw .refused(Message(.storeEmptyComment)) }
         let stamp = TOMLTime.text(comment.time).filter { $0 != "-" && $0 != ":" }
-        let folder = "\(comment.applicationID)/comments"
-        var name = "\(stamp)-\(member.id).toml"
-        var counter = 2
-        while FileManager.default.fileExists(atPath: root.appendingPathComponent("\(folder)/\(name)").path) {
-            name = "\(stamp)_\(counter)-\(member.id).toml"  // two comments in one second
-            counter += 1
+        let text = CommentRecord.write(comment)
+        // Two comments in one second, even from two processes, get two names: the name is
+        // claimed atomically and the next number tried when it is taken.
+        for counter in 1...1000 {
+            let name = counter == 1 ? "\(stamp)-\(member.id).toml" : "\(stamp)_\(counter)-\(member.id).toml"
+            do {
+                try write(text, to: "\(comment.applicationID)/comments/\(name)", replacing: false)
+                return
+            } catch .writeFailed(let error) where error.step == "exists" {
+                continue
+            }
         }
-        try write(CommentRecord.write(comment), to: "\(folder)/\(name)")
+        throw .refused(Message(.storeIDTaken, ["id": .text(stamp)]))
     }
 
     public func save(_ conflict: ConflictDeclaration, by member: Member) throws(StoreError) {
@@ -80,14 +85,14 @@ extension FileStore {
         do { try AtomicFile.write(Data(configText.utf8), to: config) } catch { throw .writeFailed(error) }
     }
 
-    func write(_ text: String, to path: String) throws(StoreError) {
+    func write(_ text: String, to path: String, replacing: Bool = true) throws(StoreError) {
         let url = root.appendingPathComponent(path)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
             throw .refused(Message(.storeCannotCreate, ["folder": .text(url.deletingLastPathComponent().path), "detail": .text(error.localizedDescription)]))
         }
-        do { try AtomicFile.write(Data(text.utf8), to: url) } catch { throw .writeFailed(error) }
+        do { try AtomicFile.write(Data(text.utf8), to: url, replacing: replacing) } catch { throw .writeFailed(error) }
     }
 }
 

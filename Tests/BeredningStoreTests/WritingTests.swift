@@ -244,3 +244,85 @@ struct LineIndexTests {
         #expect(index.line(of: "state") == 1)
     }
 }
+
+@Suite("Colleagues saving at the same time")
+struct ConcurrentWritingTests {
+    @Test func twoWritersInTheSameSecondLoseNoComment() throws {
+        let store = try TestStore()
+        let snapshot = try store.load()
+        let sara = try #require(snapshot.config.member(MemberID("sara")!))
+        let omar = try #require(snapshot.config.member(MemberID("omar")!))
+        let id = ApplicationID("2026-005")!
+        let time = Date(timeIntervalSince1970: 1_780_000_000)
+        let fileStore = store.store
+        // Two writers per member, all in the same second: names collide and must be claimed atomically.
+        let writers = [sara, sara, omar, omar]
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: writers.count) { writer in
+            for n in 0..<50 {
+                let comment = YouthComment(applicationID: id, author: writers[writer].id, time: time, about: .whole, text: "Skrivare \(writer), kommentar \(n)")
+                do { try fileStore.save(comment, by: writers[writer]) } catch { failures.add("\(error)") }
+            }
+        }
+        #expect(failures.all == [])
+        let comments = try #require(try store.load().entry(id)?.dossier?.comments)
+        #expect(comments.count == 200)
+        #expect(Set(comments.map(\.text)).count == 200)
+        #expect(store.files(in: "2026-005/comments").allSatisfy { !$0.hasPrefix(".") })  // no temporary file left
+    }
+
+    @Test func reviewsAndCommentsFromDifferentMembersAtOnce() throws {
+        let store = try TestStore()
+        let snapshot = try store.load()
+        let dossier = try #require(snapshot.entry(ApplicationID("2026-005")!)?.dossier)
+        let members = ["anna", "bengt", "cecilia", "sara"].compactMap { snapshot.config.member(MemberID($0)!) }
+        let fileStore = store.store
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: members.count) { index in
+            let member = members[index]
+            for n in 0..<30 {
+                do {
+                    if member.role == .youthPanel {
+                        try fileStore.save(YouthComment(applicationID: dossier.application.id, author: member.id,
+                                                        time: Date(timeIntervalSince1970: 1_780_000_000 + Double(n)), about: .methods, text: "Fråga \(n)"), by: member)
+                    } else {
+                        var review = Review(applicationID: dossier.application.id, reviewer: member.id)
+                        review.assessments[.problem] = Assessment(score: .points(1 + n % 4), comment: "Version \(n) av \(member.id)")
+                        try fileStore.save(review, by: member, in: dossier, config: snapshot.config, now: Date())
+                    }
+                } catch {
+                    failures.add("\(member.id): \(error)")
+                }
+            }
+        }
+        #expect(failures.all == [])
+        let after = try #require(try store.load().entry(dossier.application.id))
+        #expect(after.problems == [])
+        #expect(after.dossier?.comments.count == 30)
+        #expect(after.dossier?.reviews.map(\.reviewer.rawValue) == ["anna", "bengt", "cecilia"])
+        for review in after.dossier?.reviews ?? [] {
+            #expect(review.assessments[.problem]?.comment == "Version 29 av \(review.reviewer)")  // each member's last save
+        }
+    }
+
+    @Test func aNameThatIsTakenIsNeverOverwritten() throws {
+        let store = try TestStore(copyingDemo: false)
+        let url = store.root.appendingPathComponent("x.toml")
+        try AtomicFile.write(Data("första".utf8), to: url, replacing: false)
+        #expect {
+            try AtomicFile.write(Data("andra".utf8), to: url, replacing: false)
+        } throws: { error in
+            (error as? AtomicFile.WriteError)?.step == "exists"
+        }
+        #expect(try store.read("x.toml") == "första")
+        #expect(store.files(in: "") == ["x.toml"])
+    }
+}
+
+/// Errors collected from concurrent writers.
+final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [String] = []
+    func add(_ failure: String) { lock.withLock { list.append(failure) } }
+    var all: [String] { lock.withLock { list } }
+}
