@@ -34,10 +34,16 @@ let package = Package(
                 .copy("demo"),
             ]
         ),
+        // The terminal interface as pure state, update and views, drawn into a screen buffer.
+        .target(name: "BeredningTUI", dependencies: ["BeredningCore", "BeredningStore"]),
+        // ncursesw, linked directly (see Sources/CNcursesw/shim.h for why not via pkg-config).
+        .systemLibrary(name: "CNcursesw"),
+        // The thin ncurses backend: draws a buffer's changed cells, reads keys, runs effects.
+        .target(name: "BeredningTerminal", dependencies: ["BeredningTUI", "BeredningStore", "CNcursesw"]),
         .executableTarget(
             name: "bered",
             dependencies: [
-                "BeredningCore", "BeredningStore", "BeredningResources",
+                "BeredningCore", "BeredningStore", "BeredningResources", "BeredningTUI", "BeredningTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +51,10 @@ let package = Package(
         .testTarget(
             name: "BeredningStoreTests",
             dependencies: ["BeredningCore", "BeredningStore", "BeredningResources"]
+        ),
+        .testTarget(
+            name: "BeredningTUITests",
+            dependencies: ["BeredningCore", "BeredningStore", "BeredningResources", "BeredningTUI"]
         ),
         .testTarget(
             name: "beredTests",

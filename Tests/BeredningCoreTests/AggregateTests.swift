@@ -197,3 +197,29 @@ struct ScoreVisibilityTests {
         #expect(dossier.showsScores(to: cecilia, rules: config.rules))
     }
 }
+
+@Suite("A reviewer's queue")
+struct ReviewQueueTests {
+    @Test func theNextApplicationIsTheOneFurthestFromItsQuorum() throws {
+        let config = try testConfig()
+        let one = Dossier(application: strongApplication(id: "2026-001"), reviews: [completeReview(by: bengt, of: "2026-001", config: config)])
+        let none = Dossier(application: strongApplication(id: "2026-002"))
+        var done = Dossier(application: strongApplication(id: "2026-003"))
+        done.reviews = [completeReview(by: anna, of: "2026-003", config: config)]
+        var decided = Dossier(application: strongApplication(id: "2026-004"))
+        decided.application.state = .approved
+        let dossiers = [one, none, done, decided]
+        #expect(ReviewQueue.next(for: anna, in: dossiers, config: config, after: nil)?.application.id.description == "2026-002")
+        #expect(ReviewQueue.next(for: anna, in: dossiers, config: config, after: ApplicationID("2026-002"))?.application.id.description == "2026-001")
+        #expect(ReviewQueue.next(for: sara, in: dossiers, config: config, after: nil) == nil)
+        #expect(ReviewQueue.progress(of: anna, in: dossiers) == (1, 4))
+    }
+
+    @Test func aConflictTakesTheApplicationOffTheQueue() throws {
+        let config = try testConfig()
+        let conflict = ConflictDeclaration(applicationID: ApplicationID("2026-001")!, member: anna.id, reason: "Jäv")
+        let dossiers = [Dossier(application: strongApplication(), conflicts: [conflict])]
+        #expect(ReviewQueue.next(for: anna, in: dossiers, config: config, after: nil) == nil)
+        #expect(ReviewQueue.progress(of: anna, in: dossiers) == (0, 0))
+    }
+}

@@ -1,4 +1,5 @@
 import BeredningCore
+import BeredningResources
 import Testing
 
 @Suite("What a review needs to be saved and to be complete")
@@ -15,12 +16,16 @@ struct ReviewRulesTests {
         review.assessments[.evidence] = Assessment(score: nil, comment: "")
         review.assessments[.cooperation]?.comment = "   "
         review.recommendation = nil
+        let evidence = Message.Argument.localized(config.criteria.criterion(.evidence)!.name)
+        let cooperation = Message.Argument.localized(config.criteria.criterion(.cooperation)!.name)
         #expect(ReviewRules.missingForCompletion(of: review, criteria: config.criteria) == [
-            Message(.reviewMissingScore, ["criterion": "evidence"]),
-            Message(.reviewMissingComment, ["criterion": "evidence"]),
-            Message(.reviewMissingComment, ["criterion": "cooperation"]),
+            Message(.reviewMissingScore, ["criterion": evidence]),
+            Message(.reviewMissingComment, ["criterion": evidence]),
+            Message(.reviewMissingComment, ["criterion": cooperation]),
             Message(.reviewMissingRecommendation),
         ])
+        let catalog = try BundledResources.catalog(.sv)
+        #expect(catalog(ReviewRules.missingForCompletion(of: review, criteria: config.criteria)[0]) == "Kriteriet ”Evidens” har ingen poäng (eller ”kan ej bedömas”).")
     }
 
     @Test func aDraftMayBeIncompleteButNotOffTheScale() throws {

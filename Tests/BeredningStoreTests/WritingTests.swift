@@ -106,7 +106,7 @@ struct WritingTests {
             try store.store.save(review, by: anna, in: dossier, config: snapshot.config, now: now)
         } throws: { error in
             guard case StoreError.refused(let message) = error else { return false }
-            return message == Message(.reviewMissingScore, ["criterion": "problem"])
+            return catalog(message) == "Kriteriet ”Definierat problem” har ingen poäng (eller ”kan ej bedömas”)."
         }
         #expect(store.files(in: "2026-005/reviews") == [])
     }

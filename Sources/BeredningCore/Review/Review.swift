@@ -87,10 +87,10 @@ public enum ReviewRules {
         for criterion in criteria.all {
             let assessment = review.assessments[criterion.id]
             if assessment?.score == nil {
-                missing.append(Message(.reviewMissingScore, ["criterion": .text(criterion.id.rawValue)]))
+                missing.append(Message(.reviewMissingScore, ["criterion": .localized(criterion.name)]))
             }
             if (assessment?.comment ?? "").isBlank {
-                missing.append(Message(.reviewMissingComment, ["criterion": .text(criterion.id.rawValue)]))
+                missing.append(Message(.reviewMissingComment, ["criterion": .localized(criterion.name)]))
             }
         }
         if review.recommendation == nil { missing.append(Message(.reviewMissingRecommendation)) }

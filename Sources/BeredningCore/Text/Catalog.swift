@@ -19,6 +19,7 @@ public struct Catalog: Sendable {
             switch value {
             case .text(let plain): shown = plain
             case .message(let nested): shown = self(nested)
+            case .localized(let localized): shown = localized.text(in: language)
             }
             text = text.replacingOccurrences(of: "{" + name + "}", with: shown)
         }

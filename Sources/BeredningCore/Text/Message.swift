@@ -9,6 +9,8 @@ public struct Message: Hashable, Sendable, CustomStringConvertible {
     public indirect enum Argument: Hashable, Sendable, ExpressibleByStringInterpolation {
         case text(String)
         case message(Message)
+        /// A name the store gives in both languages, such as a criterion's.
+        case localized(LocalizedText)
 
         public init(stringLiteral value: String) { self = .text(value) }
     }
@@ -30,6 +32,7 @@ public struct Message: Hashable, Sendable, CustomStringConvertible {
             switch value {
             case .text(let text): return "\(name)=\(text)"
             case .message(let message): return "\(name)=(\(message))"
+            case .localized(let text): return "\(name)=\(text.sv)"
             }
         }
         return key + " " + args.joined(separator: " ")

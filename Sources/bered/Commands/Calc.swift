@@ -1,6 +1,7 @@
 import ArgumentParser
 import BeredningCore
 import BeredningStore
+import BeredningTUI
 import Foundation
 
 struct Calc: ParsableCommand {
@@ -92,7 +93,7 @@ enum CalculationText {
         var scenarios = TextTable(header: [catalog(.calcScenario), catalog(.calcNPVAt, ["rate": .text(catalog.percent(report.settings.discountRate))]), catalog(.calcBreakEven)])
         scenarios.rightAligned = [1]
         for projection in report.scenarios {
-            scenarios.rows.append([catalog.label(projection.scenario), catalog.kronor(projection.netPresentValue), breakEven(projection, catalog)])
+            scenarios.rows.append([catalog.label(projection.scenario), catalog.kronor(projection.netPresentValue), CalculationSummary.breakEven(projection, catalog)])
         }
         lines.append(scenarios.render())
         lines.append("")
@@ -103,16 +104,8 @@ enum CalculationText {
         } else {
             lines.append(catalog(.calcNoPeopleNeeded))
         }
-        lines.append(catalog(.calcVerdict, ["verdict": .text(breakEven(full, catalog))]))
+        lines.append(catalog(.calcVerdict, ["verdict": .text(CalculationSummary.breakEven(full, catalog))]))
         return lines.joined(separator: "\n")
-    }
-
-    static func breakEven(_ projection: Projection, _ catalog: Catalog) -> String {
-        guard let year = projection.breakEven else {
-            return catalog(.calcNeverBreaksEven, ["years": .text(String(projection.years.count))])
-        }
-        return catalog(projection.breaksEvenWithinMandate ? .calcBreaksEvenWithin : .calcBreaksEvenAfter,
-                       ["index": .text(String(year.index)), "year": .text(String(year.year))])
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BeredningCore
 import BeredningStore
+import BeredningTUI
 import Foundation
 
 struct Check: ParsableCommand {
@@ -69,32 +70,22 @@ enum CheckText {
             lines.append("  " + catalog(.checkConflictLine, ["member": .text(conflict.member.rawValue), "reason": .text(conflict.reason)]))
         }
         if checklist.scoresHidden { lines.append("  " + catalog(.checkScoresHidden)) }
-        let nameWidth = checklist.rows.map { catalog.name($0.criterion).displayWidth }.max() ?? 0
+        let nameWidth = checklist.rows.map { catalog.name($0.criterion).cellWidth }.max() ?? 0
         for row in checklist.rows {
             let outcome = catalog.label(row.outcome)
             let shown = checklist.scoresHidden ? "" : scores(row.aggregate, catalog)
-            lines.append("  \(row.outcome.symbol) \(catalog.name(row.criterion).padded(to: nameWidth))  \(outcome.padded(to: 10))  \(shown)")
+            lines.append("  \(row.outcome.symbol) \(catalog.name(row.criterion).padded(toCells: nameWidth))  \(outcome.padded(toCells: 10))  \(shown)")
             if let automatic = row.automatic {
                 for reason in automatic.reasons { lines.append("      " + catalog(reason)) }
             } else {
                 lines.append("      " + catalog(.checkNotAutomatic))
             }
             if row.criterion.id == .measurability {
-                lines.append("      " + calculationSummary(dossier.application, settings: settings, catalog: catalog))
+                lines.append("      " + CalculationSummary.text(dossier.application, settings: settings, catalog: catalog))
             }
         }
         lines += entry.problems.map { "  ⚠ " + $0.formatted(catalog) }
         return lines.joined(separator: "\n")
-    }
-
-    /// Whether a calculation exists and breaks even: part of judging measurability.
-    static func calculationSummary(_ application: Application, settings: CalculationSettings, catalog: Catalog) -> String {
-        guard let input = application.calculation else { return catalog(.calcSummaryNone) }
-        let projection = SocioEconomicCalculation.project(input, settings: settings)
-        return catalog(.calcSummary, [
-            "npv": .text(catalog.kronor(projection.netPresentValue)), "rate": .text(catalog.percent(projection.rate)),
-            "verdict": .text(CalculationText.breakEven(projection, catalog)),
-        ])
     }
 
     static func scores(_ aggregate: CriterionAggregate, _ catalog: Catalog) -> String {

@@ -6,9 +6,13 @@ import Foundation
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Copy the bundled demo store to a temporary folder and show it.",
-        discussion: "The demo's figures are invented. The copy is yours to change; the bundled store stays as it is.")
+        abstract: "Copy the bundled demo store to a temporary folder and open it.",
+        discussion: """
+        The demo's figures are invented. The copy is yours to change; the bundled store stays as it is.
+        Without a terminal (in a script) it prints the copy's list instead.
+        """)
 
+    @Option(name: .customLong("as"), help: "Start as this demo member (anna, bengt, cecilia, sara, omar, karin, lars).") var member: String?
     @OptionGroup var options: CommonOptions
 
     func run() throws {
@@ -16,6 +20,11 @@ struct Demo: ParsableCommand {
         let target = FileManager.default.temporaryDirectory.appendingPathComponent("bered-demo-\(UUID().uuidString.prefix(8))")
         try FileManager.default.copyItem(at: BundledResources.demoStore, to: target)
         let snapshot = try context.snapshot(target.path)
+        if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
+            let who = try context.optionalMember(member, in: snapshot.config)
+            try Interface.open(snapshot: snapshot, store: context.store(target.path), member: who, context: context)
+            return
+        }
         print(context.text(.demoCopied, ["folder": .text(target.path)]))
         print("")
         print(ListTable.render(snapshot.entries.map { ListRow(entry: $0, config: snapshot.config) }, snapshot: snapshot, catalog: context.catalog))

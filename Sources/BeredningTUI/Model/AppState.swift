@@ -1,0 +1,180 @@
+import BeredningCore
+import BeredningStore
+import Foundation
+
+/// The whole interface as a value: what is shown and what is being typed. `update` is the one
+/// place it changes; views are functions of it; side effects leave as `Command`s.
+public struct AppState: Sendable {
+    public let catalog: Catalog
+    /// The other language's catalog, so `state:` filters match Swedish and English labels.
+    public let otherCatalog: Catalog?
+    public internal(set) var snapshot: StoreSnapshot
+    /// nil until the member has been picked on the first screen.
+    public internal(set) var member: Member?
+    public internal(set) var width: Int
+    public internal(set) var height: Int
+    public internal(set) var list = ListState()
+    public internal(set) var stack: [Screen] = []
+    public internal(set) var modal: Modal?
+    public internal(set) var status: Status?
+    /// The wall clock, set by the runtime before each event: comments and "Sparat 14:02" need it.
+    public var now = Date(timeIntervalSince1970: 0)
+    /// Minutes east of UTC for showing times (the runtime's time zone).
+    public var utcOffsetMinutes = 0
+    public internal(set) var memberPicker = 0
+
+    public init(snapshot: StoreSnapshot, member: Member?, catalog: Catalog, otherCatalog: Catalog? = nil, width: Int, height: Int) {
+        self.snapshot = snapshot
+        self.member = member
+        self.catalog = catalog
+        self.otherCatalog = otherCatalog
+        self.width = width
+        self.height = height
+    }
+
+    public enum Screen: Equatable, Sendable {
+        case application(ApplicationScreen)
+        case scoring(ScoringForm)
+        case comment(CommentForm)
+    }
+
+    public struct Status: Equatable, Sendable {
+        public enum Kind: Sendable { case info, success, error }
+        public let text: String
+        public let kind: Kind
+    }
+
+    public var current: Screen? { stack.last }
+    public static let minimumWidth = 40
+    public static let minimumHeight = 12
+    public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+
+    /// Unsaved typing anywhere on the stack.
+    public var hasUnsavedWork: Bool {
+        stack.contains { screen in
+            switch screen {
+            case .scoring(let form): return form.isDirty
+            case .comment(let form): return form.isDirty
+            case .application: return false
+            }
+        }
+    }
+
+    // MARK: The one place state changes
+
+    public mutating func update(_ event: Event) -> [Command] {
+        switch event {
+        case .resize(let width, let height):
+            self.width = width
+            self.height = height
+            return []
+        case .saved(let message):
+            return saved(message)
+        case .failed(let lines):
+            status = Status(text: lines.joined(separator: " "), kind: .error)
+            return []
+        case .reloaded(let snapshot):
+            self.snapshot = snapshot
+            list.clampSelection(count: listRows.count)
+            return []
+        case .editorFinished(let text):
+            if let text { editFocusedText { $0.replaceAll(with: text) } }
+            return []
+        case .text(let text):
+            if modal == nil, editFocusedText({ $0.insert(text) }) { return [] }
+            if list.filtering, stack.isEmpty { list.filter += text.filter { $0 != "\n" } }
+            return []
+        case .key(let key):
+            return handle(key)
+        }
+    }
+
+    mutating func handle(_ key: Key) -> [Command] {
+        status = nil
+        if key == .ctrl("z") { return [.suspend] }
+        if isTooSmall { return key == .ctrl("c") || key == .char("q") ? [.quit] : [] }
+        if modal != nil { return handleModal(key) }
+        if member == nil { return handleMemberPicker(key) }
+        if key == .ctrl("c") {
+            if hasUnsavedWork {
+                modal = .confirmQuit
+                return []
+            }
+            return [.quit]
+        }
+        switch current {
+        case nil: return handleList(key)
+        case .application(let screen): return handleApplication(key, screen)
+        case .scoring(let form): return handleScoring(key, form)
+        case .comment(let form): return handleComment(key, form)
+        }
+    }
+
+    mutating func show(_ text: String, _ kind: Status.Kind = .info) {
+        status = Status(text: text, kind: kind)
+    }
+
+    mutating func refuse(_ refusal: Refusal) { show(catalog(refusal.reason), .error) }
+
+    /// "14:02" in the runtime's time zone.
+    var clock: String {
+        let minutes = (Int(now.timeIntervalSince1970) / 60 + utcOffsetMinutes) % (24 * 60)
+        let m = (minutes + 24 * 60) % (24 * 60)
+        return String(format: "%02d:%02d", m / 60, m % 60)
+    }
+
+    private mutating func saved(_ message: Message) -> [Command] {
+        show(catalog(message) + " " + clock, .success)
+        switch current {
+        case .scoring(var form):
+            form.markSaved()
+            switch form.afterSave {
+            case .next:
+                stack.removeLast()
+                return [.reload] + openNextReview(after: form.applicationID)
+            case .leave:
+                stack.removeLast()
+            case .stay:
+                stack[stack.count - 1] = .scoring(form)
+            }
+        case .comment:
+            stack.removeLast()
+        default: break
+        }
+        return [.reload]
+    }
+
+    // MARK: Data the screens share
+
+    public func dossier(_ id: ApplicationID) -> Dossier? { snapshot.entry(id)?.dossier }
+
+    public func checklist(for dossier: Dossier) -> Checklist {
+        Checklist(dossier: dossier, config: snapshot.config, viewer: member)
+    }
+
+    /// Applies `change` to the text field in focus; false when no text field has focus.
+    @discardableResult
+    mutating func editFocusedText(_ change: (inout TextEditor) -> Void) -> Bool {
+        switch current {
+        case .scoring(var form):
+            guard form.editFocused(change) else { return false }
+            stack[stack.count - 1] = .scoring(form)
+            return true
+        case .comment(var form):
+            change(&form.editor)
+            stack[stack.count - 1] = .comment(form)
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The text in focus, for the external editor.
+    var focusedText: String? {
+        switch current {
+        case .scoring(let form): return form.focusedEditor?.text
+        case .comment(let form): return form.editor.text
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import BeredningCore
+import BeredningStore
+
+/// A key press, as the backend decodes it.
+public enum Key: Hashable, Sendable {
+    case char(Character)
+    case ctrl(Character)
+    case alt(Character)
+    case enter, escape, tab, backTab, backspace, delete
+    case up, down, left, right, home, end, pageUp, pageDown
+    case ctrlLeft, ctrlRight
+    case function(Int)
+}
+
+/// What reaches the interface: keys, a new terminal size, and the answers of side effects.
+public enum Event: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    /// A paste or anything typed faster than keys: inserted as text where text is edited.
+    case text(String)
+    case saved(Message)
+    case failed([String])
+    case reloaded(StoreSnapshot)
+    /// The external editor returned: the new text, or nil when nothing changed or it failed.
+    case editorFinished(String?)
+}
+
+/// Side effects the interface asks for; the runtime performs them and answers with an `Event`.
+public enum Command: Sendable, Equatable {
+    case saveReview(Review)
+    case saveComment(YouthComment)
+    case openEditor(text: String)
+    case reload
+    case quit
+    case suspend
+}

@@ -1,0 +1,71 @@
+import BeredningCore
+
+/// What sits on top of a screen: the help, or a question before something is lost.
+public enum Modal: Equatable, Sendable {
+    /// The keys of the screen behind it, scrolled by `offset` lines.
+    case help(offset: Int)
+    /// Leaving a form with unsaved changes.
+    case confirmLeave
+    /// Quitting with unsaved changes somewhere.
+    case confirmQuit
+}
+
+extension AppState {
+    mutating func handleModal(_ key: Key) -> [Command] {
+        guard let modal else { return [] }
+        switch modal {
+        case .help(let offset):
+            // Scroll keys scroll; any other key closes the help. Esc never quits from a modal.
+            switch key {
+            case .down, .char("j"), .char(" "), .pageDown: self.modal = .help(offset: offset + (key == .down || key == .char("j") ? 1 : 5))
+            case .up, .char("k"), .pageUp: self.modal = .help(offset: max(0, offset - (key == .up || key == .char("k") ? 1 : 5)))
+            default: self.modal = nil
+            }
+            return []
+        case .confirmLeave:
+            switch key {
+            case .char("s"), .char("S"):
+                self.modal = nil
+                return saveDraftAndLeave()
+            case .char("l"), .char("L"), .char("d"):
+                self.modal = nil
+                stack.removeLast()
+                show(catalog(.uiChangesDiscarded))
+            default:
+                // Enter, Esc, n and anything else: stay. No is the default.
+                self.modal = nil
+            }
+            return []
+        case .confirmQuit:
+            switch key {
+            case .char("a"), .char("A"), .char("y"):
+                return [.quit]
+            default:
+                self.modal = nil
+                return []
+            }
+        }
+    }
+
+    /// Saves the open form as a draft (a comment as it is); it closes once the save is confirmed.
+    private mutating func saveDraftAndLeave() -> [Command] {
+        switch current {
+        case .scoring(var form):
+            var candidate = form.current
+            candidate.status = .draft
+            if let problem = ReviewRules.problemsSaving(candidate, criteria: snapshot.config.criteria, scale: snapshot.config.scale).first {
+                show(catalog(problem), .error)
+                return []
+            }
+            let review = form.prepareSave(status: .draft)
+            form.afterSave = .leave
+            stack[stack.count - 1] = .scoring(form)
+            return [.saveReview(review)]
+        case .comment(let form):
+            guard let member else { return [] }
+            return [.saveComment(YouthComment(applicationID: form.applicationID, author: member.id, time: now, about: form.topic, text: form.editor.text))]
+        default:
+            return []
+        }
+    }
+}

@@ -1,0 +1,204 @@
+import BeredningCore
+import Foundation
+
+/// One application, top to bottom: the checklist panel, then every section of the form.
+enum ApplicationView {
+    static func draw(_ state: AppState, _ screen: ApplicationScreen, into buffer: inout ScreenBuffer, top: Int, height: Int) {
+        let lines = Self.lines(state, screen.applicationID, width: state.width)
+        let first = max(0, min(screen.scroll, lines.count - height))
+        for (offset, line) in lines.dropFirst(first).prefix(height).enumerated() {
+            buffer.draw(line, x: 0, y: top + offset, width: state.width)
+        }
+        if lines.count > height {
+            let mark = "\(min(100, (first + height) * 100 / max(1, lines.count))) %"
+            buffer.put(mark, x: state.width - mark.count - 1, y: top, style: .muted)
+        }
+    }
+
+    /// Every line of the view at `width`, wrapped; scrolling picks a window of them.
+    static func lines(_ state: AppState, _ id: ApplicationID, width: Int) -> [StyledLine] {
+        guard let dossier = state.dossier(id) else { return [[(state.catalog(.uiBroken), .error)]] }
+        let c = state.catalog
+        let application = dossier.application
+        var out: [StyledLine] = []
+        func text(_ body: String, indent: Int = 2, style: Style = .plain) {
+            guard !body.isBlank else {
+                out.append([(String(repeating: " ", count: indent) + c(.uiNotAnswered), .muted)])
+                return
+            }
+            for line in Wrap.lines(body, width: max(1, width - indent - 1)) {
+                out.append([(String(repeating: " ", count: indent) + line, style)])
+            }
+        }
+        func labelled(_ label: MessageKey, _ value: String) {
+            out.append([("  " + c(label) + ": ", .title)] + (value.isBlank ? [(c(.uiNotAnswered), .muted)] : []))
+            if !value.isBlank { text(value, indent: 4) }
+        }
+        func heading(_ title: String) {
+            out.append([])
+            let rule = String(repeating: "─", count: max(0, width - title.cellWidth - 5))
+            out.append([("── ", .muted), (title, .accent), (" " + rule, .muted)])
+        }
+
+        out.append([(application.id.description + "  ", .title), (application.title, .title), ("  [" + c.label(application.state) + "]", .muted)])
+        var facts = [c(.uiApplicant) + ": " + (application.applicant.isBlank ? "–" : application.applicant)]
+        if !application.ideaGiver.isBlank { facts.append(c(.uiIdeaGiver) + ": " + application.ideaGiver) }
+        if let received = application.received { facts.append(c(.uiReceived) + ": " + received.description) }
+        text(facts.joined(separator: " · "), indent: 0, style: .muted)
+        for review in dossier.outdatedReviews {
+            out.append([("⚠ " + c(.uiOutdatedReview, ["member": .text(review.reviewer.rawValue)]), .warning)])
+        }
+
+        // The checklist panel
+        let checklist = state.checklist(for: dossier)
+        heading(c(.uiChecklist))
+        let nameWidth = min(30, checklist.rows.map { $0.criterion.name.text(in: c.language).cellWidth }.max() ?? 0)
+        for row in checklist.rows {
+            var line: StyledLine = [(row.outcome.symbol + " ", row.outcome.style),
+                                    (row.criterion.name.text(in: c.language).truncated(toCells: nameWidth).padded(toCells: nameWidth), .title),
+                                    ("  " + c.label(row.outcome).padded(toCells: 10), row.outcome.style)]
+            if !checklist.scoresHidden {
+                let a = row.aggregate
+                if a.count > 0 {
+                    line.append(("  " + c(.uiMean) + " " + c.decimal(a.mean) + " (\(a.min!)–\(a.max!))", .plain))
+                }
+                if a.cannotJudge > 0 { line.append(("  " + c(.uiCannotJudgeShort, ["count": .text(String(a.cannotJudge))]), .muted)) }
+                if a.disagreement { line.append(("  ⚠ " + c(.uiDisagreement), .warning)) }
+            }
+            out.append(line)
+            if !checklist.scoresHidden {
+                let scores = dossier.reviews.filter { $0.status == .complete && !dossier.hasConflict($0.reviewer) }.compactMap { review -> String? in
+                    guard let score = review.score(row.criterion.id) else { return nil }
+                    return "\(review.reviewer) " + (score.points.map(String.init) ?? c(.scoreCannotJudge))
+                }
+                if !scores.isEmpty { text(scores.joined(separator: " · "), indent: 4, style: .muted) }
+            }
+            for reason in row.automatic?.reasons ?? [Message(.checkNotAutomatic)] {
+                text(c(reason), indent: 4, style: row.automatic.map { $0.verdict.style } ?? .muted)
+            }
+            if row.criterion.id == .measurability {
+                text(CalculationSummary.text(application, settings: state.snapshot.config.calculation, catalog: c), indent: 4, style: .muted)
+            }
+        }
+        if checklist.scoresHidden { text(c(.checkScoresHidden), indent: 2, style: .warning) }
+        text(c(.checkQuorum, ["complete": .text(String(checklist.quorum.complete)), "needed": .text(String(checklist.quorum.needed)),
+                             "comments": .text(String(dossier.comments.count))]), indent: 2, style: .muted)
+        for conflict in dossier.conflicts {
+            text(c(.checkConflictLine, ["member": .text(conflict.member.rawValue), "reason": .text(conflict.reason)]), indent: 2, style: .warning)
+        }
+
+        // The application, section by section, in the form's order
+        let criteria = state.snapshot.config.criteria
+        func criterionName(_ id: CriterionID) -> String { criteria.criterion(id)?.name.text(in: c.language) ?? id.rawValue }
+        heading(c(.uiActors))
+        if application.actors.isEmpty { text("") }
+        for actor in application.actors {
+            out.append([("  • ", .plain), (actor.name, .title), (" (" + c.label(actor.kind) + ")", .muted)])
+            labelled(.uiRole, actor.role)
+            if !actor.contribution.isBlank { labelled(.uiContribution, actor.contribution) }
+        }
+        heading(criterionName(.problem))
+        text(application.problem.description)
+        labelled(.uiLocalExtent, application.problem.localExtent)
+        labelled(.uiConsequences, application.problem.consequences)
+        labelled(.uiCostOfInaction, application.problem.costOfInaction)
+        heading(criterionName(.targetGroup))
+        let group = application.targetGroup
+        let ages = group.ageMin.flatMap { min in group.ageMax.map { "\(min)–\($0)" } } ?? "–"
+        text(c(.uiAgesAndSize, ["ages": .text(ages), "size": .text(group.size.map(String.init) ?? "–")]), style: .title)
+        text(group.description)
+        labelled(.uiNeedsAnalysis, group.needsAnalysis)
+        heading(c(.uiIntervention))
+        let period = [application.intervention.start, application.intervention.end].map { $0?.description ?? "?" }.joined(separator: " – ")
+        text(period, style: .title)
+        text(application.intervention.description)
+        for activity in application.intervention.activities { text("• " + activity, indent: 4) }
+        heading(criterionName(.evidence))
+        text(application.evidence.level.map { c.label($0) } ?? c(.uiNotAnswered), style: .title)
+        text(application.evidence.basis)
+        for reference in application.evidence.references { text("– " + reference, indent: 4, style: .muted) }
+        if !application.evidence.learningPlan.isBlank { labelled(.uiLearningPlan, application.evidence.learningPlan) }
+        heading(criterionName(.earlyTiming))
+        text(application.earlyTiming.stage)
+        labelled(.uiWhyEarly, application.earlyTiming.justification)
+        heading(criterionName(.measurability))
+        for indicator in application.measurability.indicators {
+            let values = "\(indicator.baseline.map { c.decimal($0) } ?? "?") → \(indicator.target.map { c.decimal($0) } ?? "?") \(indicator.unit)"
+            out.append([("  • ", .plain), (indicator.name, .title)])
+            text(values + "  (" + indicator.when.map { c.label($0) }.joined(separator: ", ") + ")", indent: 4)
+            if !indicator.source.isBlank { text(indicator.source, indent: 4, style: .muted) }
+        }
+        labelled(.uiEvaluationPlan, application.measurability.evaluationPlan)
+        heading(c(.uiBudget))
+        for year in application.budget.years { text("\(year.year): " + c.kronor(Money(year.requested)) + " kr", indent: 2) }
+        for contribution in application.budget.contributions {
+            text(contribution.actor + ": " + c.kronor(Money(contribution.amount)) + " kr" + (contribution.description.isBlank ? "" : " – " + contribution.description), indent: 2, style: .muted)
+        }
+        if let model = application.economicModel { text(c.label(model), indent: 2, style: .muted) }
+        heading(c(.uiLongTerm))
+        labelled(.uiOwner, application.longTerm.owner)
+        text(application.longTerm.plan)
+        heading(c(.uiChildRights))
+        text(application.childRights)
+
+        heading(c(.uiYouthComments))
+        if dossier.comments.isEmpty { text(c(.uiNoComments), style: .muted) }
+        for comment in dossier.comments {
+            let author = state.snapshot.config.member(comment.author)?.name ?? comment.author.rawValue
+            out.append([("  " + author, .title), ("  " + Day(daysSince1970: Int(comment.time.timeIntervalSince1970 / 86_400)).description + " · " + c.label(comment.about), .muted)])
+            text(comment.text, indent: 4)
+        }
+        if !checklist.scoresHidden && !dossier.reviews.isEmpty {
+            heading(c(.uiReviews))
+            for review in dossier.reviews {
+                let name = state.snapshot.config.member(review.reviewer)?.name ?? review.reviewer.rawValue
+                var line: StyledLine = [("  " + name, .title), ("  " + c.label(review.status), .muted)]
+                if let recommendation = review.recommendation { line.append(("  → " + c.label(recommendation), .plain)) }
+                out.append(line)
+                if !review.summary.isBlank { text(review.summary, indent: 4) }
+            }
+        }
+        return out
+    }
+}
+
+/// Whether a calculation exists and breaks even: shown under measurability.
+public enum CalculationSummary {
+    public static func text(_ application: Application, settings: CalculationSettings, catalog: Catalog) -> String {
+        guard let input = application.calculation else { return catalog(.calcSummaryNone) }
+        let projection = SocioEconomicCalculation.project(input, settings: settings)
+        return catalog(.calcSummary, [
+            "npv": .text(catalog.kronor(projection.netPresentValue)), "rate": .text(catalog.percent(projection.rate)),
+            "verdict": .text(breakEven(projection, catalog)),
+        ])
+    }
+
+    public static func breakEven(_ projection: Projection, _ catalog: Catalog) -> String {
+        guard let year = projection.breakEven else {
+            return catalog(.calcNeverBreaksEven, ["years": .text(String(projection.years.count))])
+        }
+        return catalog(projection.breaksEvenWithinMandate ? .calcBreaksEvenWithin : .calcBreaksEvenAfter,
+                       ["index": .text(String(year.index)), "year": .text(String(year.year))])
+    }
+}
+
+extension Catalog {
+    /// Whole kronor with thousands grouped: "1 250 000" in Swedish, "1,250,000" in English.
+    public func kronor(_ money: Money) -> String {
+        let value = money.wholeKronor
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0 && (digits.count - offset) % 3 == 0 { grouped += language == .sv ? " " : "," }
+            grouped.append(digit)
+        }
+        return (value < 0 ? "-" : "") + grouped
+    }
+
+    /// A rate as per cent: 0.03 → "3 %" (sv) or "3%" (en).
+    public func percent(_ rate: Decimal) -> String {
+        var text = (rate * 100).description
+        if language == .sv { text = text.replacingOccurrences(of: ".", with: ",") }
+        return language == .sv ? text + " %" : text + "%"
+    }
+}

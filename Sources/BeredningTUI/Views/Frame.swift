@@ -1,0 +1,131 @@
+import BeredningCore
+
+/// Draws the whole interface for a state: title bar, the screen, status line and footer,
+/// and any modal on top. A pure function: the same state always gives the same frame.
+public enum Frame {
+    public static func render(_ state: AppState) -> ScreenBuffer {
+        var buffer = ScreenBuffer(width: state.width, height: state.height)
+        guard !state.isTooSmall else {
+            drawTooSmall(state, into: &buffer)
+            return buffer
+        }
+        drawTitle(state, into: &buffer)
+        let statusLines = Frame.statusLines(state)
+        let content = (y: 1, height: state.height - 2 - statusLines.count)
+        if state.member == nil {
+            MemberPickerView.draw(state, into: &buffer, top: content.y, height: content.height)
+        } else {
+            switch state.current {
+            case nil: ListView.draw(state, into: &buffer, top: content.y, height: content.height)
+            case .application(let screen): ApplicationView.draw(state, screen, into: &buffer, top: content.y, height: content.height)
+            case .scoring(let form): ScoringView.draw(state, form, into: &buffer, top: content.y, height: content.height)
+            case .comment(let form): CommentView.draw(state, form, into: &buffer, top: content.y, height: content.height)
+            }
+        }
+        drawStatus(state, statusLines, into: &buffer)
+        drawFooter(state, into: &buffer)
+        if let modal = state.modal {
+            buffer.cursor = nil
+            ModalView.draw(modal, state, into: &buffer)
+        }
+        return buffer
+    }
+
+    static func drawTooSmall(_ state: AppState, into buffer: inout ScreenBuffer) {
+        let lines = Wrap.lines(state.catalog(.uiTooSmall, ["width": .text(String(AppState.minimumWidth)), "height": .text(String(AppState.minimumHeight)),
+                                                            "now": .text("\(state.width)×\(state.height)")]), width: max(1, state.width))
+        for (row, line) in lines.enumerated() where row < state.height { buffer.put(line, x: 0, y: row, style: .warning) }
+    }
+
+    static func drawTitle(_ state: AppState, into buffer: inout ScreenBuffer) {
+        buffer.fill(y: 0, style: .selected)
+        let right: String
+        if let member = state.member {
+            right = "\(member.name) · \(state.catalog.label(member.role))"
+        } else {
+            right = ""
+        }
+        let rightWidth = min(right.cellWidth, state.width / 2)
+        let left = "Beredning — " + state.snapshot.config.fund
+        buffer.put(left.truncated(toCells: state.width - rightWidth - 4), x: 1, y: 0, style: Style(bold: true, reverse: true))
+        buffer.put(right.truncated(toCells: rightWidth), x: state.width - rightWidth - 1, y: 0, style: .selected)
+    }
+
+    /// A message takes as many lines as it needs (up to four), so a refusal is never cut short.
+    static func statusLines(_ state: AppState) -> [String] {
+        guard let status = state.status else { return [""] }
+        let mark: String
+        switch status.kind {
+        case .error: mark = "✗ "
+        case .success: mark = "✓ "
+        case .info: mark = ""
+        }
+        let lines = Wrap.lines(mark + status.text, width: max(1, state.width - 1))
+        return Array(lines.prefix(4))
+    }
+
+    static func drawStatus(_ state: AppState, _ lines: [String], into buffer: inout ScreenBuffer) {
+        let y = state.height - 1 - lines.count
+        if let status = state.status {
+            let style: Style
+            switch status.kind {
+            case .error: style = .error
+            case .success: style = .success
+            case .info: style = .plain
+            }
+            for (offset, line) in lines.enumerated() { buffer.put(line, x: 0, y: y + offset, style: style) }
+            return
+        }
+        if state.member != nil, state.current == nil, state.list.filtering || !state.list.filter.isEmpty {
+            let prompt = "/ " + state.list.filter
+            let shown = prompt.cellWidth < state.width - 1 ? prompt : "…" + String(prompt.suffix(state.width - 3))
+            buffer.put(shown, x: 0, y: y, style: state.list.filtering ? .accent : .plain)
+            if state.list.filtering, state.modal == nil { buffer.cursor = (min(state.width - 1, shown.cellWidth), y) }
+            return
+        }
+        buffer.put(statusSummary(state).truncated(toCells: state.width - 1), x: 0, y: y, style: .muted)
+    }
+
+    /// "Anna Lindqvist · beredningsgruppen · 6 ansökningar · 3 / 6 granskade".
+    static func statusSummary(_ state: AppState) -> String {
+        guard let member = state.member else { return state.catalog(.uiPickMember) }
+        var parts = [state.catalog(.uiApplicationsCount, ["count": .text(String(state.snapshot.entries.count))])]
+        if state.list.filtering || !state.list.filter.isEmpty {
+            parts.append(state.catalog(.uiShownCount, ["count": .text(String(state.listRows.count))]))
+        }
+        if member.role == .preparationGroup {
+            let progress = ReviewQueue.progress(of: member, in: state.snapshot.dossiers)
+            parts.append(state.catalog(.uiProgress, ["done": .text(String(progress.done)), "total": .text(String(progress.total))]))
+        }
+        let broken = state.snapshot.allProblems.count
+        if broken > 0 { parts.append(state.catalog(.uiProblems, ["count": .text(String(broken))])) }
+        return parts.joined(separator: " · ")
+    }
+
+    static func drawFooter(_ state: AppState, into buffer: inout ScreenBuffer) {
+        let y = state.height - 1
+        var line: StyledLine = []
+        for binding in Keymap.bindings(for: state) where binding.footer {
+            if !line.isEmpty { line.append(("  ", .plain)) }
+            line.append((binding.keys, .accent))
+            line.append((" " + state.catalog(binding.action), .plain))
+        }
+        buffer.draw(line, x: 0, y: y, width: state.width)
+    }
+}
+
+enum MemberPickerView {
+    static func draw(_ state: AppState, into buffer: inout ScreenBuffer, top: Int, height: Int) {
+        buffer.put(state.catalog(.uiWhoAreYou), x: 1, y: top + 1, style: .title)
+        for (index, member) in state.snapshot.config.members.enumerated() where top + 3 + index < top + height {
+            let y = top + 3 + index
+            let text = "\(member.name) (\(member.id)) · \(state.catalog.label(member.role))"
+            if index == state.memberPicker {
+                buffer.fill(y: y, from: 1, to: state.width - 1, style: .selected)
+                buffer.put("▸ " + text.truncated(toCells: state.width - 5), x: 1, y: y, style: .selected)
+            } else {
+                buffer.put("  " + text.truncated(toCells: state.width - 5), x: 1, y: y)
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import BeredningCore
+
+enum ListView {
+    struct Column {
+        let column: ListColumn
+        let width: Int
+        let rightAligned: Bool
+    }
+
+    /// The columns that fit: title and applicant share what the fixed columns leave; narrow
+    /// terminals drop the applicant, then the state.
+    static func columns(_ state: AppState) -> [Column] {
+        let stripWidth = state.snapshot.config.criteria.all.count
+        let stateWidth = 11
+        var fixed: [Column] = [Column(column: .id, width: 8, rightAligned: false)]
+        // Figure columns are as wide as their header (plus the sort arrow), so nothing is cut.
+        func fit(_ column: ListColumn, _ least: Int) -> Int { max(least, header(column, state.catalog).cellWidth + 1) }
+        var tail: [Column] = [Column(column: .checklist, width: fit(.checklist, stripWidth), rightAligned: false),
+                    Column(column: .mean, width: fit(.mean, 4), rightAligned: true),
+                    Column(column: .reviews, width: fit(.reviews, 4), rightAligned: true),
+                    Column(column: .comments, width: fit(.comments, 3), rightAligned: true)]
+        let available = state.width - 2  // the marker column
+        // Narrow terminals keep the title readable: figure columns go first, from the right.
+        func tailWidth(_ columns: [Column]) -> Int { columns.reduce(0) { $0 + $1.width + 1 } }
+        while tail.count > 2 && available - 9 - tailWidth(tail) < 14 { tail.removeLast() }
+        var rest = available - 9 - tailWidth(tail)
+        let showState = rest - (stateWidth + 1) >= 16
+        if showState { rest -= stateWidth + 1 }
+        let showApplicant = rest >= 40
+        let titleWidth = showApplicant ? (rest - 1) * 3 / 5 : rest
+        fixed.append(Column(column: .title, width: max(4, titleWidth), rightAligned: false))
+        if showApplicant { fixed.append(Column(column: .applicant, width: rest - 1 - titleWidth, rightAligned: false)) }
+        if showState { fixed.append(Column(column: .state, width: stateWidth, rightAligned: false)) }
+        return fixed + tail
+    }
+
+    static func header(_ column: ListColumn, _ catalog: Catalog) -> String {
+        switch column {
+        case .id: return catalog(.listID)
+        case .title: return catalog(.listTitle)
+        case .applicant: return catalog(.listApplicant)
+        case .state: return catalog(.listState)
+        case .checklist: return catalog(.listChecklist)
+        case .mean: return catalog(.listMean)
+        case .reviews: return catalog(.listReviews)
+        case .comments: return catalog(.listComments)
+        }
+    }
+
+    static func draw(_ state: AppState, into buffer: inout ScreenBuffer, top: Int, height: Int) {
+        let columns = columns(state)
+        let rows = state.listRows
+        var x = 2
+        for column in columns {
+            var title = header(column.column, state.catalog)
+            if column.column == state.list.sort { title += state.list.ascending ? "▲" : "▼" }
+            let fitted = title.truncated(toCells: column.width)
+            buffer.put(column.rightAligned ? String(repeating: " ", count: column.width - fitted.cellWidth) + fitted : fitted, x: x, y: top, style: .title)
+            x += column.width + 1
+        }
+        let visible = height - 1
+        guard !rows.isEmpty else {
+            buffer.put(state.catalog(state.list.filter.isEmpty ? .uiNoApplications : .uiNoMatches).truncated(toCells: state.width - 2), x: 2, y: top + 2, style: .muted)
+            return
+        }
+        let first = state.list.selection < visible ? 0 : state.list.selection - visible + 1
+        for (offset, row) in rows.dropFirst(first).prefix(visible).enumerated() {
+            let y = top + 1 + offset
+            let selected = first + offset == state.list.selection
+            drawRow(row, columns: columns, state: state, y: y, selected: selected, into: &buffer)
+        }
+        if rows.count > visible {
+            buffer.put("\(state.list.selection + 1)/\(rows.count)", x: state.width - "\(state.list.selection + 1)/\(rows.count)".count - 1, y: top, style: .muted)
+        }
+    }
+
+    static func drawRow(_ row: ListRow, columns: [Column], state: AppState, y: Int, selected: Bool, into buffer: inout ScreenBuffer) {
+        if selected { buffer.fill(y: y, style: .selected) }
+        func style(_ base: Style) -> Style {
+            guard selected else { return base }
+            var s = base
+            s.reverse = true
+            return s
+        }
+        guard let dossier = row.dossier, let checklist = row.checklist else {
+            buffer.put(row.id, x: 2, y: y, style: style(.plain))
+            buffer.put(state.catalog(.uiBroken).truncated(toCells: state.width - 12), x: 11, y: y, style: style(.error))
+            return
+        }
+        let application = dossier.application
+        if let member = state.member {
+            let marker = dossier.hasConflict(member.id) ? "J" : (ReviewQueue.isTodo(dossier, for: member) ? "•" : " ")
+            buffer.put(marker, x: 0, y: y, style: style(.warning))
+        }
+        var x = 2
+        for column in columns {
+            let text: String
+            var cellStyle = style(.plain)
+            switch column.column {
+            case .id: text = application.id.description + (row.entry.problems.isEmpty ? "" : "⚠")
+            case .title: text = application.title
+            case .applicant: text = application.applicant
+            case .state: text = state.catalog.label(application.state)
+            case .checklist:
+                var cx = x
+                for checklistRow in checklist.rows {
+                    cx += buffer.put(checklistRow.outcome.symbol, x: cx, y: y, style: style(checklistRow.outcome.style))
+                }
+                x += column.width + 1
+                continue
+            case .mean:
+                text = checklist.scoresHidden ? "·" : state.catalog.decimal(checklist.meanScore)
+                if checklist.scoresHidden { cellStyle = style(.muted) }
+            case .reviews: text = "\(checklist.quorum.complete)/\(checklist.quorum.needed)"
+            case .comments: text = String(dossier.comments.count)
+            }
+            let fitted = text.truncated(toCells: column.width)
+            let shown = column.rightAligned ? String(repeating: " ", count: column.width - fitted.cellWidth) + fitted : fitted
+            buffer.put(shown, x: x, y: y, style: cellStyle)
+            x += column.width + 1
+        }
+    }
+}

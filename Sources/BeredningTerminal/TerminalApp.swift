@@ -1,0 +1,110 @@
+import BeredningCore
+import BeredningStore
+import BeredningTUI
+import Foundation
+
+/// The event loop: draws the state, reads an event, updates the state and carries out the
+/// commands it returns (saving, reloading, the external editor). All decisions are in
+/// `AppState`; this only does the I/O.
+public struct TerminalApp {
+    let store: FileStore
+    let environment: [String: String]
+
+    public init(store: FileStore, environment: [String: String]) {
+        self.store = store
+        self.environment = environment
+    }
+
+    /// Runs until the member quits or a signal ends it; returns the exit status. The terminal
+    /// is restored on every way out.
+    public func run(_ initial: AppState) throws -> Int32 {
+        let terminal = try Terminal(environment: environment)
+        defer { terminal.close() }
+        var state = initial
+        let (width, height) = terminal.size
+        state.utcOffsetMinutes = TimeZone.current.secondsFromGMT() / 60
+        state.now = Date()
+        _ = state.update(.resize(width: width, height: height))
+        while true {
+            terminal.draw(Frame.render(state))
+            if let signal = terminal.pendingSignal { return 128 + signal }
+            guard let event = terminal.read() else { continue }
+            if case .key(.ctrl("l")) = event {
+                terminal.invalidate()
+                continue
+            }
+            state.now = Date()
+            var queue = state.update(event)
+            while !queue.isEmpty {
+                let command = queue.removeFirst()
+                switch command {
+                case .quit:
+                    return 0
+                case .suspend:
+                    terminal.suspendToShell()
+                case .reload:
+                    queue += state.update(reload())
+                case .saveReview(let review):
+                    queue += state.update(save(review, state: state))
+                case .saveComment(let comment):
+                    queue += state.update(save(comment, state: state))
+                case .openEditor(let text):
+                    var result: String?
+                    terminal.suspendForProgram { result = ExternalEditor(environment: environment).edit(text) }
+                    queue += state.update(.editorFinished(result))
+                }
+            }
+        }
+    }
+
+    private func reload() -> Event {
+        do { return .reloaded(try store.load()) } catch { return .failed(["\(error)"]) }
+    }
+
+    private func save(_ review: Review, state: AppState) -> Event {
+        guard let member = state.member, let dossier = state.dossier(review.applicationID) else { return .failed([]) }
+        do {
+            try store.save(review, by: member, in: dossier, config: state.snapshot.config, now: Date())
+            return .saved(Message(review.status == .complete ? .uiSavedComplete : .uiSavedDraft))
+        } catch {
+            return .failed(error.lines(state.catalog))
+        }
+    }
+
+    private func save(_ comment: YouthComment, state: AppState) -> Event {
+        guard let member = state.member else { return .failed([]) }
+        do {
+            try store.save(comment, by: member)
+            return .saved(Message(.uiSavedComment))
+        } catch {
+            return .failed(error.lines(state.catalog))
+        }
+    }
+}
+
+/// `$EDITOR` the way git runs it: VISUAL, else EDITOR, else vi, through the shell so the
+/// variable may carry arguments. An unchanged file or a failed editor keeps the old text.
+struct ExternalEditor {
+    let environment: [String: String]
+
+    var command: String {
+        for name in ["VISUAL", "EDITOR"] { if let value = environment[name], !value.isEmpty { return value } }
+        return "vi"
+    }
+
+    func edit(_ text: String) -> String? {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bered-\(UUID().uuidString.prefix(8)).txt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        do { try Data(text.utf8).write(to: file) } catch { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command + " \"$@\"", command, file.path]
+        do { try process.run() } catch { return nil }
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: file.path) else { return nil }
+        var edited = String(decoding: data, as: UTF8.self)
+        // Editors add a final newline; the field did not have one.
+        if edited.hasSuffix("\n") && !text.hasSuffix("\n") { edited.removeLast() }
+        return edited == text ? nil : edited
+    }
+}

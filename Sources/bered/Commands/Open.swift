@@ -1,0 +1,46 @@
+import ArgumentParser
+import BeredningCore
+import BeredningResources
+import BeredningStore
+import BeredningTUI
+import BeredningTerminal
+import Foundation
+
+struct Open: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Open the terminal interface on a store (the default command).",
+        discussion: "Who you are: --as, else BERED_USER, else a first screen lists the store's members to choose from.")
+
+    @Argument(help: "The store folder (default: the current folder).") var store: String = "."
+    @Option(name: .customLong("as"), help: "Your member id in the store (default: $BERED_USER).") var member: String?
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        let context = try options.context()
+        let snapshot = try context.snapshot(store)
+        let who = try context.optionalMember(member, in: snapshot.config)
+        try Interface.open(snapshot: snapshot, store: context.store(store), member: who, context: context)
+    }
+}
+
+enum Interface {
+    /// Starts the interface, or explains why it cannot: it needs a terminal on both ends.
+    static func open(snapshot: StoreSnapshot, store: FileStore, member: Member?, context: CLIContext) throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            printError(context.text(.uiNotATerminal))
+            throw ExitCode(ExitStatus.broken)
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let other: Catalog? = try? BundledResources.catalog(context.catalog.language == .sv ? .en : .sv)
+        let state = AppState(snapshot: snapshot, member: member, catalog: context.catalog, otherCatalog: other, width: 80, height: 24)
+        let status: Int32
+        do {
+            status = try TerminalApp(store: store, environment: environment).run(state)
+        } catch Terminal.StartError.noTerminal(let term) {
+            printError(context.text(.uiNotATerminal) + " (TERM=\(term))")
+            throw ExitCode(ExitStatus.broken)
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+}
