@@ -182,7 +182,7 @@ struct CalcCommandTests {
         #expect(result.stdout.contains("Nuvärde vid 0 %:"))
         #expect(result.stdout.contains("Nuvärde vid 4 %:"))
         for scenario in ["full effekt", "halv effekt", "det går dåligt", "bara en person"] { #expect(result.stdout.contains(scenario)) }
-        #expect(result.stdout.contains("Slutsats: år 7 (2032), efter mandatperioden."))
+        #expect(result.stdout.contains("Går jämnt ut: år 7 (2032), efter mandatperioden."))
     }
 
     @Test func jsonForOtherSystemsAddsUp() throws {
@@ -230,6 +230,6 @@ struct CalcCommandTests {
     @Test func checkSaysWhetherTheCalculationBreaksEven() throws {
         let demo = try DemoCopy()
         let result = try Bered.run(["check", demo.path, "2026-001"])
-        #expect(result.stdout.contains("Kalkyl: nuvärde 5 858 982 kr vid 3 %; går jämnt ut år 4 (2029), inom mandatperioden."))
+        #expect(result.stdout.contains("Kalkyl: nuvärde 5 858 982 kr vid 3 %; går jämnt ut: år 4 (2029), inom mandatperioden."))
     }
 }

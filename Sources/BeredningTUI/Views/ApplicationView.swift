@@ -52,6 +52,7 @@ enum ApplicationView {
         // The checklist panel
         let checklist = state.checklist(for: dossier)
         heading(c(.uiChecklist))
+        if checklist.scoresHidden { text(c(.checkScoresHidden), indent: 0, style: .warning) }
         let nameWidth = min(30, checklist.rows.map { $0.criterion.name.text(in: c.language).cellWidth }.max() ?? 0)
         for row in checklist.rows {
             var line: StyledLine = [(row.outcome.symbol + " ", row.outcome.style),
@@ -80,7 +81,6 @@ enum ApplicationView {
                 text(CalculationSummary.text(application, settings: state.snapshot.config.calculation, catalog: c), indent: 4, style: .muted)
             }
         }
-        if checklist.scoresHidden { text(c(.checkScoresHidden), indent: 2, style: .warning) }
         text(c(.checkQuorum, ["complete": .text(String(checklist.quorum.complete)), "needed": .text(String(checklist.quorum.needed)),
                              "comments": .text(String(dossier.comments.count))]), indent: 2, style: .muted)
         for conflict in dossier.conflicts {

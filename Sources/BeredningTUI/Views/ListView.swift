@@ -11,10 +11,10 @@ enum ListView {
     /// terminals drop the applicant, then the state.
     static func columns(_ state: AppState) -> [Column] {
         let stripWidth = state.snapshot.config.criteria.all.count
-        let stateWidth = 11
+        let stateWidth = 10
         var fixed: [Column] = [Column(column: .id, width: 8, rightAligned: false)]
         // Figure columns are as wide as their header (plus the sort arrow), so nothing is cut.
-        func fit(_ column: ListColumn, _ least: Int) -> Int { max(least, header(column, state.catalog).cellWidth + 1) }
+        func fit(_ column: ListColumn, _ least: Int) -> Int { max(least, header(column, state.catalog).cellWidth) }
         var tail: [Column] = [Column(column: .checklist, width: fit(.checklist, stripWidth), rightAligned: false),
                     Column(column: .mean, width: fit(.mean, 4), rightAligned: true),
                     Column(column: .reviews, width: fit(.reviews, 4), rightAligned: true),
@@ -26,7 +26,7 @@ enum ListView {
         var rest = available - 9 - tailWidth(tail)
         let showState = rest - (stateWidth + 1) >= 16
         if showState { rest -= stateWidth + 1 }
-        let showApplicant = rest >= 40
+        let showApplicant = rest >= 26
         let titleWidth = showApplicant ? (rest - 1) * 3 / 5 : rest
         fixed.append(Column(column: .title, width: max(4, titleWidth), rightAligned: false))
         if showApplicant { fixed.append(Column(column: .applicant, width: rest - 1 - titleWidth, rightAligned: false)) }
@@ -53,7 +53,11 @@ enum ListView {
         var x = 2
         for column in columns {
             var title = header(column.column, state.catalog)
-            if column.column == state.list.sort { title += state.list.ascending ? "▲" : "▼" }
+            if column.column == state.list.sort {
+                // The arrow goes after the header, or over its last letter when the column is full.
+                if title.cellWidth >= column.width { title = String(title.dropLast()) }
+                title += state.list.ascending ? "▲" : "▼"
+            }
             let fitted = title.truncated(toCells: column.width)
             buffer.put(column.rightAligned ? String(repeating: " ", count: column.width - fitted.cellWidth) + fitted : fitted, x: x, y: top, style: .title)
             x += column.width + 1
