@@ -143,8 +143,9 @@ public final class Terminal {
         case KEY_ENTER: return .key(.enter)
         case KEY_BTAB: return .key(.backTab)
         case KEY_RESIZE:
+            // The terminal cleared itself; ncurses' own idea of what is shown is stale too.
             let (width, height) = size
-            previous = nil
+            invalidate()
             return .resize(width: width, height: height)
         case KEY_F0 + 1...KEY_F0 + 12: return .key(.function(Int(code - KEY_F0)))
         default:

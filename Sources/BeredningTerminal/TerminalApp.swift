@@ -25,10 +25,14 @@ public struct TerminalApp {
         state.utcOffsetMinutes = TimeZone.current.secondsFromGMT() / 60
         state.now = Date()
         _ = state.update(.resize(width: width, height: height))
+        var needsDraw = true
         while true {
-            terminal.draw(Frame.render(state))
+            // Drawn after each event only: an idle interface costs nothing.
+            if needsDraw { terminal.draw(Frame.render(state)) }
+            needsDraw = false
             if let signal = terminal.pendingSignal { return 128 + signal }
             guard let event = terminal.read() else { continue }
+            needsDraw = true
             if case .key(.ctrl("l")) = event {
                 terminal.invalidate()
                 continue

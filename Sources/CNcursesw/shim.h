@@ -57,6 +57,15 @@ static inline void bered_install_signal_handlers(void) {
     sigaction(SIGHUP, &action, NULL);
     sigaction(SIGINT, &action, NULL);
     sigaction(SIGQUIT, &action, NULL);
+    // A parent may have started us with these blocked; they must reach the handler.
+    sigset_t handled;
+    sigemptyset(&handled);
+    sigaddset(&handled, SIGTERM);
+    sigaddset(&handled, SIGHUP);
+    sigaddset(&handled, SIGINT);
+    sigaddset(&handled, SIGQUIT);
+    sigaddset(&handled, SIGWINCH);
+    sigprocmask(SIG_UNBLOCK, &handled, NULL);
 }
 static inline int bered_pending_signal(void) { return bered_signal; }
 #endif

@@ -138,11 +138,20 @@ struct CommandLineTests {
     }
 
     @Test func everyCommandHasHelp() throws {
-        for command in ["demo", "init", "new", "list", "check", "validate"] {
+        for command in ["open", "demo", "init", "new", "list", "check", "calc", "validate"] {
             let result = try Bered.run([command, "--help"])
             #expect(result.status == 0)
             #expect(result.stdout.contains("USAGE: bered \(command)"))
         }
+    }
+
+    @Test func theInterfaceRefusesToStartWithoutATerminal() throws {
+        let demo = try DemoCopy()
+        let result = try Bered.run(["open", demo.path, "--as", "anna"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "Gränssnittet behöver en terminal. Använd bered list, bered check eller bered calc i skript.\n")
+        let bare = try Bered.run([demo.path])  // the default command
+        #expect(bare.status == 2)
     }
 
     @Test func aBadLanguageIsRefused() throws {

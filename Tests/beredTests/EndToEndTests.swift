@@ -1,0 +1,128 @@
+import BeredningCore
+import BeredningResources
+import BeredningStore
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The real binary in tmux, in CI too. Serialized: each starts its own tmux server and
+/// terminal, and two cores are enough for one at a time.
+@Suite("End to end in a real terminal", .serialized)
+struct EndToEndTests {
+    func load(_ demo: DemoCopy) throws -> StoreSnapshot {
+        try FileStore(root: demo.root, coreCriteria: BundledResources.coreCriteria()).load()
+    }
+
+    @Test func aPreparationGroupMemberReviewsAWholeApplication() throws {
+        let demo = try DemoCopy()
+        let tmux = try Tmux(["open", demo.path, "--as", "anna"])
+        try tmux.waitFor("2026-006")
+        try tmux.keys("G", "k", "Enter")
+        try tmux.waitFor("2026-005  Familjehuset Klippan  [inkommen]")
+        try tmux.keys("p")
+        try tmux.waitFor("Granskning av 2026-005")
+
+        let criteria = try load(demo).config.criteria.all
+        var typed: [CriterionID: (Score, String)] = [:]
+        for (index, criterion) in criteria.enumerated() {
+            let score: Score = index == 3 ? .cannotJudge : .points(1 + (index + 1) % 4)
+            let comment = "Bedömning av \(criterion.name.sv.lowercased()): tydligt, men öka målgruppens delaktighet – åäö ÅÄÖ ≥ 2."
+            typed[criterion.id] = (score, comment)
+            try tmux.keys(score.points.map(String.init) ?? "x", "Tab")
+            try tmux.type(comment)
+            try tmux.waitFor("öka målgruppens")
+            try tmux.keys("Tab")
+        }
+        try tmux.keys("Right", "Tab")
+        try tmux.type("Stark idé; komplettera med siffror för omfattningen.")
+        try tmux.keys("C-o")
+        try tmux.waitFor("Granskningen är klar och sparad")
+        try tmux.keys("Escape")
+        try tmux.waitFor("[inkommen]")
+        try tmux.keys("q")
+        try tmux.waitFor("6 ansökningar")
+        try tmux.keys("q")
+        try tmux.waitFor("EXIT=0")
+
+        let review = try #require(try load(demo).entry(ApplicationID("2026-005")!)?.dossier?.review(by: MemberID("anna")!))
+        #expect(review.status == .complete)
+        #expect(review.recommendation == .approve)
+        #expect(review.summary == "Stark idé; komplettera med siffror för omfattningen.")
+        #expect(review.assessments.count == criteria.count)
+        for (id, (score, comment)) in typed {
+            #expect(review.assessments[id] == Assessment(score: score, comment: comment), "\(id)")
+        }
+        let file = try String(contentsOf: demo.url("2026-005/reviews/anna.toml"), encoding: .utf8)
+        #expect(file.contains("comment = \"Bedömning av evidens: tydligt, men öka målgruppens delaktighet – åäö ÅÄÖ ≥ 2.\""))
+    }
+
+    @Test func aYouthPanelMemberCommentsAndIsToldWhySheCannotScore() throws {
+        let demo = try DemoCopy()
+        let tmux = try Tmux(["open", demo.path], environment: ["BERED_USER": "sara"])
+        try tmux.waitFor("Sara Johansson · ungdomspanelen")
+        try tmux.keys("c")
+        try tmux.waitFor("Kommentar till 2026-001 Fotosyntes")
+        let text = "Bra att barnen själva får vara med på mötena! Hur gör ni när någon inte vill? – åäö"
+        try tmux.type(text)
+        try tmux.waitFor("vill? – åäö")
+        try tmux.keys("Tab", "Right", "Right", "Tab", "C-s")
+        try tmux.waitFor("Kommentaren är sparad")
+        try tmux.keys("p")
+        try tmux.waitFor("Bara beredningsgruppen sätter poäng")
+        try tmux.keys("q")
+        try tmux.waitFor("EXIT=0")
+
+        let comments = try #require(try load(demo).entry(ApplicationID("2026-001")!)?.dossier?.comments)
+        let saved = try #require(comments.first { $0.text == text })
+        #expect(saved.author.rawValue == "sara")
+        #expect(saved.about == .chances)
+        #expect(try load(demo).entry(ApplicationID("2026-001")!)?.dossier?.review(by: MemberID("sara")!) == nil)
+    }
+
+    @Test func ctrlCWhileTypingAsksAndTheTerminalIsRestored() throws {
+        let demo = try DemoCopy()
+        let tmux = try Tmux(["open", demo.path, "--as", "anna"])
+        try tmux.waitFor("2026-006")
+        try tmux.keys("G", "k", "p", "Tab")
+        try tmux.type("En halv mening som inte får försvinn")
+        try tmux.waitFor("försvinn")
+        try tmux.keys("C-c")
+        try tmux.waitFor("Osparade ändringar")
+        try tmux.keys("Escape")
+        try tmux.waitFor("En halv mening som inte får försvinn")
+        try tmux.keys("C-c")
+        try tmux.waitFor("avsluta utan att spara")
+        try tmux.keys("a")
+        let screen = try tmux.waitFor("EXIT=0")
+        #expect(!screen.contains("Beredning — Ale"))  // the interface is gone: the terminal is back
+    }
+
+    @Test func resizingToFortyByTwelveAndBelowAndBack() throws {
+        let demo = try DemoCopy()
+        let tmux = try Tmux(["open", demo.path, "--as", "anna"])
+        try tmux.waitFor("Sökande")
+        try tmux.resize(width: 40, height: 12)
+        try tmux.waitFor("2026-003 MiniMili")
+        try tmux.resize(width: 30, height: 10)
+        try tmux.waitFor("för litet")
+        try tmux.resize(width: 100, height: 30)
+        try tmux.waitFor("Sökande")
+        try tmux.keys("q")
+        try tmux.waitFor("EXIT=0")
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let demo = try DemoCopy()
+        let tmux = try Tmux(["open", demo.path, "--as", "anna"])
+        try tmux.waitFor("2026-006")
+        let pid = try tmux.tmux(["display-message", "-p", "-t", tmux.session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        // The pane runs sh, which runs bered: signal sh's child.
+        let children = try String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)
+        let child = try #require(children.split(separator: " ").first.flatMap { Int32($0) })
+        #expect(kill(child, SIGTERM) == 0)
+        let screen = try tmux.waitFor("EXIT=143")
+        #expect(!screen.contains("Beredning — Ale"))
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The real `bered` in a real terminal: a detached tmux session on a server of its own, driven
+/// with send-keys and read with capture-pane, as a person at the keyboard would.
+final class Tmux {
+    let socket = "bered-test-\(UUID().uuidString.prefix(8))"
+    let session = "t"
+
+    /// Starts `bered arguments…` at a fixed size; when it exits, the pane prints `EXIT=<status>`.
+    init(_ arguments: [String], width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
+        var env = ["LANG": "C.UTF-8", "TERM": "xterm-256color", "HOME": NSTemporaryDirectory(), "EDITOR": "true"]
+        for (k, v) in environment { env[k] = v }
+        let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Tmux.quote($0.value))" }.joined(separator: " ")
+        let command = "env -i PATH=/usr/bin:/bin \(assignments) \(Tmux.quote(Bered.binary.path)) \(arguments.map(Tmux.quote).joined(separator: " ")); echo EXIT=$?; sleep 600"
+        // The first call starts the server, which would keep a captured pipe open for ever.
+        try tmux(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), command], capture: false)
+    }
+
+    deinit { _ = try? tmux(["kill-server"], capture: false) }
+
+    static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    /// Runs a tmux command and returns what it printed. posix_spawn and waitpid rather than
+    /// Foundation's Process: the first call forks the tmux server, and Process then waits for
+    /// ever on Linux (seen here).
+    @discardableResult
+    func tmux(_ arguments: [String], capture: Bool = true) throws -> String {
+        let output = NSTemporaryDirectory() + "bered-tmux-\(UUID().uuidString).out"
+        defer { unlink(output) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, capture ? output : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawnp(&pid, "tmux", &actions, nil, argv, environ) == 0 else { throw SpawnFailed() }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return capture ? ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "") : ""
+    }
+
+    struct SpawnFailed: Error {}
+
+    /// Named keys (Enter, Tab, Escape, C-o, BTab, Down…), each sent on its own.
+    func keys(_ names: String...) throws {
+        for name in names {
+            try tmux(["send-keys", "-t", session, name])
+            // Esc is told apart from Alt+key by a pause; let it pass before the next key.
+            if name == "Escape" { Thread.sleep(forTimeInterval: 0.15) }
+        }
+    }
+
+    /// Text typed literally, å ä ö included.
+    func type(_ text: String) throws {
+        try tmux(["send-keys", "-t", session, "-l", text])
+    }
+
+    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", session]) }
+
+    /// Waits until the screen shows `text`; fails the test with the screen if it never does.
+    @discardableResult
+    func waitFor(_ text: String, timeout: TimeInterval = 15, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if last.contains(text) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Issue.record("never showed \(text.debugDescription); the screen was:\n\(last)", sourceLocation: sourceLocation)
+        throw TimedOut()
+    }
+
+    struct TimedOut: Error {}
+
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", session, "-x", String(width), "-y", String(height)])
+    }
+}
