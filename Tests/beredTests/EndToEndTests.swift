@@ -125,4 +125,50 @@ struct EndToEndTests {
         let screen = try tmux.waitFor("EXIT=143")
         #expect(!screen.contains("Beredning — Ale"))
     }
+
+    @Test func coloursUnlessNoColorAndReverseVideoAlways() throws {
+        let demo = try DemoCopy()
+        let coloured = try Tmux(["open", demo.path, "--as", "anna"])
+        try coloured.waitFor("2026-006")
+        let styled = try coloured.styledScreen()
+        #expect(styled.contains("\u{1B}[32m") || styled.contains("\u{1B}[39;32m") || styled.contains(";32m"))  // green ✓
+        try coloured.keys("q")
+
+        let plain = try Tmux(["open", demo.path, "--as", "anna"], environment: ["NO_COLOR": "1"])
+        try plain.waitFor("2026-006")
+        let mono = try plain.styledScreen()
+        for code in ["31m", "32m", "33m", "36m"] { #expect(!mono.contains(code), "colour \(code) with NO_COLOR") }
+        #expect(mono.contains("\u{1B}[7m") || mono.contains(";7m"))  // the selection is still reverse video
+        try plain.keys("q")
+    }
+
+    @Test func englishWithLangEn() throws {
+        let demo = try DemoCopy()
+        let tmux = try Tmux(["open", demo.path, "--as", "anna", "--lang", "en"])
+        try tmux.waitFor("6 applications · 4 / 6 reviewed")
+        try tmux.keys("Enter")
+        try tmux.waitFor("Criteria")
+        try tmux.keys("q", "q")
+        try tmux.waitFor("EXIT=0")
+    }
+
+    @Test func theExternalEditorEditsTheFieldInPlace() throws {
+        let demo = try DemoCopy()
+        // An "editor" that replaces a word in the file it is given, as a person would in vi.
+        let tmux = try Tmux(["open", demo.path, "--as", "anna"], environment: ["EDITOR": "sed -i s/utkast/färdig-text-åäö/"])
+        try tmux.waitFor("2026-006")
+        try tmux.keys("G", "k", "p", "Tab")
+        try tmux.type("ett utkast")
+        try tmux.waitFor("ett utkast")
+        try tmux.keys("C-e")
+        try tmux.waitFor("ett färdig-text-åäö")
+        try tmux.keys("C-s")
+        try tmux.waitFor("Utkast sparat")
+        try tmux.keys("Escape")
+        try tmux.keys("q", "q")
+        try tmux.waitFor("EXIT=0")
+        let review = try #require(try load(demo).entry(ApplicationID("2026-005")!)?.dossier?.review(by: MemberID("anna")!))
+        #expect(review.assessments[.problem]?.comment == "ett färdig-text-åäö")
+        #expect(review.status == .draft)
+    }
 }

@@ -64,6 +64,9 @@ final class Tmux {
 
     func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", session]) }
 
+    /// The screen with its colours and attributes as escape sequences.
+    func styledScreen() throws -> String { try tmux(["capture-pane", "-p", "-e", "-t", session]) }
+
     /// Waits until the screen shows `text`; fails the test with the screen if it never does.
     @discardableResult
     func waitFor(_ text: String, timeout: TimeInterval = 15, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {

@@ -52,6 +52,16 @@ public struct ProjectionYear: Hashable, Sendable {
     public struct Amounts: Hashable, Sendable {
         public var cost = Money.zero
         public var gain = Money.zero
+        public init(cost: Money = .zero, gain: Money = .zero) {
+            self.cost = cost
+            self.gain = gain
+        }
+    }
+
+    /// This year's cost and gain for one actor, or for all when `actor` is nil.
+    public func amounts(for actor: String?) -> Amounts {
+        guard let actor else { return Amounts(cost: cost, gain: gain) }
+        return perActor[actor] ?? Amounts()
     }
 }
 
@@ -78,6 +88,16 @@ public struct Projection: Hashable, Sendable {
 
     /// Whether it breaks even within the political mandate period (the first `mandateYears` years).
     public var breaksEvenWithinMandate: Bool { (breakEven?.index ?? Int.max) <= mandateYears }
+
+    /// The cumulative present net year by year, for one actor or (nil) for all: the chart's curve.
+    public func cumulativePresentNet(for actor: String?) -> [Money] {
+        var total = Money.zero
+        return years.map { year in
+            let amounts = year.amounts(for: actor)
+            total += (amounts.gain - amounts.cost) / (1 + rate).power(year.index - 1)
+            return total
+        }
+    }
 
     /// Each actor's present cost and gain over the horizon.
     public var balances: [ActorBalance] {

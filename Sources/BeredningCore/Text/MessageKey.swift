@@ -163,6 +163,10 @@ public enum MessageKey: String, CaseIterable, Sendable {
 
     // The terminal interface
     case keyBack = "key.back"
+    case keyCalculation = "key.calculation"
+    case keyScenario = "key.scenario"
+    case keyActor = "key.actor"
+    case uiTotal = "ui.total"
     case keyCannotJudge = "key.cannot_judge"
     case keyChooseMember = "key.choose_member"
     case keyChooseRecommendation = "key.choose_recommendation"

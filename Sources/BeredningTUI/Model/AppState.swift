@@ -36,6 +36,7 @@ public struct AppState: Sendable {
         case application(ApplicationScreen)
         case scoring(ScoringForm)
         case comment(CommentForm)
+        case calculation(CalculationScreen)
     }
 
     public struct Status: Equatable, Sendable {
@@ -55,7 +56,7 @@ public struct AppState: Sendable {
             switch screen {
             case .scoring(let form): return form.isDirty
             case .comment(let form): return form.isDirty
-            case .application: return false
+            case .application, .calculation: return false
             }
         }
     }
@@ -107,6 +108,7 @@ public struct AppState: Sendable {
         case .application(let screen): return handleApplication(key, screen)
         case .scoring(let form): return handleScoring(key, form)
         case .comment(let form): return handleComment(key, form)
+        case .calculation(let screen): return handleCalculation(key, screen)
         }
     }
 

@@ -26,6 +26,9 @@ extension AppState {
         case .char("c"):
             guard let dossier = dossier(screen.applicationID) else { return [] }
             return openComment(dossier)
+        case .char("e"):
+            guard let dossier = dossier(screen.applicationID) else { return [] }
+            return openCalculation(dossier)
         case .char("?"), .function(1): modal = .help(offset: 0)
         default: break
         }

@@ -123,6 +123,9 @@ extension AppState {
             return openComment(dossier)
         case .char("n"):
             return openNextReview(after: nil)
+        case .char("e"):
+            guard let dossier = rows[safe: list.selection]?.dossier else { return [] }
+            return openCalculation(dossier)
         case .char("?"), .function(1): modal = .help(offset: 0)
         case .char("r"), .ctrl("r"): return [.reload]
         case .char("q"): return [.quit]

@@ -20,6 +20,7 @@ public enum Frame {
             case .application(let screen): ApplicationView.draw(state, screen, into: &buffer, top: content.y, height: content.height)
             case .scoring(let form): ScoringView.draw(state, form, into: &buffer, top: content.y, height: content.height)
             case .comment(let form): CommentView.draw(state, form, into: &buffer, top: content.y, height: content.height)
+            case .calculation(let screen): CalculationView.draw(state, screen, into: &buffer, top: content.y, height: content.height)
             }
         }
         drawStatus(state, statusLines, into: &buffer)

@@ -26,7 +26,8 @@ public enum Keymap {
         case nil:
             return [
                 Binding("↑↓ j k", .keyMove, footer: true), Binding("Enter", .keyOpen, footer: true), Binding("/", .keyFilter, footer: true),
-                Binding("p", .keyScore, footer: true), Binding("c", .keyComment, footer: true), Binding("n", .keyNextReview),
+                Binding("p", .keyScore, footer: true), Binding("c", .keyComment, footer: true), Binding("e", .keyCalculation),
+                Binding("n", .keyNextReview),
                 Binding("s", .keySort, footer: true), Binding("S", .keyReverse), Binding("1–8", .keySortColumn), Binding("PgUp PgDn g G", .keyPage), Binding("Esc", .keyClearFilter),
                 Binding("r", .keyReload), Binding("Ctrl-L", .keyRedraw), Binding("Ctrl-Z", .keySuspend),
                 Binding("?", .keyHelp, footer: true), Binding("q", .keyQuit, footer: true),
@@ -34,7 +35,13 @@ public enum Keymap {
         case .application:
             return [
                 Binding("↑↓ j k", .keyScroll, footer: true), Binding("PgUp PgDn g G", .keyPage), Binding("p", .keyScore, footer: true),
-                Binding("c", .keyComment, footer: true), Binding("?", .keyHelp, footer: true), Binding("Esc q", .keyBack, footer: true),
+                Binding("c", .keyComment, footer: true), Binding("e", .keyCalculation, footer: true), Binding("?", .keyHelp, footer: true),
+                Binding("Esc q", .keyBack, footer: true),
+            ]
+        case .calculation:
+            return [
+                Binding("Tab 1–4", .keyScenario, footer: true), Binding("a A", .keyActor, footer: true), Binding("↑↓ j k", .keyScroll, footer: true),
+                Binding("?", .keyHelp, footer: true), Binding("Esc q", .keyBack, footer: true),
             ]
         case .scoring(let form):
             var keys = [Binding("Tab Shift-Tab", .keyNextField, footer: true)]
