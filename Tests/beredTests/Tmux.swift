@@ -15,7 +15,7 @@ final class Tmux {
         var env = ["LANG": "C.UTF-8", "TERM": "xterm-256color", "HOME": NSTemporaryDirectory(), "EDITOR": "true"]
         for (k, v) in environment { env[k] = v }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Tmux.quote($0.value))" }.joined(separator: " ")
-        let command = "env -i PATH=/usr/bin:/bin \(assignments) \(Tmux.quote(Bered.binary.path)) \(arguments.map(Tmux.quote).joined(separator: " ")); echo EXIT=$?; sleep 600"
+        let command = "env -i PATH=/usr/bin:/bin \(assignments) \(Tmux.quote(Bered.binary.path)) \(arguments.map(Tmux.quote).joined(separator: " ")); echo EXIT=$?; sleep 120"
         // The first call starts the server, which would keep a captured pipe open for ever.
         try tmux(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), command], capture: false)
     }
@@ -37,16 +37,36 @@ final class Tmux {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, capture ? output : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        // Nothing else of the test runner's is inherited: not its open pipes (swift test would
+        // wait for them to close) nor its blocked signals (the server and the panes would never
+        // see kill-server's SIGHUP).
+        Tmux.closeFrom?(&actions, 3)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        guard posix_spawnp(&pid, "tmux", &actions, nil, argv, environ) == 0 else { throw SpawnFailed() }
+        guard posix_spawnp(&pid, "tmux", &actions, &attributes, argv, environ) == 0 else { throw SpawnFailed() }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         return capture ? ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "") : ""
     }
 
     struct SpawnFailed: Error {}
+
+    /// glibc's posix_spawn_file_actions_addclosefrom_np, which Swift's Glibc module does not export.
+    private typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+    private static let closeFrom: CloseFrom? = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np").map {
+        unsafeBitCast($0, to: CloseFrom.self)
+    }
 
     /// Named keys (Enter, Tab, Escape, C-o, BTab, Down…), each sent on its own.
     func keys(_ names: String...) throws {

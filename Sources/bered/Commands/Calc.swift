@@ -130,12 +130,21 @@ struct CalculationJSON: Encodable {
         let pays_more_than_it_gains: Bool
     }
 
+    /// One projection's verdict; `bered check --json` gives the full-effect one too.
     struct Outcome: Encodable {
         let scenario: String
         let rate: Decimal
         let net_present_value: Decimal
         let break_even_year: Int?
         let break_even_within_mandate: Bool
+
+        init(_ p: Projection) {
+            scenario = p.scenario.rawValue
+            rate = p.rate
+            net_present_value = p.netPresentValue.rounded(scale: 2).kronor
+            break_even_year = p.breakEven?.year
+            break_even_within_mandate = p.breaksEvenWithinMandate
+        }
     }
 
     let id: String
@@ -152,10 +161,6 @@ struct CalculationJSON: Encodable {
 
     init(application: Application, report: CalculationReport) {
         func öre(_ money: Money) -> Decimal { money.rounded(scale: 2).kronor }
-        func outcome(_ p: Projection) -> Outcome {
-            Outcome(scenario: p.scenario.rawValue, rate: p.rate, net_present_value: öre(p.netPresentValue),
-                    break_even_year: p.breakEven?.year, break_even_within_mandate: p.breaksEvenWithinMandate)
-        }
         id = application.id.description
         title = application.title
         discount_rate = report.settings.discountRate
@@ -170,8 +175,8 @@ struct CalculationJSON: Encodable {
         actors = report.full.balances.map {
             Actor(actor: $0.actor, cost: öre($0.cost), gain: öre($0.gain), net: öre($0.net), pays_more_than_it_gains: $0.paysMoreThanItGains)
         }
-        scenarios = report.scenarios.map(outcome)
-        rates = report.byRate.map(outcome)
+        scenarios = report.scenarios.map(Outcome.init)
+        rates = report.byRate.map(Outcome.init)
         people_needed = report.peopleNeeded
     }
 }

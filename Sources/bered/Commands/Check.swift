@@ -139,16 +139,9 @@ struct CheckJSON: Encodable {
         let reviews_needed: Int?
         let conflicts: [String]
         let scores_hidden: Bool
-        let calculation: CalculationSummary?
+        let calculation: CalculationJSON.Outcome?
         let criteria: [Row]
         let problems: [ProblemJSON]
-    }
-
-    struct CalculationSummary: Encodable {
-        let net_present_value: Decimal
-        let discount_rate: Decimal
-        let break_even_year: Int?
-        let break_even_within_mandate: Bool
     }
 
     let fund: String
@@ -162,10 +155,8 @@ struct CheckJSON: Encodable {
                 id: entry.folder, title: entry.dossier?.application.title, broken: entry.isBroken, passes: checklist?.passes,
                 reviews_complete: checklist?.quorum.complete, reviews_needed: checklist?.quorum.needed,
                 conflicts: entry.dossier?.conflicts.map(\.member.rawValue) ?? [], scores_hidden: hidden,
-                calculation: entry.dossier?.application.calculation.map { input in
-                    let p = SocioEconomicCalculation.project(input, settings: snapshot.config.calculation)
-                    return CalculationSummary(net_present_value: p.netPresentValue.rounded(scale: 2).kronor, discount_rate: p.rate,
-                                              break_even_year: p.breakEven?.year, break_even_within_mandate: p.breaksEvenWithinMandate)
+                calculation: entry.dossier?.application.calculation.map {
+                    CalculationJSON.Outcome(SocioEconomicCalculation.project($0, settings: snapshot.config.calculation))
                 },
                 criteria: checklist?.rows.map { row in
                     let a = row.aggregate
