@@ -31,8 +31,14 @@ enum ApplicationView {
             }
         }
         func labelled(_ label: MessageKey, _ value: String) {
-            out.append([("  " + c(label) + ": ", .title)] + (value.isBlank ? [(c(.uiNotAnswered), .muted)] : []))
-            if !value.isBlank { text(value, indent: 4) }
+            let head = "  " + c(label) + ": "
+            // A short answer stays on the label's line; a long one starts below it.
+            if value.isBlank || (!value.contains("\n") && head.cellWidth + value.cellWidth < width) {
+                out.append([(head, .title), value.isBlank ? (c(.uiNotAnswered), .muted) : (value, .plain)])
+            } else {
+                out.append([(head, .title)])
+                text(value, indent: 4)
+            }
         }
         func heading(_ title: String) {
             out.append([])
