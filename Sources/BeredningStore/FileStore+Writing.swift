@@ -15,6 +15,8 @@ extension FileStore {
         saved.updated = now
         saved.assessedVersion = ApplicationVersion.of(dossier.application)
         try write(ReviewRecord.write(saved, criteria: config.criteria), to: "\(review.applicationID)/reviews/\(member.id).toml")
+        try append(HistoryEvent(time: now, member: member.id, role: member.role, kind: saved.status == .complete ? .reviewCompleted : .reviewSaved,
+                                details: saved.recommendation?.rawValue ?? ""), to: review.applicationID)
     }
 
     /// A youth-panel comment gets a file of its own, named by time and author, so two
@@ -31,6 +33,8 @@ extension FileStore {
             let name = counter == 1 ? "\(stamp)-\(member.id).toml" : "\(stamp)_\(counter)-\(member.id).toml"
             do {
                 try write(text, to: "\(comment.applicationID)/comments/\(name)", replacing: false)
+                try append(HistoryEvent(time: comment.time, member: member.id, role: member.role, kind: .commentAdded, details: comment.about.rawValue),
+                           to: comment.applicationID)
                 return
             } catch .writeFailed(let error) where error.step == "exists" {
                 continue
@@ -44,6 +48,8 @@ extension FileStore {
         guard conflict.member == member.id else { throw .refused(Message(.storeNotYourFile)) }
         guard !conflict.reason.isBlank else { throw .refused(Message(.storeConflictNeedsReason)) }
         try write(ConflictRecord.write(conflict), to: "\(conflict.applicationID)/conflicts/\(member.id).toml")
+        try append(HistoryEvent(time: conflict.declared ?? Date(), member: member.id, role: member.role, kind: .conflictDeclared, details: conflict.reason),
+                   to: conflict.applicationID)
     }
 
     /// Registers a new application under the next free id of `year`, from the skeleton text
@@ -62,7 +68,35 @@ extension FileStore {
             throw .refused(Message(.storeIDTaken, ["id": .text(id.description)]))
         }
         try write(skeleton(id), to: "\(id)/\(FileStore.applicationFile)")
+        if let member { try append(HistoryEvent(time: Date(), member: member.id, role: member.role, kind: .registered, details: title), to: id) }
         return id
+    }
+
+    /// Moves an application along the process. Only the `state` line of application.toml is
+    /// rewritten, so what people wrote in the file, comments included, stays as it was.
+    public func move(_ dossier: Dossier, _ transition: Transition, by member: Member, config: FundConfig,
+                     reason: String = "", override: String = "", now: Date) throws(StoreError) -> Application {
+        let application: Application
+        do {
+            application = try Workflow.apply(transition, to: dossier, by: member, config: config, reason: reason, override: override)
+        } catch {
+            switch error {
+            case .notAllowed(let refusal): throw .refused(refusal.reason)
+            case .wrongState(let message), .reasonNeeded(let message): throw .refused(message)
+            case .gaps(let gaps): throw .gaps(gaps.map { $0.message(config.criteria) })
+            }
+        }
+        let path = "\(application.id)/\(FileStore.applicationFile)"
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
+            throw .refused(Message(.storeMissingFile))
+        }
+        let text = ApplicationRecord.replacingState(in: String(decoding: data, as: UTF8.self), with: application.state)
+        try write(text, to: path)
+        let overridden = transition == .toSteeringGroup && !Workflow.gaps(dossier, config: config).isEmpty
+        let details = "\(dossier.application.state.rawValue) → \(application.state.rawValue)" + (reason.isBlank ? "" : ": " + reason)
+            + (overridden ? " (" + override + ")" : "")
+        try append(HistoryEvent(time: now, member: member.id, role: member.role, kind: overridden ? .overridden : .moved, details: details), to: application.id)
+        return application
     }
 
     /// Writes a whole application file (the coordinator's edits, workflow changes).
@@ -103,6 +137,8 @@ extension StoreError {
         case .unusable(let problems): return problems.map { $0.formatted(catalog) }
         case .refused(let message): return [catalog(message)]
         case .writeFailed(let error): return [catalog(Message(.storeWriteFailed, ["detail": .text(error.description)]))]
+        case .gaps(let gaps):
+            return [catalog(Message(.workflowGapsIntro))] + gaps.map { "  • " + catalog($0) } + [catalog(Message(.workflowOverrideHint))]
         }
     }
 }

@@ -31,6 +31,8 @@ public enum StoreError: Error, Sendable {
     /// A write the domain or the file system refused.
     case refused(Message)
     case writeFailed(AtomicFile.WriteError)
+    /// The application cannot leave preparation: what is missing, criterion by criterion and reviewer by reviewer.
+    case gaps([Message])
 }
 
 /// The store folder: `bered.toml` and one folder per application. One file per writer, so

@@ -17,6 +17,8 @@ struct PermissionsTests {
         .sendFeedback: [.coordinator],
         .exportDecisions: [.coordinator],
         .manageStore: [.coordinator],
+        .manageProcess: [.coordinator],
+        .overrideGate: [.coordinator],
     ]
 
     @Test(arguments: Role.allCases, Action.allCases)

@@ -242,3 +242,34 @@ struct CalcCommandTests {
         #expect(result.stdout.contains("Kalkyl: nuvärde 5 858 982 kr vid 3 %; går jämnt ut: år 4 (2029), inom mandatperioden."))
     }
 }
+
+@Suite("bered move and bered history")
+struct MoveCommandTests {
+    @Test func theGateRefusesWithWhatIsMissingAndTheOverrideIsRecorded() throws {
+        let demo = try DemoCopy()
+        let refused = try Bered.run(["move", demo.path, "2026-003", "to_steering_group", "--as", "lars"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("Kriteriet ”Går att mäta” är inte besvarat i ansökan."))
+        #expect(refused.stderr.contains("bengt har ingen klar granskning."))
+        let overridden = try Bered.run(["move", demo.path, "2026-003", "to_steering_group", "--as", "lars", "--override", "Styrgruppen vill se den nu."])
+        #expect(overridden.status == 0)
+        #expect(overridden.stdout.contains("2026-003 har nu status styrgrupp."))
+        let history = try Bered.run(["history", demo.path, "2026-003"])
+        #expect(history.stdout.contains("Lars Bergström (samordnare)"))
+        #expect(history.stdout.contains("flyttad trots brister"))
+        #expect(history.stdout.contains("Styrgruppen vill se den nu."))
+    }
+
+    @Test func onlyTheSteeringGroupReturnsAndItMustSayWhy() throws {
+        let demo = try DemoCopy()
+        let youth = try Bered.run(["move", demo.path, "2026-002", "return_for_completion", "--as", "sara", "--reason", "x"])
+        #expect(youth.status == 1)
+        #expect(youth.stderr.contains("Bara styrgruppen kan återremittera en ansökan (din roll: ungdomspanelen)."))
+        let silent = try Bered.run(["move", demo.path, "2026-002", "return_for_completion", "--as", "karin"])
+        #expect(silent.stderr.contains("Skriv varför"))
+        let returned = try Bered.run(["move", demo.path, "2026-002", "return_for_completion", "--as", "karin", "--reason", "Komplettera evidensen."])
+        #expect(returned.status == 0)
+        let list = try Bered.run(["list", demo.path])
+        #expect(list.stdout.contains("återremitterad") || list.stdout.contains("återremitt"))
+    }
+}

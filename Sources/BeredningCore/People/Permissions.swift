@@ -12,6 +12,10 @@ public enum Action: String, CaseIterable, Hashable, Sendable, Labelled {
     case sendFeedback = "send_feedback"
     case exportDecisions = "export"
     case manageStore = "manage_store"
+    /// Moving an application along the process (into and out of preparation).
+    case manageProcess = "manage_process"
+    /// Moving an application out of preparation although reviews or answers are missing.
+    case overrideGate = "override_gate"
 
     public static var labelPrefix: String { "action" }
 }
@@ -38,6 +42,8 @@ public enum Permissions {
         .sendFeedback: [.coordinator],
         .exportDecisions: [.coordinator],
         .manageStore: [.coordinator],
+        .manageProcess: [.coordinator],
+        .overrideGate: [.coordinator],
     ]
 
     public static func allows(_ role: Role, _ action: Action) -> Bool {

@@ -51,6 +51,21 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case refusalConflict = "refusal.conflict"
     case scoreCannotJudge = "score.cannot_judge"
 
+    // The workflow
+    case gapUnanswered = "workflow.gap_unanswered"
+    case gapReviewMissing = "workflow.gap_review_missing"
+    case gapTooFewReviewers = "workflow.gap_too_few_reviewers"
+    case workflowWrongState = "workflow.wrong_state"
+    case workflowReasonNeeded = "workflow.reason_needed"
+    case workflowGapsIntro = "workflow.gaps_intro"
+    case workflowOverrideHint = "workflow.override_hint"
+    case workflowMoved = "workflow.moved"
+    case workflowOverridden = "workflow.overridden"
+    case historyTime = "cli.history.time"
+    case historyMember = "cli.history.member"
+    case historyEvent = "cli.history.event"
+    case historyDetails = "cli.history.details"
+
     // Store files
     case fileNotUTF8 = "file.not_utf8"
     case fileSyntax = "file.syntax"
@@ -75,6 +90,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case fileScalePassMark = "file.scale_pass_mark"
     case fileUnknownMember = "file.unknown_member"
     case fileWrongRole = "file.wrong_role"
+    case fileBadHistoryLine = "file.bad_history_line"
     case fileUnknownField = "file.unknown_field"
     case fileUnknownFieldGuess = "file.unknown_field_guess"
 

@@ -84,6 +84,23 @@ enum ApplicationRecord {
         return id == nil ? nil : application
     }
 
+    /// The file's text with its top-level `state` line set to `state`; every other line as written.
+    static func replacingState(in text: String, with state: ApplicationState) -> String {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let newLine = "state = \"\(state.rawValue)\""
+        let index = LineIndex(text: text)
+        if index.contains("state") {
+            let number = index.line(of: "state") - 1
+            let ending = lines[number].hasSuffix("\r") ? "\r" : ""
+            lines[number] = newLine + ending
+        } else {
+            // No state yet: it goes after the title (or first), before any table.
+            let title = index.contains("title") ? index.line(of: "title") : 0
+            lines.insert(newLine, at: title)
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// Reports an absent required number and returns nil, for use after `??`.
     private static func missing(_ fields: Fields, _ key: String) -> Int? {
         if !fields.keys.contains(key) { fields.report(.fileMissingField, at: key) }

@@ -66,6 +66,9 @@ struct LineIndex: Sendable {
         return 1
     }
 
+    /// Whether `path` itself is written in the text.
+    func contains(_ path: String) -> Bool { lines[path] != nil }
+
     /// A dotted key (`a.b`, `"quoted key".c`) read up to `terminator`; returns the path and the
     /// index after the terminator.
     private static func keyPath(_ line: Line, from start: Int, until terminator: Unicode.Scalar) -> (path: String, next: Int) {

@@ -1,0 +1,134 @@
+/// The moves between states (Ale's process, seed 002): who may make each, from where to where.
+public enum Transition: String, CaseIterable, Hashable, Sendable, Labelled {
+    /// received → in preparation: the coordinator hands it to the preparation group.
+    case startPreparation = "start_preparation"
+    /// in preparation → steering group, once every criterion has its reviews and answers.
+    case toSteeringGroup = "to_steering_group"
+    /// steering group → returned for completion (återremiss), with the steering group's request.
+    case returnForCompletion = "return_for_completion"
+    /// returned → in preparation again, once the applicant has completed the application.
+    case resumePreparation = "resume_preparation"
+    /// steering group → forwarded to the board (kommunstyrelsen).
+    case forward
+    /// forwarded → approved or rejected: the coordinator records the board's decision.
+    case approve
+    case reject
+    /// approved or rejected → the idea giver has had the decision.
+    case sendFeedback = "send_feedback"
+
+    public static var labelPrefix: String { "transition" }
+
+    public var from: Set<ApplicationState> {
+        switch self {
+        case .startPreparation: return [.received]
+        case .toSteeringGroup: return [.inPreparation]
+        case .returnForCompletion, .forward: return [.withSteeringGroup]
+        case .resumePreparation: return [.returned]
+        case .approve, .reject: return [.forwarded]
+        case .sendFeedback: return [.approved, .rejected]
+        }
+    }
+
+    public var to: ApplicationState {
+        switch self {
+        case .startPreparation, .resumePreparation: return .inPreparation
+        case .toSteeringGroup: return .withSteeringGroup
+        case .returnForCompletion: return .returned
+        case .forward: return .forwarded
+        case .approve: return .approved
+        case .reject: return .rejected
+        case .sendFeedback: return .feedbackSent
+        }
+    }
+
+    /// The action of the role table this move needs.
+    public var action: Action {
+        switch self {
+        case .startPreparation, .toSteeringGroup, .resumePreparation: return .manageProcess
+        case .returnForCompletion: return .returnForCompletion
+        case .forward: return .forwardToBoard
+        case .approve, .reject: return .recordDecision
+        case .sendFeedback: return .sendFeedback
+        }
+    }
+
+    /// A move that must say why: the steering group's request, or the coordinator's override.
+    public var needsReason: Bool { self == .returnForCompletion }
+}
+
+/// What stops an application from leaving preparation: criterion by criterion and reviewer by reviewer.
+public enum Gap: Hashable, Sendable {
+    /// The application does not answer a criterion (its automatic check says missing).
+    case unanswered(CriterionID)
+    /// A reviewer who may review has not completed a review.
+    case reviewMissing(MemberID)
+    /// Fewer members may review than the fund needs reviews (conflicts of interest).
+    case tooFewReviewers(eligible: Int, needed: Int)
+
+    public func message(_ criteria: CriteriaSet) -> Message {
+        switch self {
+        case .unanswered(let id):
+            return Message(.gapUnanswered, ["criterion": criteria.criterion(id).map { .localized($0.name) } ?? .text(id.rawValue)])
+        case .reviewMissing(let member):
+            return Message(.gapReviewMissing, ["member": .text(member.rawValue)])
+        case .tooFewReviewers(let eligible, let needed):
+            return Message(.gapTooFewReviewers, ["eligible": .text(String(eligible)), "needed": .text(String(needed))])
+        }
+    }
+}
+
+public enum Workflow {
+    /// The moves `member` may make now, in the order a menu shows them.
+    public static func available(for member: Member, dossier: Dossier) -> [Transition] {
+        Transition.allCases.filter { $0.from.contains(dossier.application.state) && Permissions.allows(member.role, $0.action) }
+    }
+
+    /// What is missing before the application may leave preparation (empty when nothing is).
+    public static func gaps(_ dossier: Dossier, config: FundConfig) -> [Gap] {
+        var gaps: [Gap] = []
+        for check in AutomaticChecks.run(dossier.application, rules: config.rules) where check.verdict == .missing {
+            gaps.append(.unanswered(check.criterion))
+        }
+        let quorum = Quorum(dossier: dossier, config: config)
+        if !quorum.isReached {
+            let missing = quorum.eligible.filter { dossier.review(by: $0)?.status != .complete }
+            gaps += missing.map(Gap.reviewMissing)
+            if quorum.eligible.count < quorum.needed {
+                gaps.append(.tooFewReviewers(eligible: quorum.eligible.count, needed: quorum.needed))
+            }
+        }
+        return gaps
+    }
+
+    public enum Refused: Error, Hashable, Sendable {
+        case notAllowed(Refusal)
+        case wrongState(Message)
+        case reasonNeeded(Message)
+        /// Leaving preparation with gaps; a coordinator may override with a written reason.
+        case gaps([Gap])
+    }
+
+    /// Checks a move and gives the application in its new state. `override` is the
+    /// coordinator's written reason for moving past the gaps, recorded in the history.
+    public static func apply(_ transition: Transition, to dossier: Dossier, by member: Member, config: FundConfig,
+                             reason: String = "", override: String = "") throws(Refused) -> Application {
+        if let refusal = Permissions.check(member.role, transition.action) { throw .notAllowed(refusal) }
+        let state = dossier.application.state
+        guard transition.from.contains(state) else {
+            throw .wrongState(Message(.workflowWrongState, ["transition": .message(transition.label), "state": .message(state.label)]))
+        }
+        if transition.needsReason && reason.isBlank {
+            throw .reasonNeeded(Message(.workflowReasonNeeded, ["transition": .message(transition.label)]))
+        }
+        if transition == .toSteeringGroup {
+            let gaps = gaps(dossier, config: config)
+            if !gaps.isEmpty {
+                guard !override.isBlank else { throw .gaps(gaps) }
+                if let refusal = Permissions.check(member.role, .overrideGate) { throw .notAllowed(refusal) }
+            }
+        }
+        var application = dossier.application
+        application.state = transition.to
+        return application
+    }
+}

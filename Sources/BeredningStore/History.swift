@@ -1,0 +1,67 @@
+import BeredningCore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `<id>/history.jsonl`: one JSON object per line, appended and never rewritten, so that two
+/// members' events from two machines merge as a union of lines ordered by time.
+extension FileStore {
+    public static let historyFile = "history.jsonl"
+
+    struct HistoryLine: Codable {
+        let time: String
+        let member: String
+        let role: String
+        let action: String
+        let details: String
+    }
+
+    /// Appends one event with a single write to a file opened for appending, then fsync.
+    public func append(_ event: HistoryEvent, to id: ApplicationID) throws(StoreError) {
+        let line = HistoryLine(time: TOMLTime.text(event.time), member: event.member.rawValue, role: event.role.rawValue,
+                               action: event.kind.rawValue, details: event.details)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let json = try? encoder.encode(line) else { return }
+        let data = json + Data("\n".utf8)
+        let path = root.appendingPathComponent("\(id)/\(FileStore.historyFile)").path
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .writeFailed(AtomicFile.WriteError(path: path, step: "open", code: errno)) }
+        defer { close(fd) }
+        let written = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        guard written == data.count else { throw .writeFailed(AtomicFile.WriteError(path: path, step: "write", code: errno)) }
+        fsync(fd)
+    }
+
+    /// The application's history, oldest first, and the lines that could not be read.
+    public func history(of id: ApplicationID) -> (events: [HistoryEvent], problems: [FileProblem]) {
+        let file = "\(id)/\(FileStore.historyFile)"
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(file).path) else { return ([], []) }
+        var events: [HistoryEvent] = []
+        var problems: [FileProblem] = []
+        for (index, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard !line.isEmpty else { continue }
+            guard let decoded = try? JSONDecoder().decode(HistoryLine.self, from: Data(line.utf8)),
+                  let time = TOMLTime.parse(decoded.time), let member = MemberID(decoded.member),
+                  let role = Role(rawValue: decoded.role), let kind = HistoryEvent.Kind(rawValue: decoded.action) else {
+                problems.append(FileProblem(file: file, line: index + 1, message: Message(.fileBadHistoryLine)))
+                continue
+            }
+            events.append(HistoryEvent(time: time, member: member, role: role, kind: kind, details: decoded.details))
+        }
+        // Lines merged from two machines may arrive out of order; time orders them.
+        return (events.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element), problems)
+    }
+}
+
+extension TOMLTime {
+    /// Reads back `YYYY-MM-DDTHH:MM:SSZ`.
+    static func parse(_ text: String) -> Date? {
+        guard text.count == 20, text.hasSuffix("Z"), let day = Day(String(text.prefix(10))) else { return nil }
+        let clock = text.dropFirst(11).dropLast().split(separator: ":")
+        guard clock.count == 3, let h = Int(clock[0]), let m = Int(clock[1]), let s = Int(clock[2]),
+              (0..<24).contains(h), (0..<60).contains(m), (0..<61).contains(s) else { return nil }
+        return Date(timeIntervalSince1970: Double(day.daysSince1970 * 86_400 + h * 3600 + m * 60 + s))
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import BeredningCore
+import BeredningStore
+import BeredningTUI
+import Foundation
+
+struct Move: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Move an application along the process: start_preparation, to_steering_group, return_for_completion, resume_preparation, forward, approve, reject, send_feedback.",
+        discussion: """
+        Leaving preparation needs every criterion answered and the fund's number of complete reviews; otherwise \
+        it lists exactly what is missing. A coordinator may move it anyway with --override "reason", which is \
+        kept in the history. Returning for completion needs --reason (the steering group's request).
+        Exit status: 0 moved, 1 refused (with the reason), 2 no such application or a broken store.
+        """)
+
+    @Argument(help: "The store folder.") var store: String
+    @Argument(help: "The application id, e.g. 2026-003.") var id: String
+    @Argument(help: "The move to make.") var transition: String
+    @Option(help: "Why: the steering group's request when returning for completion.") var reason: String = ""
+    @Option(help: "A coordinator's written reason to leave preparation although something is missing.") var override: String = ""
+    @Option(name: .customLong("as"), help: "Your member id in the store (default: $BERED_USER).") var member: String?
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        let context = try options.context()
+        let snapshot = try context.snapshot(store)
+        let who = try context.member(member, in: snapshot.config)
+        guard let move = Transition(rawValue: transition) else {
+            throw ValidationError("unknown move \(transition); one of " + Transition.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        guard let applicationID = ApplicationID(id), let dossier = snapshot.entry(applicationID)?.dossier else {
+            printError(context.text(.cliNoSuchApplication, ["id": .text(id)]))
+            throw ExitCode(ExitStatus.broken)
+        }
+        do {
+            let moved = try context.store(store).move(dossier, move, by: who, config: snapshot.config, reason: reason, override: override, now: Date())
+            print(context.text(.workflowMoved, ["id": .text(moved.id.description), "state": .message(moved.state.label)]))
+            if move == .toSteeringGroup && !Workflow.gaps(dossier, config: snapshot.config).isEmpty { print(context.text(.workflowOverridden)) }
+        } catch .refused(let message) {
+            printError(context.catalog(message))
+            throw ExitCode(ExitStatus.fails)
+        } catch .gaps(let gaps) {
+            for line in StoreError.gaps(gaps).lines(context.catalog) { printError(line) }
+            throw ExitCode(ExitStatus.fails)
+        } catch {
+            context.fail(error)
+        }
+    }
+}
+
+struct History: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show an application's history: every review, comment and move, oldest first.")
+
+    @Argument(help: "The store folder.") var store: String
+    @Argument(help: "The application id, e.g. 2026-003.") var id: String
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        let context = try options.context()
+        let snapshot = try context.snapshot(store)
+        guard let applicationID = ApplicationID(id), snapshot.entry(applicationID) != nil else {
+            printError(context.text(.cliNoSuchApplication, ["id": .text(id)]))
+            throw ExitCode(ExitStatus.broken)
+        }
+        let (events, problems) = context.store(store).history(of: applicationID)
+        var table = TextTable(header: [context.text(.historyTime), context.text(.historyMember), context.text(.historyEvent), context.text(.historyDetails)])
+        for event in events {
+            let name = snapshot.config.member(event.member)?.name ?? event.member.rawValue
+            table.rows.append([String(TOMLTimeText.minutes(event.time)), "\(name) (\(context.catalog.label(event.role)))",
+                               context.catalog.label(event.kind), event.details.replacingOccurrences(of: "\n", with: " ")])
+        }
+        print(table.render(maxWidth: .max))  // the history is read in full, never cut
+        for problem in problems { printError(problem.formatted(context.catalog)) }
+        if !problems.isEmpty { throw ExitCode(ExitStatus.broken) }
+    }
+}
+
+/// "2026-03-02 10:15 UTC": a time for people, to the minute.
+enum TOMLTimeText {
+    static func minutes(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970)
+        let day = Day(daysSince1970: Int((Double(seconds) / 86_400).rounded(.down)))
+        let ofDay = seconds - day.daysSince1970 * 86_400
+        return String(format: "%@ %02d:%02d UTC", day.description, ofDay / 3600, ofDay / 60 % 60)
+    }
+}

@@ -1,0 +1,103 @@
+import BeredningCore
+import Testing
+
+@Suite("The workflow: every move for every role")
+struct WorkflowTests {
+    /// Who may make each move, written out from DOMAIN.md's table of roles.
+    static let movers: [Transition: Role] = [
+        .startPreparation: .coordinator, .toSteeringGroup: .coordinator, .resumePreparation: .coordinator,
+        .returnForCompletion: .steeringGroup, .forward: .steeringGroup,
+        .approve: .coordinator, .reject: .coordinator, .sendFeedback: .coordinator,
+    ]
+
+    static let members: [Role: Member] = [.preparationGroup: anna, .youthPanel: sara, .steeringGroup: karin, .coordinator: lars]
+
+    /// A dossier in `state` that passes the gate out of preparation.
+    func ready(in state: ApplicationState) throws -> Dossier {
+        let config = try testConfig()
+        var application = strongApplication()
+        application.state = state
+        return Dossier(application: application, reviews: [anna, bengt, cecilia].map { completeReview(by: $0, config: config) })
+    }
+
+    @Test(arguments: Transition.allCases, Role.allCases)
+    func eachMoveByEachRole(transition: Transition, role: Role) throws {
+        let config = try testConfig()
+        let member = Self.members[role]!
+        let dossier = try ready(in: transition.from.first!)
+        let result = Result { () throws(Workflow.Refused) -> Application in
+            try Workflow.apply(transition, to: dossier, by: member, config: config, reason: "Därför.")
+        }
+        if Self.movers[transition] == role {
+            #expect((try? result.get())?.state == transition.to)
+        } else {
+            guard case .failure(.notAllowed(let refusal)) = result else { Issue.record("\(role) made \(transition)"); return }
+            #expect(refusal.reason.key == "refusal.\(transition.action.rawValue)")
+        }
+    }
+
+    @Test(arguments: Transition.allCases)
+    func noMoveFromTheWrongState(transition: Transition) throws {
+        let config = try testConfig()
+        let mover = Self.members[Self.movers[transition]!]!
+        for state in ApplicationState.allCases where !transition.from.contains(state) {
+            let dossier = try ready(in: state)
+            #expect(throws: Workflow.Refused.self) {
+                try Workflow.apply(transition, to: dossier, by: mover, config: config, reason: "x")
+            }
+        }
+    }
+
+    @Test func theStatesFormTheProcess() {
+        #expect(Transition.returnForCompletion.to == .returned)
+        #expect(Transition.resumePreparation.from == [.returned])
+        #expect(Set(Transition.allCases.map(\.to)).union([.received]) == Set(ApplicationState.allCases))
+    }
+
+    @Test func theGateListsExactlyWhatIsMissing() throws {
+        let config = try testConfig()
+        var application = strongApplication()
+        application.state = .inPreparation
+        application.problem.consequences = ""
+        var draft = completeReview(by: bengt, config: config)
+        draft.status = .draft
+        let dossier = Dossier(application: application, reviews: [completeReview(by: anna, config: config), draft])
+        #expect(Workflow.gaps(dossier, config: config) == [.unanswered(.problem), .reviewMissing(bengt.id), .reviewMissing(cecilia.id)])
+        #expect(throws: Workflow.Refused.gaps([.unanswered(.problem), .reviewMissing(bengt.id), .reviewMissing(cecilia.id)])) {
+            try Workflow.apply(.toSteeringGroup, to: dossier, by: lars, config: config)
+        }
+    }
+
+    @Test func aConflictCanLeaveTooFewReviewers() throws {
+        let config = try testConfig()
+        var application = strongApplication()
+        application.state = .inPreparation
+        let conflict = ConflictDeclaration(applicationID: application.id, member: cecilia.id, reason: "Jäv")
+        let dossier = Dossier(application: application, reviews: [anna, bengt].map { completeReview(by: $0, config: config) }, conflicts: [conflict])
+        #expect(Workflow.gaps(dossier, config: config) == [.tooFewReviewers(eligible: 2, needed: 3)])
+    }
+
+    @Test func aCoordinatorMayOverrideWithAReasonAndNoOneElse() throws {
+        let config = try testConfig()
+        var application = strongApplication()
+        application.state = .inPreparation
+        let dossier = Dossier(application: application)
+        #expect(try Workflow.apply(.toSteeringGroup, to: dossier, by: lars, config: config, override: "Brådskande.").state == .withSteeringGroup)
+        #expect(throws: Workflow.Refused.self) { try Workflow.apply(.toSteeringGroup, to: dossier, by: lars, config: config, override: "  ") }
+    }
+
+    @Test func returningForCompletionNeedsTheRequest() throws {
+        let config = try testConfig()
+        let dossier = try ready(in: .withSteeringGroup)
+        #expect(throws: Workflow.Refused.reasonNeeded(Message(.workflowReasonNeeded, ["transition": .message(Transition.returnForCompletion.label)]))) {
+            try Workflow.apply(.returnForCompletion, to: dossier, by: karin, config: config)
+        }
+    }
+
+    @Test func theMovesAMemberMayMakeNow() throws {
+        let dossier = try ready(in: .withSteeringGroup)
+        #expect(Workflow.available(for: karin, dossier: dossier) == [.returnForCompletion, .forward])
+        #expect(Workflow.available(for: lars, dossier: dossier) == [])
+        #expect(Workflow.available(for: anna, dossier: dossier) == [])
+    }
+}
