@@ -52,6 +52,10 @@ public struct TerminalApp {
                     queue += state.update(save(review, state: state))
                 case .saveComment(let comment):
                     queue += state.update(save(comment, state: state))
+                case .move(let id, let transition, let reason, let override):
+                    queue += state.update(move(id, transition, reason: reason, override: override, state: state))
+                case .loadHistory(let id):
+                    queue += state.update(.historyLoaded(id, store.history(of: id).events))
                 case .openEditor(let text):
                     var result: String?
                     terminal.suspendForProgram { result = ExternalEditor(environment: environment).edit(text) }
@@ -70,6 +74,16 @@ public struct TerminalApp {
         do {
             try store.save(review, by: member, in: dossier, config: state.snapshot.config, now: Date())
             return .saved(Message(review.status == .complete ? .uiSavedComplete : .uiSavedDraft))
+        } catch {
+            return .failed(error.lines(state.catalog))
+        }
+    }
+
+    private func move(_ id: ApplicationID, _ transition: Transition, reason: String, override: String, state: AppState) -> Event {
+        guard let member = state.member, let dossier = state.dossier(id) else { return .failed([]) }
+        do {
+            let moved = try store.move(dossier, transition, by: member, config: state.snapshot.config, reason: reason, override: override, now: Date())
+            return .saved(Message(.workflowMoved, ["id": .text(moved.id.description), "state": .message(moved.state.label)]))
         } catch {
             return .failed(error.lines(state.catalog))
         }

@@ -171,4 +171,28 @@ struct EndToEndTests {
         #expect(review.assessments[.problem]?.comment == "ett färdig-text-åäö")
         #expect(review.status == .draft)
     }
+
+    @Test func aSteeringGroupMemberReturnsAnApplicationForCompletion() throws {
+        let demo = try DemoCopy()
+        let tmux = try Tmux(["open", demo.path, "--as", "karin"])
+        try tmux.waitFor("Karin Sjöberg · styrgruppen")
+        try tmux.keys("j", "Enter")
+        try tmux.waitFor("2026-002  Star for Life  [styrgrupp]")
+        try tmux.keys("m")
+        try tmux.waitFor("▸ återremittera")
+        try tmux.keys("Enter")
+        try tmux.waitFor("Styrgruppens begäran")
+        try tmux.type("Komplettera evidensen: granskarna är oeniga – 4, 3 och 2.")
+        try tmux.waitFor("2.")
+        try tmux.keys("C-s")
+        try tmux.waitFor("2026-002 har nu status återremitterad.")
+        try tmux.keys("H")
+        try tmux.waitFor("Karin Sjöberg · styrgruppen · flyttad")
+        try tmux.keys("q", "q", "q")
+        try tmux.waitFor("EXIT=0")
+        let snapshot = try load(demo)
+        #expect(snapshot.entry(ApplicationID("2026-002")!)?.dossier?.application.state == .returned)
+        let history = FileStore(root: demo.root, coreCriteria: try BundledResources.coreCriteria()).history(of: ApplicationID("2026-002")!)
+        #expect(history.events.last?.details == "with_steering_group → returned: Komplettera evidensen: granskarna är oeniga – 4, 3 och 2.")
+    }
 }

@@ -37,6 +37,8 @@ public struct AppState: Sendable {
         case scoring(ScoringForm)
         case comment(CommentForm)
         case calculation(CalculationScreen)
+        case move(MoveScreen)
+        case history(HistoryScreen)
     }
 
     public struct Status: Equatable, Sendable {
@@ -56,7 +58,8 @@ public struct AppState: Sendable {
             switch screen {
             case .scoring(let form): return form.isDirty
             case .comment(let form): return form.isDirty
-            case .application, .calculation: return false
+            case .move(let screen): return screen.pending != nil && !screen.editor.text.isBlank
+            case .application, .calculation, .history: return false
             }
         }
     }
@@ -77,6 +80,12 @@ public struct AppState: Sendable {
         case .reloaded(let snapshot):
             self.snapshot = snapshot
             list.clampSelection(count: listRows.count)
+            return []
+        case .historyLoaded(let id, let events):
+            if case .history(var screen) = current, screen.applicationID == id {
+                screen.events = events
+                stack[stack.count - 1] = .history(screen)
+            }
             return []
         case .editorFinished(let text):
             if let text { editFocusedText { $0.replaceAll(with: text) } }
@@ -109,6 +118,8 @@ public struct AppState: Sendable {
         case .scoring(let form): return handleScoring(key, form)
         case .comment(let form): return handleComment(key, form)
         case .calculation(let screen): return handleCalculation(key, screen)
+        case .move(let screen): return handleMove(key, screen)
+        case .history(let screen): return handleHistory(key, screen)
         }
     }
 
@@ -139,7 +150,7 @@ public struct AppState: Sendable {
             case .stay:
                 stack[stack.count - 1] = .scoring(form)
             }
-        case .comment:
+        case .comment, .move:
             stack.removeLast()
         default: break
         }

@@ -29,6 +29,12 @@ extension AppState {
         case .char("e"):
             guard let dossier = dossier(screen.applicationID) else { return [] }
             return openCalculation(dossier)
+        case .char("m"):
+            guard let dossier = dossier(screen.applicationID) else { return [] }
+            return openMove(dossier)
+        case .char("H"):
+            stack.append(.history(HistoryScreen(applicationID: screen.applicationID)))
+            return [.loadHistory(screen.applicationID)]
         case .char("?"), .function(1): modal = .help(offset: 0)
         default: break
         }

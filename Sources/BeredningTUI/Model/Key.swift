@@ -23,6 +23,8 @@ public enum Event: Sendable {
     case reloaded(StoreSnapshot)
     /// The external editor returned: the new text, or nil when nothing changed or it failed.
     case editorFinished(String?)
+    /// An application's history, read from the store.
+    case historyLoaded(ApplicationID, [HistoryEvent])
 }
 
 /// Side effects the interface asks for; the runtime performs them and answers with an `Event`.
@@ -30,6 +32,8 @@ public enum Command: Sendable, Equatable {
     case saveReview(Review)
     case saveComment(YouthComment)
     case openEditor(text: String)
+    case move(ApplicationID, Transition, reason: String, override: String)
+    case loadHistory(ApplicationID)
     case reload
     case quit
     case suspend

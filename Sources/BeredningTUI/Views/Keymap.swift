@@ -35,9 +35,16 @@ public enum Keymap {
         case .application:
             return [
                 Binding("↑↓ j k", .keyScroll, footer: true), Binding("PgUp PgDn g G", .keyPage), Binding("p", .keyScore, footer: true),
-                Binding("c", .keyComment, footer: true), Binding("e", .keyCalculation, footer: true), Binding("?", .keyHelp, footer: true),
-                Binding("Esc q", .keyBack, footer: true),
+                Binding("c", .keyComment, footer: true), Binding("e", .keyCalculation, footer: true), Binding("m", .keyMoveApplication, footer: true),
+                Binding("H", .keyHistory), Binding("?", .keyHelp, footer: true), Binding("Esc q", .keyBack, footer: true),
             ]
+        case .move(let screen):
+            if screen.pending != nil {
+                return [Binding("Ctrl-S", .keyConfirmMove, footer: true), Binding("Esc", .keyBack, footer: true)]
+            }
+            return [Binding("↑↓", .keyMove, footer: true), Binding("Enter", .keyChooseMove, footer: true), Binding("Esc", .keyBack, footer: true)]
+        case .history:
+            return [Binding("↑↓ j k", .keyScroll, footer: true), Binding("Esc q", .keyBack, footer: true)]
         case .calculation:
             return [
                 Binding("Tab 1–4", .keyScenario, footer: true), Binding("a A", .keyActor, footer: true), Binding("↑↓ j k", .keyScroll, footer: true),

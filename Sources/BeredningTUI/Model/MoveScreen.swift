@@ -1,0 +1,95 @@
+import BeredningCore
+
+/// Moving an application along the process: the moves this member may make now, and the
+/// reason a move needs (the steering group's request, or a coordinator's override).
+public struct MoveScreen: Equatable, Sendable {
+    public let applicationID: ApplicationID
+    public let options: [Transition]
+    public var selection = 0
+    /// The move waiting for its written reason, if any.
+    public var pending: Transition?
+    /// What stops the application from leaving preparation, shown above an override.
+    public var gaps: [Message] = []
+    public var editor = TextEditor()
+}
+
+/// An application's history, loaded from the store when the screen opens.
+public struct HistoryScreen: Equatable, Sendable {
+    public let applicationID: ApplicationID
+    public var events: [HistoryEvent]?
+    public var scroll = 0
+}
+
+extension AppState {
+    mutating func openMove(_ dossier: Dossier) -> [Command] {
+        guard let member else { return [] }
+        let options = Workflow.available(for: member, dossier: dossier)
+        guard !options.isEmpty else {
+            show(catalog(.uiNoMoves, ["state": .message(dossier.application.state.label), "role": .message(member.role.label)]), .error)
+            return []
+        }
+        stack.append(.move(MoveScreen(applicationID: dossier.application.id, options: options)))
+        return []
+    }
+
+    mutating func handleMove(_ key: Key, _ screen: MoveScreen) -> [Command] {
+        var screen = screen
+        defer { if case .move = current { stack[stack.count - 1] = .move(screen) } }
+        if let pending = screen.pending {
+            switch key {
+            case .escape:
+                screen.pending = nil
+                screen.gaps = []
+            case .ctrl("s"):
+                let text = screen.editor.text
+                guard !text.isBlank else { show(catalog(.uiReasonNeeded), .error); return [] }
+                let isOverride = !screen.gaps.isEmpty
+                return [.move(screen.applicationID, pending, reason: isOverride ? "" : text, override: isOverride ? text : "")]
+            default:
+                _ = screen.editor.handle(key, width: formTextWidth)
+                screen.editor.scrollToCursor(width: formTextWidth, height: AppState.formTextHeight)
+            }
+            return []
+        }
+        switch key {
+        case .up, .char("k"): screen.selection = max(0, screen.selection - 1)
+        case .down, .char("j"): screen.selection = min(screen.options.count - 1, screen.selection + 1)
+        case .escape, .char("q"): stack.removeLast()
+        case .char("?"), .function(1): modal = .help(offset: 0)
+        case .enter:
+            let transition = screen.options[screen.selection]
+            guard let dossier = dossier(screen.applicationID) else { return [] }
+            let gaps = transition == .toSteeringGroup ? Workflow.gaps(dossier, config: snapshot.config) : []
+            if transition.needsReason || !gaps.isEmpty {
+                if !gaps.isEmpty, let member, let refusal = Permissions.check(member.role, .overrideGate) {
+                    refuse(refusal)
+                    return []
+                }
+                screen.pending = transition
+                screen.gaps = gaps.map { $0.message(snapshot.config.criteria) }
+                screen.editor = TextEditor()
+                return []
+            }
+            return [.move(screen.applicationID, transition, reason: "", override: "")]
+        default: break
+        }
+        return []
+    }
+
+    mutating func handleHistory(_ key: Key, _ screen: HistoryScreen) -> [Command] {
+        var screen = screen
+        switch key {
+        case .down, .char("j"): screen.scroll += 1
+        case .up, .char("k"): screen.scroll = max(0, screen.scroll - 1)
+        case .pageDown, .char(" "): screen.scroll += max(1, height - 6)
+        case .pageUp: screen.scroll = max(0, screen.scroll - max(1, height - 6))
+        case .escape, .char("q"):
+            stack.removeLast()
+            return []
+        case .char("?"), .function(1): modal = .help(offset: 0)
+        default: break
+        }
+        stack[stack.count - 1] = .history(screen)
+        return []
+    }
+}

@@ -1,0 +1,75 @@
+import BeredningCore
+@testable import BeredningTUI
+import Foundation
+import Testing
+
+@Suite("Moving an application and reading its history")
+struct MoveTests {
+    func openApplication(_ id: String, as member: String) -> AppState {
+        var s = state(as: member)
+        let index = s.listRows.firstIndex { $0.id == id }!
+        s.press([Key](repeating: .down, count: index) + [.enter])
+        return s
+    }
+
+    @Test func theSteeringGroupReturnsWithItsRequest() {
+        var s = openApplication("2026-002", as: "karin")
+        s.press(.char("m"))
+        #expect(s.screen.contains("▸ återremittera  → återremitterad"))
+        #expect(s.screen.contains("skicka till beslut  → till beslut"))
+        s.press(.enter)
+        #expect(s.screen.contains("Styrgruppens begäran till sökande"))
+        #expect(s.press(.ctrl("s")) == [])
+        #expect(s.statusText == "Skriv en motivering först.")
+        s.type("Komplettera evidensen.")
+        #expect(s.press(.ctrl("s")) == [.move(ApplicationID("2026-002")!, .returnForCompletion, reason: "Komplettera evidensen.", override: "")])
+        s.update(.saved(Message(.workflowMoved, ["id": "2026-002", "state": .message(ApplicationState.returned.label)])))
+        if case .application = s.current {} else { Issue.record("back on the application after the move") }
+        #expect(s.statusText?.hasPrefix("2026-002 har nu status återremitterad.") == true)
+    }
+
+    @Test func forwardingNeedsNoReason() {
+        var s = openApplication("2026-002", as: "karin")
+        s.press(.char("m"), .down)
+        #expect(s.press(.enter) == [.move(ApplicationID("2026-002")!, .forward, reason: "", override: "")])
+    }
+
+    @Test func theCoordinatorSeesTheGapsAndMayOverride() {
+        var s = openApplication("2026-003", as: "lars")
+        s.press(.char("m"), .enter)
+        let screen = s.screen
+        #expect(screen.contains("Ansökan kan inte lämna beredningen ännu:"))
+        #expect(screen.contains("• bengt har ingen klar granskning."))
+        #expect(screen.contains("Motivering för att ändå lämna till styrgruppen"))
+        s.type("Brådskande inför budgeten.")
+        #expect(s.press(.ctrl("s")) == [.move(ApplicationID("2026-003")!, .toSteeringGroup, reason: "", override: "Brådskande inför budgeten.")])
+    }
+
+    @Test func aReviewerCannotMoveAndIsToldWhy() {
+        var s = openApplication("2026-001", as: "anna")
+        s.press(.char("m"))
+        #expect(s.statusText == "Du kan inte flytta en ansökan med status beredning (din roll: beredningsgruppen).")
+    }
+
+    @Test func aFailedMoveKeepsTheReason() {
+        var s = openApplication("2026-002", as: "karin")
+        s.press(.char("m"), .enter)
+        s.type("Viktig begäran")
+        s.press(.ctrl("s"))
+        s.update(.failed(["Det gick inte att spara."]))
+        guard case .move(let screen) = s.current else { Issue.record("the move screen closed"); return }
+        #expect(screen.editor.text == "Viktig begäran")
+    }
+
+    @Test func theHistoryIsLoadedAndShown() {
+        var s = openApplication("2026-001", as: "anna")
+        #expect(s.press(.char("H")) == [.loadHistory(ApplicationID("2026-001")!)])
+        #expect(s.screen.contains("Läser historiken"))
+        s.update(.historyLoaded(ApplicationID("2026-001")!, [
+            HistoryEvent(time: Date(timeIntervalSince1970: 1_772_445_300), member: MemberID("anna")!, role: .preparationGroup, kind: .reviewCompleted, details: "approve"),
+        ]))
+        #expect(s.screen.contains("2026-03-02 09:55  Anna Lindqvist · beredningsgruppen · granskning klar"))
+        s.press(.escape)
+        if case .application = s.current {} else { Issue.record("Esc goes back") }
+    }
+}
