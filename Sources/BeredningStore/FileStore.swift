@@ -106,7 +106,10 @@ public struct FileStore: Sendable {
                 problems.append(FileProblem(file: "\(folder)/comments", line: nil, message: Message(.fileUnknownMember, ["member": .text(comment.author.rawValue)])))
             }
         }
-        let dossier = Dossier(application: application, reviews: reviews, comments: comments, conflicts: conflicts)
+        let decisionPath = "\(folder)/\(FileStore.decisionFile)"
+        let decision: Decision? = FileManager.default.fileExists(atPath: root.appendingPathComponent(decisionPath).path)
+            ? read(decisionPath, into: &problems) { DecisionRecord.read($0, applicationID: id) } : nil
+        let dossier = Dossier(application: application, reviews: reviews, comments: comments, conflicts: conflicts, decision: decision)
         return StoreEntry(folder: folder, dossier: dossier, problems: problems)
     }
 

@@ -24,7 +24,11 @@ struct WorkflowTests {
     func eachMoveByEachRole(transition: Transition, role: Role) throws {
         let config = try testConfig()
         let member = Self.members[role]!
-        let dossier = try ready(in: transition.from.first!)
+        var dossier = try ready(in: transition.from.first!)
+        if transition == .approve || transition == .reject {
+            dossier.decision = Decision(date: Day("2026-11-20")!, caseNumber: "KS 2026/88", outcome: transition == .approve ? .approve : .reject,
+                                        grants: transition == .approve ? [.init(year: 2027, amount: 1)] : [], recordedBy: lars.id)
+        }
         let result = Result { () throws(Workflow.Refused) -> Application in
             try Workflow.apply(transition, to: dossier, by: member, config: config, reason: "Därför.")
         }

@@ -273,3 +273,27 @@ struct MoveCommandTests {
         #expect(list.stdout.contains("återremitterad") || list.stdout.contains("återremitt"))
     }
 }
+
+@Suite("bered decide")
+struct DecideCommandTests {
+    @Test func aCoordinatorRecordsTheBoardsDecision() throws {
+        let demo = try DemoCopy()
+        #expect(try Bered.run(["move", demo.path, "2026-001", "to_steering_group", "--as", "lars"]).status == 0)
+        #expect(try Bered.run(["move", demo.path, "2026-001", "forward", "--as", "karin"]).status == 0)
+        let early = try Bered.run(["decide", demo.path, "2026-001", "--outcome", "approve", "--date", "2026-11-20", "--case-number", "KS 2026/88", "--as", "lars"])
+        #expect(early.status == 1)
+        #expect(early.stderr.contains("Ett bifall behöver beviljat belopp per år."))
+        let youth = try Bered.run(["decide", demo.path, "2026-001", "--outcome", "approve", "--date", "2026-11-20", "--case-number", "KS 2026/88",
+                                   "--grant", "2027=450000", "--as", "sara"])
+        #expect(youth.stderr.contains("Bara samordnaren för in kommunstyrelsens beslut (din roll: ungdomspanelen)."))
+        let ok = try Bered.run(["decide", demo.path, "2026-001", "--outcome", "approve", "--date", "2026-11-20", "--case-number", "KS 2026/88",
+                                "--grant", "2027=450 000", "--grant", "2028=500000", "--as", "lars"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stdout == "Beslutet för 2026-001 är infört: bifall.\n")
+        let file = try String(contentsOf: demo.url("2026-001/decision.toml"), encoding: .utf8)
+        #expect(file.contains("case_number = \"KS 2026/88\""))
+        #expect(file.contains("follow_ups = [\"2027-11-20\", \"2030-11-20\"]"))
+        let history = try Bered.run(["history", demo.path, "2026-001"])
+        #expect(history.stdout.contains("beslut infört"))
+    }
+}

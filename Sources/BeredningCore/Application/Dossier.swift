@@ -5,9 +5,13 @@ public struct Dossier: Hashable, Sendable {
     public var reviews: [Review]
     public var comments: [YouthComment]
     public var conflicts: [ConflictDeclaration]
+    /// The board's decision, once a coordinator has recorded it.
+    public var decision: Decision?
 
-    public init(application: Application, reviews: [Review] = [], comments: [YouthComment] = [], conflicts: [ConflictDeclaration] = []) {
+    public init(application: Application, reviews: [Review] = [], comments: [YouthComment] = [], conflicts: [ConflictDeclaration] = [],
+                decision: Decision? = nil) {
         self.application = application
+        self.decision = decision
         self.reviews = reviews.sorted { $0.reviewer < $1.reviewer }
         self.comments = comments.sorted { ($0.time, $0.author) < ($1.time, $1.author) }
         self.conflicts = conflicts.sorted { $0.member < $1.member }

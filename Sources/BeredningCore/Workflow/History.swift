@@ -13,6 +13,7 @@ public struct HistoryEvent: Hashable, Sendable {
         /// Moved out of preparation past what was missing, with the coordinator's reason.
         case overridden
         case edited
+        case decided
         public static var labelPrefix: String { "history" }
     }
 

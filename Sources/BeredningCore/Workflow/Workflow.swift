@@ -120,6 +120,11 @@ public enum Workflow {
         if transition.needsReason && reason.isBlank {
             throw .reasonNeeded(Message(.workflowReasonNeeded, ["transition": .message(transition.label)]))
         }
+        if transition == .approve || transition == .reject {
+            guard let decision = dossier.decision, decision.outcome.transition == transition else {
+                throw .reasonNeeded(Message(.decisionNeeded))
+            }
+        }
         if transition == .toSteeringGroup {
             let gaps = gaps(dossier, config: config)
             if !gaps.isEmpty {

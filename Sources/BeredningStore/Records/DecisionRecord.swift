@@ -1,0 +1,93 @@
+import BeredningCore
+import Foundation
+
+/// `<id>/decision.toml`: the board's decision, written by a coordinator.
+enum DecisionRecord {
+    static func read(_ document: TOMLDocument, applicationID: ApplicationID) -> Decision? {
+        document.checkSchema()
+        let f = document.fields
+        if let named = f.required("application"), named != applicationID.description {
+            f.report(.fileIDMismatch, at: "application", ["value": .text(named), "expected": .text(applicationID.description)])
+        }
+        let date = f.day("date")
+        if !f.keys.contains("date") { f.report(.fileMissingField, at: "date") }
+        let outcome = f.choice("outcome", Decision.Outcome.self)
+        if !f.keys.contains("outcome") { f.report(.fileMissingField, at: "outcome") }
+        let recordedBy = f.required("recorded_by").flatMap { raw -> MemberID? in
+            if let id = MemberID(raw) { return id }
+            f.report(.fileBadMemberID, at: "recorded_by", ["value": .text(raw)])
+            return nil
+        }
+        let grants: [Decision.Grant] = f.tables("grants").compactMap { g in
+            guard let year = g.int("year"), let amount = g.int("amount") else {
+                for key in ["year", "amount"] where !g.keys.contains(key) { g.report(.fileMissingField, at: key) }
+                return nil
+            }
+            return Decision.Grant(year: year, amount: amount)
+        }
+        let followUps = f.keys.contains("follow_ups") ? f.strings("follow_ups").compactMap { raw -> Day? in
+            if let day = Day(raw) { return day }
+            f.report(.fileBadDate, at: "follow_ups", ["value": .text(raw)])
+            return nil
+        } : nil
+        let body = f.string("body") ?? Decision.defaultBody
+        let caseNumber = f.required("case_number") ?? ""
+        let conditions = f.text("conditions"), rationale = f.text("rationale")
+        let recorded = f.time("recorded")
+        document.reportUnknownKeys()
+        guard let date, let outcome, let recordedBy else { return nil }
+        return Decision(body: body, date: date, caseNumber: caseNumber, outcome: outcome, grants: grants, conditions: conditions,
+                        rationale: rationale, followUps: followUps, recordedBy: recordedBy, recorded: recorded)
+    }
+
+    static func write(_ decision: Decision, applicationID: ApplicationID) -> String {
+        var w = TOMLWriter()
+        w.field("schema", TOMLDocument.supportedSchema)
+        w.field("application", applicationID.description)
+        w.field("body", decision.body)
+        w.field("date", decision.date)
+        w.field("case_number", decision.caseNumber)
+        w.field("outcome", decision.outcome)
+        w.field("conditions", decision.conditions)
+        w.field("rationale", decision.rationale)
+        w.field("follow_ups", decision.followUps.map(\.description))
+        w.field("recorded_by", decision.recordedBy.rawValue)
+        w.field("recorded", decision.recorded)
+        for grant in decision.grants {
+            w.arrayTable("grants")
+            w.field("year", grant.year)
+            w.field("amount", grant.amount)
+        }
+        return w.text
+    }
+}
+
+extension FileStore {
+    public static let decisionFile = "decision.toml"
+
+    /// Records the board's decision and moves the application to approved or rejected.
+    public func record(_ decision: Decision, for dossier: Dossier, by member: Member, config: FundConfig, now: Date) throws(StoreError) -> Application {
+        if let refusal = Permissions.check(member.role, .recordDecision) { throw .refused(refusal.reason) }
+        if let problem = decision.problems.first { throw .refused(problem) }
+        var decided = dossier
+        var saved = decision
+        saved.recordedBy = member.id
+        saved.recorded = now
+        decided.decision = saved
+        // Checked before anything is written: the decision file never lands for a move that cannot be made.
+        do {
+            _ = try Workflow.apply(decision.outcome.transition, to: decided, by: member, config: config)
+        } catch {
+            switch error {
+            case .notAllowed(let refusal): throw .refused(refusal.reason)
+            case .wrongState(let message), .reasonNeeded(let message): throw .refused(message)
+            case .gaps(let gaps): throw .gaps(gaps.map { $0.message(config.criteria) })
+            }
+        }
+        let id = dossier.application.id
+        try write(DecisionRecord.write(saved, applicationID: id), to: "\(id)/\(FileStore.decisionFile)")
+        try append(HistoryEvent(time: now, member: member.id, role: member.role, kind: .decided,
+                                details: "\(decision.body) \(decision.date) \(decision.caseNumber): \(decision.outcome.rawValue), \(decision.totalGranted) kr"), to: id)
+        return try move(decided, decision.outcome.transition, by: member, config: config, now: now)
+    }
+}

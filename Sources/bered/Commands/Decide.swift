@@ -1,0 +1,57 @@
+import ArgumentParser
+import BeredningCore
+import BeredningStore
+import Foundation
+
+struct Decide: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record the board's decision on a forwarded application; it moves to approved or rejected.",
+        discussion: """
+        Coordinators only. Follow-up dates default to one and four years after the decision.
+        Example: bered decide ./fond 2026-001 --outcome approve --date 2026-11-20 --case-number "KS 2026/88" \
+        --grant 2027=450000 --grant 2028=500000 --as lars
+        Exit status: 0 recorded, 1 refused (with the reason), 2 no such application or a broken store.
+        """)
+
+    @Argument(help: "The store folder.") var store: String
+    @Argument(help: "The application id, e.g. 2026-001.") var id: String
+    @Option(help: "approve or reject.") var outcome: String
+    @Option(help: "The date of the decision, YYYY-MM-DD.") var date: String
+    @Option(help: "The case number (diarienummer).") var caseNumber: String
+    @Option(help: "The deciding body.") var body: String = Decision.defaultBody
+    @Option(help: "An amount granted for a year, as YEAR=KRONOR; repeat for each year.") var grant: [String] = []
+    @Option(help: "Conditions of the decision.") var conditions: String = ""
+    @Option(help: "The rationale.") var rationale: String = ""
+    @Option(name: .customLong("as"), help: "Your member id in the store (default: $BERED_USER).") var member: String?
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        let context = try options.context()
+        let snapshot = try context.snapshot(store)
+        let who = try context.member(member, in: snapshot.config)
+        guard let outcome = Decision.Outcome(rawValue: outcome) else { throw ValidationError("--outcome takes approve or reject") }
+        guard let day = Day(date) else { throw ValidationError("--date takes a date like 2026-11-20, not \(date)") }
+        let grants = try grant.map { text -> Decision.Grant in
+            let parts = text.split(separator: "=")
+            guard parts.count == 2, let year = Int(parts[0]), let amount = Int(parts[1].filter { $0 != " " && $0 != "\u{A0}" }) else {
+                throw ValidationError("--grant takes YEAR=KRONOR, such as 2027=450000, not \(text)")
+            }
+            return Decision.Grant(year: year, amount: amount)
+        }
+        guard let applicationID = ApplicationID(id), let dossier = snapshot.entry(applicationID)?.dossier else {
+            printError(context.text(.cliNoSuchApplication, ["id": .text(id)]))
+            throw ExitCode(ExitStatus.broken)
+        }
+        let decision = Decision(body: body, date: day, caseNumber: caseNumber, outcome: outcome, grants: grants,
+                                conditions: conditions, rationale: rationale, recordedBy: who.id)
+        do {
+            _ = try context.store(store).record(decision, for: dossier, by: who, config: snapshot.config, now: Date())
+            print(context.text(.decisionRecorded, ["id": .text(applicationID.description), "outcome": .message(outcome.label)]))
+        } catch .refused(let message) {
+            printError(context.catalog(message))
+            throw ExitCode(ExitStatus.fails)
+        } catch {
+            context.fail(error)
+        }
+    }
+}
