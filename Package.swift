@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        // Only the tests use it: exports are read back by a real CSV parser.
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
     ],
     targets: [
         // The domain: pure Swift, no files, no terminal.
@@ -40,17 +42,20 @@ let package = Package(
         .systemLibrary(name: "CNcursesw"),
         // The thin ncurses backend: draws a buffer's changed cells, reads keys, runs effects.
         .target(name: "BeredningTerminal", dependencies: ["BeredningTUI", "BeredningStore", "CNcursesw"]),
+        // Exports for other systems and for people: CSV for Swedish Excel, JSON.
+        .target(name: "BeredningExport", dependencies: ["BeredningCore", "BeredningStore"]),
         .executableTarget(
             name: "bered",
             dependencies: [
-                "BeredningCore", "BeredningStore", "BeredningResources", "BeredningTUI", "BeredningTerminal",
+                "BeredningCore", "BeredningStore", "BeredningResources", "BeredningTUI", "BeredningTerminal", "BeredningExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "BeredningCoreTests", dependencies: ["BeredningCore", "BeredningResources"]),
         .testTarget(
             name: "BeredningStoreTests",
-            dependencies: ["BeredningCore", "BeredningStore", "BeredningResources"]
+            dependencies: ["BeredningCore", "BeredningStore", "BeredningResources", "BeredningExport",
+                           .product(name: "SwiftCSV", package: "SwiftCSV")]
         ),
         .testTarget(
             name: "BeredningTUITests",

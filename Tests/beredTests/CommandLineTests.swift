@@ -297,3 +297,22 @@ struct DecideCommandTests {
         #expect(history.stdout.contains("beslut infört"))
     }
 }
+
+@Suite("bered export")
+struct ExportCommandTests {
+    @Test func theCoordinatorExportsToAFileAndOthersAreRefused() throws {
+        let demo = try DemoCopy()
+        let out = demo.url("beslut.csv")
+        let refused = try Bered.run(["export", demo.path, "--format", "csv", "--as", "anna"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "Bara samordnaren exporterar beslut (din roll: beredningsgruppen).\n")
+        let done = try Bered.run(["export", demo.path, "--format", "csv", "--out", out.path, "--as", "lars"])
+        #expect(done.status == 0)
+        let data = try Data(contentsOf: out)
+        #expect(data.prefix(3) == Data([0xEF, 0xBB, 0xBF]))
+        #expect(String(decoding: data, as: UTF8.self).contains("2026-006;Utökade hembesök;"))
+        let json = try Bered.run(["export", demo.path, "--format", "json"], environment: ["BERED_USER": "lars"])
+        #expect(json.status == 0)
+        #expect(json.stdout.contains("\"fund\" : \"Ale kommuns sociala investeringsfond\""))
+    }
+}

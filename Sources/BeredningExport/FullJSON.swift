@@ -1,0 +1,95 @@
+import BeredningCore
+import BeredningStore
+import Foundation
+
+/// Everything in the store, for other systems: every criterion's scores and comments from
+/// every reviewer, the youth panel's comments, the automatic verdicts, the history and the
+/// decision. The schema is described in README.md ("Exports"); a field with no value is left out.
+public struct FullJSON: Encodable {
+    public static let schema = 1
+
+    struct Verdict: Encodable { let verdict: String; let reasons: [String] }
+    struct Scores: Encodable {
+        let count: Int; let cannot_judge: Int; let mean: Double?; let median: Double?; let min: Int?; let max: Int?
+        let spread: Int?; let disagreement: Bool
+    }
+    struct Criterion: Encodable { let criterion: String; let name: String; let automatic: Verdict?; let outcome: String; let scores: Scores }
+    struct Score: Encodable { let criterion: String; let score: Int?; let cannot_judge: Bool; let comment: String }
+    struct Review: Encodable {
+        let reviewer: String; let status: String; let recommendation: String?; let assessed_version: String; let outdated: Bool
+        let updated: String?; let summary: String; let scores: [Score]
+    }
+    struct Comment: Encodable { let author: String; let time: String; let about: String; let text: String }
+    struct Conflict: Encodable { let member: String; let reason: String; let declared: String? }
+    struct Grant: Encodable { let year: Int; let amount: Int }
+    struct Decision: Encodable {
+        let body: String; let date: String; let case_number: String; let outcome: String; let grants: [Grant]; let granted_total: Int
+        let conditions: String; let rationale: String; let follow_ups: [String]; let recorded_by: String
+    }
+    struct Calculation: Encodable { let discount_rate: Decimal; let net_present_value: Decimal; let break_even_year: Int?; let break_even_within_mandate: Bool }
+    struct Event: Encodable { let time: String; let member: String; let role: String; let action: String; let details: String }
+    struct Application: Encodable {
+        let id: String; let title: String; let state: String; let applicant: String; let idea_giver: String; let received: String?
+        let economic_model: String?; let version: String; let passes: Bool
+        let checklist: [Criterion]; let reviews: [Review]; let youth_comments: [Comment]; let conflicts: [Conflict]
+        let decision: Decision?; let calculation: Calculation?; let history: [Event]
+    }
+
+    let schema = FullJSON.schema
+    let fund: String
+    let applications: [Application]
+    /// Folders that could not be read, so a reader knows the export is not the whole store.
+    let broken: [String]
+
+    public init(_ snapshot: StoreSnapshot, histories: [ApplicationID: [HistoryEvent]], catalog: Catalog) {
+        func time(_ date: Date) -> String {
+            let seconds = Int(date.timeIntervalSince1970)
+            let day = Day(daysSince1970: Int((Double(seconds) / 86_400).rounded(.down)))
+            let s = seconds - day.daysSince1970 * 86_400
+            return String(format: "%@T%02d:%02d:%02dZ", day.description, s / 3600, s / 60 % 60, s % 60)
+        }
+        fund = snapshot.config.fund
+        broken = snapshot.entries.filter(\.isBroken).map(\.folder)
+        applications = snapshot.dossiers.map { dossier in
+            let a = dossier.application
+            let checklist = Checklist(dossier: dossier, config: snapshot.config)
+            let version = ApplicationVersion.of(a)
+            let calculation = a.calculation.map { SocioEconomicCalculation.project($0, settings: snapshot.config.calculation) }
+            return Application(
+                id: a.id.description, title: a.title, state: a.state.rawValue, applicant: a.applicant, idea_giver: a.ideaGiver,
+                received: a.received?.description, economic_model: a.economicModel?.rawValue, version: version, passes: checklist.passes,
+                checklist: checklist.rows.map { row in
+                    let s = row.aggregate
+                    return Criterion(criterion: row.criterion.id.rawValue, name: row.criterion.name.text(in: catalog.language),
+                                     automatic: row.automatic.map { Verdict(verdict: $0.verdict.rawValue, reasons: $0.reasons.map { catalog($0) }) },
+                                     outcome: row.outcome.rawValue,
+                                     scores: Scores(count: s.count, cannot_judge: s.cannotJudge, mean: s.mean, median: s.median, min: s.min, max: s.max,
+                                                    spread: s.spread, disagreement: s.disagreement))
+                },
+                reviews: dossier.reviews.map { r in
+                    Review(reviewer: r.reviewer.rawValue, status: r.status.rawValue, recommendation: r.recommendation?.rawValue,
+                           assessed_version: r.assessedVersion, outdated: !r.assessedVersion.isEmpty && r.assessedVersion != version,
+                           updated: r.updated.map(time), summary: r.summary,
+                           scores: snapshot.config.criteria.ids.compactMap { id in
+                               r.assessments[id].map { Score(criterion: id.rawValue, score: $0.score?.points, cannot_judge: $0.score == .cannotJudge, comment: $0.comment) }
+                           })
+                },
+                youth_comments: dossier.comments.map { Comment(author: $0.author.rawValue, time: time($0.time), about: $0.about.rawValue, text: $0.text) },
+                conflicts: dossier.conflicts.map { Conflict(member: $0.member.rawValue, reason: $0.reason, declared: $0.declared.map(time)) },
+                decision: dossier.decision.map { d in
+                    Decision(body: d.body, date: d.date.description, case_number: d.caseNumber, outcome: d.outcome.rawValue,
+                             grants: d.grants.map { Grant(year: $0.year, amount: $0.amount) }, granted_total: d.totalGranted,
+                             conditions: d.conditions, rationale: d.rationale, follow_ups: d.followUps.map(\.description), recorded_by: d.recordedBy.rawValue)
+                },
+                calculation: calculation.map { Calculation(discount_rate: $0.rate, net_present_value: $0.netPresentValue.rounded(scale: 2).kronor,
+                                                           break_even_year: $0.breakEven?.year, break_even_within_mandate: $0.breaksEvenWithinMandate) },
+                history: (histories[a.id] ?? []).map { Event(time: time($0.time), member: $0.member.rawValue, role: $0.role.rawValue, action: $0.kind.rawValue, details: $0.details) })
+        }
+    }
+
+    public func rendered() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import BeredningCore
+import BeredningExport
+import BeredningStore
+import Foundation
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export the decisions list as CSV for Swedish Excel, or everything as JSON for other systems.",
+        discussion: "Coordinators only (--as or BERED_USER). Without --out the export goes to standard output.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
+
+    @Argument(help: "The store folder.") var store: String
+    @Option(help: "csv: the decisions list (semicolons, UTF-8 with BOM, decimal comma, CRLF); json: everything.") var format: Format
+    @Option(help: "The file to write (atomically); standard output when left out.") var out: String?
+    @Option(name: .customLong("as"), help: "Your member id in the store (default: $BERED_USER).") var member: String?
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        let context = try options.context()
+        let snapshot = try context.snapshot(store)
+        let who = try context.member(member, in: snapshot.config)
+        if let refusal = Permissions.check(who.role, .exportDecisions) {
+            printError(context.catalog(refusal.reason))
+            throw ExitCode(ExitStatus.fails)
+        }
+        let text: String
+        switch format {
+        case .csv:
+            text = DecisionsCSV.render(snapshot, catalog: context.catalog)
+        case .json:
+            let fileStore = context.store(store)
+            var histories: [ApplicationID: [HistoryEvent]] = [:]
+            for dossier in snapshot.dossiers { histories[dossier.application.id] = fileStore.history(of: dossier.application.id).events }
+            text = try FullJSON(snapshot, histories: histories, catalog: context.catalog).rendered()
+        }
+        guard let out else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        let url = URL(fileURLWithPath: out)
+        do { try AtomicFile.write(Data(text.utf8), to: url) } catch {
+            context.fail(.writeFailed(error))
+        }
+        print(context.text(.exportDone, ["path": .text(url.path)]))
+    }
+}
