@@ -57,6 +57,25 @@ struct CLIContext {
     }
 
     func text(_ key: MessageKey, _ arguments: [String: Message.Argument] = [:]) -> String { catalog(key, arguments) }
+
+    /// The store's entry for an id typed on the command line, or a plain "no such application" and exit 2.
+    func entry(_ raw: String, in snapshot: StoreSnapshot) throws -> StoreEntry {
+        guard let id = ApplicationID(raw), let entry = snapshot.entry(id) else {
+            printError(text(.cliNoSuchApplication, ["id": .text(raw)]))
+            throw ExitCode(ExitStatus.broken)
+        }
+        return entry
+    }
+
+    /// Like `entry`, for commands that need the application itself: a broken one prints its problems.
+    func dossier(_ raw: String, in snapshot: StoreSnapshot) throws -> Dossier {
+        let entry = try entry(raw, in: snapshot)
+        guard let dossier = entry.dossier else {
+            for problem in entry.problems { printError(problem.formatted(catalog)) }
+            throw ExitCode(ExitStatus.broken)
+        }
+        return dossier
+    }
 }
 
 /// The exit codes scripts can rely on.

@@ -90,3 +90,43 @@ struct ExportTests {
         #expect((mini["conflicts"] as? [[String: Any]])?.first?["member"] as? String == "cecilia")
     }
 }
+
+@Suite("The decision memo")
+struct MemoTests {
+    func memo(_ id: String) throws -> Memo {
+        let snapshot = try demoSnapshot()
+        return Memo(try #require(snapshot.entry(ApplicationID(id)!)?.dossier), config: snapshot.config, catalog: catalog)
+    }
+
+    @Test func theMarkdownHasEverySection() throws {
+        let md = try memo("2026-006").markdown
+        #expect(md.hasPrefix("# Beslutsunderlag: 2026-006 Utökade hembesök\n"))
+        for heading in ["## Sammanfattning", "## Kriterier", "## Ungdomspanelens kommentarer", "## Socioekonomisk kalkyl", "## Beslut"] {
+            #expect(md.contains("\n" + heading + "\n"), "\(heading)")
+        }
+        #expect(md.contains("| Definierat problem | varning: Den lokala omfattningen saknar siffror."))
+        #expect(md.contains("| full effekt | 2 637 215 | år 7 (2032), efter mandatperioden |"))
+        #expect(md.contains("| Diarienummer | KS 2026/112 |"))
+        #expect(md.contains("Omar Haddad (ansökan som helhet):"))
+    }
+
+    @Test func theHTMLIsSelfContainedPrintableAndEscaped() throws {
+        let html = try memo("2026-006").html
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<meta charset=\"utf-8\">"))
+        #expect(html.contains("@media print"))
+        #expect(!html.contains("<script") && !html.contains("http://") && !html.contains("https://") && !html.contains("<link"))
+        for heading in ["Sammanfattning", "Kriterier", "Ungdomspanelens kommentarer", "Socioekonomisk kalkyl", "Beslut"] {
+            #expect(html.contains("<h2>\(heading)</h2>"), "\(heading)")
+        }
+        #expect(html.contains("&quot;problemfamiljerna&quot;"))  // text from the store is escaped
+        #expect(html.contains("<td>KS 2026/112</td>"))
+    }
+
+    @Test func aMemoWithoutCalculationOrDecisionSaysSo() throws {
+        let md = try memo("2026-004").markdown
+        #expect(md.contains("Ingen socioekonomisk kalkyl."))
+        #expect(md.contains("Inget beslut är fattat ännu."))
+        #expect(md.contains("Inga kommentarer ännu."))
+    }
+}

@@ -59,12 +59,3 @@ extension Verdict {
         }
     }
 }
-
-extension Catalog {
-    /// One decimal, with the decimal comma in Swedish; "–" for no value.
-    public func decimal(_ value: Double?) -> String {
-        guard let value else { return "–" }
-        let tenths = Int((abs(value) * 10).rounded())
-        return (value < 0 && tenths > 0 ? "-" : "") + "\(tenths / 10)\(language == .sv ? "," : ".")\(tenths % 10)"
-    }
-}

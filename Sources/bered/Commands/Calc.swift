@@ -20,14 +20,8 @@ struct Calc: ParsableCommand {
     func run() throws {
         let context = try options.context()
         let snapshot = try context.snapshot(store)
-        guard let applicationID = ApplicationID(id), let entry = snapshot.entry(applicationID) else {
-            printError(context.text(.cliNoSuchApplication, ["id": .text(id)]))
-            throw ExitCode(ExitStatus.broken)
-        }
-        guard let application = entry.dossier?.application else {
-            for problem in entry.problems { printError(problem.formatted(context.catalog)) }
-            throw ExitCode(ExitStatus.broken)
-        }
+        let entry = try context.entry(id, in: snapshot)
+        let application = try context.dossier(id, in: snapshot).application
         guard let input = application.calculation else {
             printError(context.text(.calcNone, ["id": .text(application.id.description)]))
             for problem in entry.problems { printError(problem.formatted(context.catalog)) }

@@ -23,13 +23,7 @@ struct Check: ParsableCommand {
         var entries = snapshot.entries
         if !ids.isEmpty {
             entries = []
-            for raw in ids {
-                guard let id = ApplicationID(raw), let entry = snapshot.entry(id) else {
-                    printError(context.text(.cliNoSuchApplication, ["id": .text(raw)]))
-                    throw ExitCode(ExitStatus.broken)
-                }
-                entries.append(entry)
-            }
+            for raw in ids { entries.append(try context.entry(raw, in: snapshot)) }
         }
         let checklists = entries.map { entry in entry.dossier.map { Checklist(dossier: $0, config: snapshot.config, viewer: viewer) } }
         if json {

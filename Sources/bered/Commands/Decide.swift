@@ -38,10 +38,8 @@ struct Decide: ParsableCommand {
             }
             return Decision.Grant(year: year, amount: amount)
         }
-        guard let applicationID = ApplicationID(id), let dossier = snapshot.entry(applicationID)?.dossier else {
-            printError(context.text(.cliNoSuchApplication, ["id": .text(id)]))
-            throw ExitCode(ExitStatus.broken)
-        }
+        let dossier = try context.dossier(id, in: snapshot)
+        let applicationID = dossier.application.id
         let decision = Decision(body: body, date: day, caseNumber: caseNumber, outcome: outcome, grants: grants,
                                 conditions: conditions, rationale: rationale, recordedBy: who.id)
         do {

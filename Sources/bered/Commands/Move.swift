@@ -29,10 +29,7 @@ struct Move: ParsableCommand {
         guard let move = Transition(rawValue: transition) else {
             throw ValidationError("unknown move \(transition); one of " + Transition.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        guard let applicationID = ApplicationID(id), let dossier = snapshot.entry(applicationID)?.dossier else {
-            printError(context.text(.cliNoSuchApplication, ["id": .text(id)]))
-            throw ExitCode(ExitStatus.broken)
-        }
+        let dossier = try context.dossier(id, in: snapshot)
         do {
             let moved = try context.store(store).move(dossier, move, by: who, config: snapshot.config, reason: reason, override: override, now: Date())
             print(context.text(.workflowMoved, ["id": .text(moved.id.description), "state": .message(moved.state.label)]))
@@ -59,11 +56,8 @@ struct History: ParsableCommand {
     func run() throws {
         let context = try options.context()
         let snapshot = try context.snapshot(store)
-        guard let applicationID = ApplicationID(id), snapshot.entry(applicationID) != nil else {
-            printError(context.text(.cliNoSuchApplication, ["id": .text(id)]))
-            throw ExitCode(ExitStatus.broken)
-        }
-        let (events, problems) = context.store(store).history(of: applicationID)
+        let entry = try context.entry(id, in: snapshot)
+        let (events, problems) = context.store(store).history(of: ApplicationID(entry.folder)!)
         var table = TextTable(header: [context.text(.historyTime), context.text(.historyMember), context.text(.historyEvent), context.text(.historyDetails)])
         for event in events {
             let name = snapshot.config.member(event.member)?.name ?? event.member.rawValue

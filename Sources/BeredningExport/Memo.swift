@@ -1,0 +1,136 @@
+import BeredningCore
+import BeredningStore
+import Foundation
+
+/// The decision memo (beslutsunderlag) for one application: a document of headings,
+/// paragraphs and tables, rendered as Markdown or as a self-contained printable HTML page.
+public struct Memo {
+    enum Block {
+        case heading(String)
+        case paragraph(String)
+        case table(header: [String], rows: [[String]])
+    }
+
+    let title: String
+    let blocks: [Block]
+
+    public init(_ dossier: Dossier, config: FundConfig, catalog c: Catalog) {
+        let a = dossier.application
+        title = c(.memoTitle) + ": " + a.id.description + " " + a.title
+        var blocks: [Block] = []
+        blocks.append(.paragraph([
+            c(.exportApplicant) + ": " + a.applicant, c(.exportState) + ": " + c.label(a.state), config.fund,
+        ].joined(separator: " · ")))
+
+        blocks.append(.heading(c(.memoSummary)))
+        blocks.append(.paragraph(a.problem.description.isBlank ? c(.uiNotAnswered) : a.problem.description))
+        blocks.append(.paragraph(a.intervention.description))
+
+        let checklist = Checklist(dossier: dossier, config: config)
+        blocks.append(.heading(c(.uiChecklist)))
+        blocks.append(.table(header: [c(.memoCriterion), c(.memoAutomatic), c(.memoScores), c(.memoOutcome)], rows: checklist.rows.map { row in
+            let s = row.aggregate
+            let scores = s.count == 0 ? "–" : c(.checkScores, ["mean": .text(c.decimal(s.mean)), "median": .text(c.decimal(s.median)),
+                                                              "min": .text(String(s.min!)), "max": .text(String(s.max!)), "count": .text(String(s.count))])
+                + (s.disagreement ? " – " + c(.uiDisagreement) : "")
+            let automatic = row.automatic.map { c.label($0.verdict) + ": " + $0.reasons.map { c($0) }.joined(separator: " ") } ?? c(.checkNotAutomatic)
+            return [row.criterion.name.text(in: c.language), automatic, scores, row.outcome.symbol + " " + c.label(row.outcome)]
+        }))
+        blocks.append(.paragraph(c(.checkQuorum, ["complete": .text(String(checklist.quorum.complete)), "needed": .text(String(checklist.quorum.needed)),
+                                                  "comments": .text(String(dossier.comments.count))])))
+
+        blocks.append(.heading(c(.uiYouthComments)))
+        if dossier.comments.isEmpty { blocks.append(.paragraph(c(.uiNoComments))) }
+        for comment in dossier.comments {
+            let author = config.member(comment.author)?.name ?? comment.author.rawValue
+            blocks.append(.paragraph(author + " (" + c.label(comment.about) + "): " + comment.text))
+        }
+
+        blocks.append(.heading(c(.calcTitle).capitalizedFirst))
+        if let input = a.calculation {
+            let report = SocioEconomicCalculation.project(input, settings: config.calculation)
+            blocks.append(.table(header: [c(.calcYear), c(.calcCost), c(.calcGain), c(.calcNet), c(.calcCumulativePresent)], rows: report.years.map {
+                [String($0.year), c.kronor($0.cost), c.kronor($0.gain), c.kronor($0.net), c.kronor($0.cumulativePresentNet)]
+            }))
+            blocks.append(.table(header: [c(.calcScenario), c(.calcNPVAt, ["rate": .text(c.percent(config.calculation.discountRate))]), c(.calcBreakEven)],
+                                 rows: Scenario.allCases.map { scenario in
+                let p = SocioEconomicCalculation.project(input, settings: config.calculation, scenario: scenario)
+                return [c.label(scenario), c.kronor(p.netPresentValue), CalculationSummary.breakEven(p, c)]
+            }))
+        } else {
+            blocks.append(.paragraph(c(.calcSummaryNone)))
+        }
+
+        blocks.append(.heading(c(.exportOutcome)))
+        if let d = dossier.decision {
+            blocks.append(.table(header: [c(.memoField), c(.memoValue)], rows: [
+                [c(.exportBody), d.body], [c(.exportDate), d.date.description], [c(.exportCaseNumber), d.caseNumber],
+                [c(.exportOutcome), c.label(d.outcome)], [c(.exportGranted), c.kronor(Money(d.totalGranted)) + " kr"],
+                [c(.exportGrants), d.grants.map { "\($0.year): " + c.kronor(Money($0.amount)) + " kr" }.joined(separator: ", ")],
+                [c(.exportConditions), d.conditions], [c(.exportRationale), d.rationale],
+                [c(.exportFollowUps), d.followUps.map(\.description).joined(separator: ", ")],
+            ]))
+        } else {
+            blocks.append(.paragraph(c(.memoNoDecision)))
+        }
+        self.blocks = blocks
+    }
+
+    public var markdown: String {
+        var out = "# " + title + "\n"
+        for block in blocks {
+            switch block {
+            case .heading(let text): out += "\n## " + text + "\n"
+            case .paragraph(let text): out += "\n" + text + "\n"
+            case .table(let header, let rows):
+                func row(_ cells: [String]) -> String {
+                    "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: "<br>") }.joined(separator: " | ") + " |"
+                }
+                out += "\n" + row(header) + "\n" + "|" + String(repeating: "---|", count: header.count) + "\n" + rows.map(row).joined(separator: "\n") + "\n"
+            }
+        }
+        return out
+    }
+
+    /// A page with its own styles and nothing fetched from elsewhere, fit to print.
+    public var html: String {
+        func escape(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+                .replacingOccurrences(of: "\n", with: "<br>")
+        }
+        var body = "<h1>" + escape(title) + "</h1>\n"
+        for block in blocks {
+            switch block {
+            case .heading(let text): body += "<h2>" + escape(text) + "</h2>\n"
+            case .paragraph(let text): body += "<p>" + escape(text) + "</p>\n"
+            case .table(let header, let rows):
+                body += "<table>\n<tr>" + header.map { "<th>" + escape($0) + "</th>" }.joined() + "</tr>\n"
+                body += rows.map { "<tr>" + $0.map { "<td>" + escape($0) + "</td>" }.joined() + "</tr>" }.joined(separator: "\n") + "\n</table>\n"
+            }
+        }
+        return """
+        <!DOCTYPE html>
+        <html lang="sv">
+        <head>
+        <meta charset="utf-8">
+        <title>\(escape(title))</title>
+        <style>
+        body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; line-height: 1.45; color: #111; }
+        table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
+        th, td { border: 1px solid #999; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+        th { background: #eee; }
+        @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
+        </style>
+        </head>
+        <body>
+        \(body)</body>
+        </html>
+
+        """
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
