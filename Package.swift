@@ -41,7 +41,7 @@ let package = Package(
         // ncursesw, linked directly (see Sources/CNcursesw/shim.h for why not via pkg-config).
         .systemLibrary(name: "CNcursesw"),
         // The thin ncurses backend: draws a buffer's changed cells, reads keys, runs effects.
-        .target(name: "BeredningTerminal", dependencies: ["BeredningTUI", "BeredningStore", "CNcursesw"]),
+        .target(name: "BeredningTerminal", dependencies: ["BeredningTUI", "BeredningStore", "BeredningExport", "CNcursesw"]),
         // Exports for other systems and for people: CSV for Swedish Excel, JSON.
         .target(name: "BeredningExport", dependencies: ["BeredningCore", "BeredningStore"]),
         .executableTarget(

@@ -40,6 +40,8 @@ public enum StoreError: Error, Sendable {
 public struct FileStore: Sendable {
     public static let configFile = "bered.toml"
     public static let applicationFile = "application.toml"
+    /// Where the interface writes exports; not an application folder.
+    public static let exportsFolder = "exports"
 
     public let root: URL
     private let coreCriteria: [Criterion]
@@ -67,7 +69,7 @@ public struct FileStore: Sendable {
         let config = try loadConfig()
         var entries: [StoreEntry] = []
         var problems: [FileProblem] = []
-        for name in listing(root.path) where !name.hasPrefix(".") && isFolder(root.appendingPathComponent(name)) {
+        for name in listing(root.path) where !name.hasPrefix(".") && name != FileStore.exportsFolder && isFolder(root.appendingPathComponent(name)) {
             guard let id = ApplicationID(name) else {
                 problems.append(FileProblem(file: name, line: nil, message: Message(.storeStrayFolder, ["folder": .text(name)])))
                 continue

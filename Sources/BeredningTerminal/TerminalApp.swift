@@ -1,4 +1,5 @@
 import BeredningCore
+import BeredningExport
 import BeredningStore
 import BeredningTUI
 import Foundation
@@ -54,6 +55,10 @@ public struct TerminalApp {
                     queue += state.update(save(comment, state: state))
                 case .move(let id, let transition, let reason, let override):
                     queue += state.update(move(id, transition, reason: reason, override: override, state: state))
+                case .recordDecision(let id, let decision):
+                    queue += state.update(record(decision, for: id, state: state))
+                case .export(let kind):
+                    queue += state.update(export(kind, state: state))
                 case .loadHistory(let id):
                     queue += state.update(.historyLoaded(id, store.history(of: id).events))
                 case .openEditor(let text):
@@ -86,6 +91,52 @@ public struct TerminalApp {
             return .saved(Message(.workflowMoved, ["id": .text(moved.id.description), "state": .message(moved.state.label)]))
         } catch {
             return .failed(error.lines(state.catalog))
+        }
+    }
+
+    private func record(_ decision: Decision, for id: ApplicationID, state: AppState) -> Event {
+        guard let member = state.member, let dossier = state.dossier(id) else { return .failed([]) }
+        do {
+            _ = try store.record(decision, for: dossier, by: member, config: state.snapshot.config, now: Date())
+            return .saved(Message(.decisionRecorded, ["id": .text(id.description), "outcome": .message(decision.outcome.label)]))
+        } catch {
+            return .failed(error.lines(state.catalog))
+        }
+    }
+
+    /// Writes the export into the store's `exports` folder, named by what it is and when.
+    private func export(_ kind: ExportKind, state: AppState) -> Event {
+        let stamp = String(TOMLTimeStamp.compact(Date()))
+        let name: String
+        let text: String
+        do {
+            switch kind {
+            case .decisionsCSV:
+                name = "beslut-\(stamp).csv"
+                text = DecisionsCSV.render(state.snapshot, catalog: state.catalog)
+            case .everythingJSON:
+                var histories: [ApplicationID: [HistoryEvent]] = [:]
+                for dossier in state.snapshot.dossiers { histories[dossier.application.id] = store.history(of: dossier.application.id).events }
+                name = "beredning-\(stamp).json"
+                text = try FullJSON(state.snapshot, histories: histories, catalog: state.catalog).rendered()
+            case .memoMarkdown(let id), .memoHTML(let id):
+                guard let dossier = state.dossier(id) else { return .failed([]) }
+                let memo = Memo(dossier, config: state.snapshot.config, catalog: state.catalog)
+                if case .memoHTML = kind {
+                    name = "beslutsunderlag-\(id)-\(stamp).html"
+                    text = memo.html
+                } else {
+                    name = "beslutsunderlag-\(id)-\(stamp).md"
+                    text = memo.markdown
+                }
+            }
+            let folder = store.root.appendingPathComponent(FileStore.exportsFolder)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let url = folder.appendingPathComponent(name)
+            try AtomicFile.write(Data(text.utf8), to: url)
+            return .saved(Message(.exportDone, ["path": .text(url.path)]))
+        } catch {
+            return .failed(["\(error)"])
         }
     }
 
@@ -124,5 +175,15 @@ struct ExternalEditor {
         // Editors add a final newline; the field did not have one.
         if edited.hasSuffix("\n") && !text.hasSuffix("\n") { edited.removeLast() }
         return edited == text ? nil : edited
+    }
+}
+
+/// "20261123T140205Z": a time for file names, sortable and free of colons.
+enum TOMLTimeStamp {
+    static func compact(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970)
+        let day = Day(daysSince1970: Int((Double(seconds) / 86_400).rounded(.down)))
+        let s = seconds - day.daysSince1970 * 86_400
+        return day.description.replacingOccurrences(of: "-", with: "") + String(format: "T%02d%02d%02dZ", s / 3600, s / 60 % 60, s % 60)
     }
 }

@@ -1,4 +1,5 @@
 import BeredningCore
+@testable import BeredningStore
 @testable import BeredningTUI
 import Foundation
 import Testing
@@ -71,5 +72,67 @@ struct MoveTests {
         #expect(s.screen.contains("2026-03-02 09:55  Anna Lindqvist · beredningsgruppen · granskning klar"))
         s.press(.escape)
         if case .application = s.current {} else { Issue.record("Esc goes back") }
+    }
+}
+
+@Suite("The coordinator's decision form and export menu")
+struct DecisionFormTests {
+    func forwarded() -> AppState {
+        var snapshot = demo
+        var entries = snapshot.entries
+        let index = entries.firstIndex { $0.folder == "2026-002" }!
+        var dossier = entries[index].dossier!
+        dossier.application.state = .forwarded
+        entries[index] = StoreEntry(folder: "2026-002", dossier: dossier, problems: [])
+        snapshot = StoreSnapshot(root: demo.root, config: demo.config, entries: entries, problems: [])
+        var s = AppState(snapshot: snapshot, member: member("lars"), catalog: sv, otherCatalog: en, width: 80, height: 24)
+        s.now = Date(timeIntervalSince1970: 1_780_000_000)
+        s.press(.down, .enter)
+        return s
+    }
+
+    @Test func recordingTheBoardsDecision() {
+        var s = forwarded()
+        s.press(.char("d"))
+        #expect(s.screen.contains("Kommunstyrelsens beslut om 2026-002 Star for Life"))
+        #expect(s.screen.contains("2026-05-28"))  // today, as the starting date
+        #expect(s.press(.ctrl("s")) == [])
+        #expect(s.statusText == "Diarienumret saknas.")
+        s.press(.tab, .tab)
+        s.type("KS 2026/88")
+        let commands = s.press(.ctrl("s"))
+        guard case .recordDecision(let id, let decision) = commands.first else { Issue.record("no decision: \(commands)"); return }
+        #expect(id.description == "2026-002")
+        #expect(decision.caseNumber == "KS 2026/88")
+        #expect(decision.outcome == .approve)
+        #expect(decision.grants.map(\.year) == [2026, 2027, 2028])  // the amounts applied for, to correct
+    }
+
+    @Test func aBadAmountIsExplained() {
+        var s = forwarded()
+        s.press(.char("d"), .tab, .tab)
+        s.type("KS 1")
+        s.press(.tab, .tab, .ctrl("u"))
+        s.type("2027 = fyrahundra")
+        s.press(.ctrl("s"))
+        #expect(s.statusText == "”2027 = fyrahundra” ska skrivas som ÅR=KRONOR, t.ex. 2027=450000.")
+    }
+
+    @Test func onlyTheCoordinatorDecidesAndExports() {
+        var s = state(as: "karin")
+        s.press(.down, .enter, .char("d"))
+        #expect(s.statusText?.hasPrefix("Bara samordnaren för in kommunstyrelsens beslut") == true)
+        s.press(.char("x"))
+        #expect(s.statusText == "Bara samordnaren exporterar beslut (din roll: styrgruppen).")
+    }
+
+    @Test func theExportMenu() {
+        var s = forwarded()
+        s.press(.char("x"))
+        #expect(s.screen.contains("beslutsunderlaget för 2026-002 som HTML för utskrift"))
+        s.press(.down)
+        #expect(s.press(.enter) == [.export(.everythingJSON)])
+        s.press(.char("x"), .escape)
+        #expect(s.modal == nil)
     }
 }

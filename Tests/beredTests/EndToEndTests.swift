@@ -195,4 +195,39 @@ struct EndToEndTests {
         let history = FileStore(root: demo.root, coreCriteria: try BundledResources.coreCriteria()).history(of: ApplicationID("2026-002")!)
         #expect(history.events.last?.details == "with_steering_group → returned: Komplettera evidensen: granskarna är oeniga – 4, 3 och 2.")
     }
+
+    @Test func theSteeringGroupForwardsAndTheCoordinatorDecidesAndExports() throws {
+        let demo = try DemoCopy()
+        let steering = try Tmux(["open", demo.path, "--as", "karin"])
+        try steering.waitFor("Karin Sjöberg · styrgruppen")
+        try steering.keys("j", "Enter", "m", "Down", "Enter")
+        try steering.waitFor("2026-002 har nu status till beslut.")
+        try steering.keys("q", "q")
+        try steering.waitFor("EXIT=0")
+
+        let coordinator = try Tmux(["open", demo.path, "--as", "lars"])
+        try coordinator.waitFor("Lars Bergström · samordnare")
+        try coordinator.keys("j", "Enter", "d")
+        try coordinator.waitFor("Kommunstyrelsens beslut om 2026-002")
+        try coordinator.keys("Tab", "Tab")
+        try coordinator.type("KS 2026/88")
+        try coordinator.keys("Tab", "Tab", "Tab")
+        try coordinator.type("Redovisa närvaron efter ett år – åäö.")
+        try coordinator.keys("C-s")
+        try coordinator.waitFor("Beslutet för 2026-002 är infört: bifall.")
+        try coordinator.keys("x", "Enter")
+        try coordinator.waitFor("Exporten är skriven till")
+        try coordinator.keys("q", "q")
+        try coordinator.waitFor("EXIT=0")
+
+        let decision = try #require(try load(demo).entry(ApplicationID("2026-002")!)?.dossier?.decision)
+        #expect(decision.caseNumber == "KS 2026/88")
+        #expect(decision.conditions == "Redovisa närvaron efter ett år – åäö.")
+        #expect(try load(demo).entry(ApplicationID("2026-002")!)?.dossier?.application.state == .approved)
+        let exports = try FileManager.default.contentsOfDirectory(atPath: demo.url("exports").path)
+        let csv = try #require(exports.first { $0.hasSuffix(".csv") })
+        let text = try String(contentsOf: demo.url("exports/" + csv), encoding: .utf8)
+        #expect(text.contains("2026-002;Star for Life;"))
+        #expect(try load(demo).problems == [])  // the exports folder is not taken for an application
+    }
 }

@@ -39,6 +39,7 @@ public struct AppState: Sendable {
         case calculation(CalculationScreen)
         case move(MoveScreen)
         case history(HistoryScreen)
+        case decision(DecisionForm)
     }
 
     public struct Status: Equatable, Sendable {
@@ -59,6 +60,7 @@ public struct AppState: Sendable {
             case .scoring(let form): return form.isDirty
             case .comment(let form): return form.isDirty
             case .move(let screen): return screen.pending != nil && !screen.editor.text.isBlank
+            case .decision(let form): return !form.text(.caseNumber).isBlank || !form.text(.rationale).isBlank
             case .application, .calculation, .history: return false
             }
         }
@@ -120,6 +122,7 @@ public struct AppState: Sendable {
         case .calculation(let screen): return handleCalculation(key, screen)
         case .move(let screen): return handleMove(key, screen)
         case .history(let screen): return handleHistory(key, screen)
+        case .decision(let form): return handleDecision(key, form)
         }
     }
 
@@ -150,7 +153,7 @@ public struct AppState: Sendable {
             case .stay:
                 stack[stack.count - 1] = .scoring(form)
             }
-        case .comment, .move:
+        case .comment, .move, .decision:
             stack.removeLast()
         default: break
         }

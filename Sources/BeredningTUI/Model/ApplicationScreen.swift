@@ -32,6 +32,11 @@ extension AppState {
         case .char("m"):
             guard let dossier = dossier(screen.applicationID) else { return [] }
             return openMove(dossier)
+        case .char("d"):
+            guard let dossier = dossier(screen.applicationID) else { return [] }
+            return openDecision(dossier)
+        case .char("x"):
+            return openExport(memoFor: screen.applicationID)
         case .char("H"):
             stack.append(.history(HistoryScreen(applicationID: screen.applicationID)))
             return [.loadHistory(screen.applicationID)]

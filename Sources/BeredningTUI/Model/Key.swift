@@ -34,7 +34,18 @@ public enum Command: Sendable, Equatable {
     case openEditor(text: String)
     case move(ApplicationID, Transition, reason: String, override: String)
     case loadHistory(ApplicationID)
+    case recordDecision(ApplicationID, Decision)
+    /// Writes an export into the store's `exports` folder.
+    case export(ExportKind)
     case reload
     case quit
     case suspend
+}
+
+/// What the export menu can write.
+public enum ExportKind: Equatable, Sendable {
+    case decisionsCSV
+    case everythingJSON
+    case memoMarkdown(ApplicationID)
+    case memoHTML(ApplicationID)
 }

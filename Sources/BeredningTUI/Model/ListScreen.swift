@@ -126,6 +126,8 @@ extension AppState {
         case .char("e"):
             guard let dossier = rows[safe: list.selection]?.dossier else { return [] }
             return openCalculation(dossier)
+        case .char("x"):
+            return openExport(memoFor: rows[safe: list.selection]?.dossier?.application.id)
         case .char("?"), .function(1): modal = .help(offset: 0)
         case .char("r"), .ctrl("r"): return [.reload]
         case .char("q"): return [.quit]

@@ -8,6 +8,8 @@ public enum Modal: Equatable, Sendable {
     case confirmLeave
     /// Quitting with unsaved changes somewhere.
     case confirmQuit
+    /// The coordinator's export menu.
+    case export(options: [ExportKind], selection: Int)
 }
 
 extension AppState {
@@ -36,6 +38,16 @@ extension AppState {
                 self.modal = nil
             }
             return []
+        case .export(let options, let selection):
+            switch key {
+            case .up, .char("k"): self.modal = .export(options: options, selection: max(0, selection - 1))
+            case .down, .char("j"): self.modal = .export(options: options, selection: min(options.count - 1, selection + 1))
+            case .enter:
+                self.modal = nil
+                return [.export(options[selection])]
+            default: self.modal = nil
+            }
+            return []
         case .confirmQuit:
             switch key {
             case .char("a"), .char("A"), .char("y"):
@@ -45,6 +57,18 @@ extension AppState {
                 return []
             }
         }
+    }
+
+    mutating func openExport(memoFor id: ApplicationID?) -> [Command] {
+        guard let member else { return [] }
+        if let refusal = Permissions.check(member.role, .exportDecisions) {
+            refuse(refusal)
+            return []
+        }
+        var options: [ExportKind] = [.decisionsCSV, .everythingJSON]
+        if let id { options += [.memoMarkdown(id), .memoHTML(id)] }
+        modal = .export(options: options, selection: 0)
+        return []
     }
 
     /// Saves the open form as a draft (a comment as it is); it closes once the save is confirmed.

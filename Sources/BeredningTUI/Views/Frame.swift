@@ -23,6 +23,7 @@ public enum Frame {
             case .calculation(let screen): CalculationView.draw(state, screen, into: &buffer, top: content.y, height: content.height)
             case .move(let screen): MoveView.draw(state, screen, into: &buffer, top: content.y, height: content.height)
             case .history(let screen): HistoryView.draw(state, screen, into: &buffer, top: content.y, height: content.height)
+            case .decision(let form): DecisionView.draw(state, form, into: &buffer, top: content.y, height: content.height)
             }
         }
         drawStatus(state, statusLines, into: &buffer)

@@ -27,7 +27,7 @@ public enum Keymap {
             return [
                 Binding("↑↓ j k", .keyMove, footer: true), Binding("Enter", .keyOpen, footer: true), Binding("/", .keyFilter, footer: true),
                 Binding("p", .keyScore, footer: true), Binding("c", .keyComment, footer: true), Binding("e", .keyCalculation),
-                Binding("n", .keyNextReview),
+                Binding("n", .keyNextReview), Binding("x", .keyExport),
                 Binding("s", .keySort, footer: true), Binding("S", .keyReverse), Binding("1–8", .keySortColumn), Binding("PgUp PgDn g G", .keyPage), Binding("Esc", .keyClearFilter),
                 Binding("r", .keyReload), Binding("Ctrl-L", .keyRedraw), Binding("Ctrl-Z", .keySuspend),
                 Binding("?", .keyHelp, footer: true), Binding("q", .keyQuit, footer: true),
@@ -36,8 +36,12 @@ public enum Keymap {
             return [
                 Binding("↑↓ j k", .keyScroll, footer: true), Binding("PgUp PgDn g G", .keyPage), Binding("p", .keyScore, footer: true),
                 Binding("c", .keyComment, footer: true), Binding("e", .keyCalculation, footer: true), Binding("m", .keyMoveApplication, footer: true),
-                Binding("H", .keyHistory), Binding("?", .keyHelp, footer: true), Binding("Esc q", .keyBack, footer: true),
+                Binding("H", .keyHistory), Binding("d", .keyDecision), Binding("x", .keyExport),
+                Binding("?", .keyHelp, footer: true), Binding("Esc q", .keyBack, footer: true),
             ]
+        case .decision:
+            return [Binding("Tab Shift-Tab", .keyNextField, footer: true), Binding("← →", .keyChooseRecommendation),
+                    Binding("Ctrl-S", .keyDecision, footer: true), Binding("Esc", .keyBack, footer: true)]
         case .move(let screen):
             if screen.pending != nil {
                 return [Binding("Ctrl-S", .keyConfirmMove, footer: true), Binding("Esc", .keyBack, footer: true)]

@@ -78,3 +78,39 @@ enum HistoryView {
         }
     }
 }
+
+enum DecisionView {
+    static func draw(_ state: AppState, _ form: DecisionForm, into buffer: inout ScreenBuffer, top: Int, height: Int) {
+        let c = state.catalog
+        let title = state.dossier(form.applicationID)?.application.title ?? ""
+        buffer.draw([(c(.uiDecisionTitle) + " ", .title), (form.applicationID.description + " " + title, .title)], x: 0, y: top, width: state.width)
+        var y = top + 2
+        let focused = form.focus == .outcome
+        var line: StyledLine = [((focused ? "▸ " : "  ") + c(.exportOutcome) + ": ", focused ? .accent : .title)]
+        for outcome in Decision.Outcome.allCases {
+            let chosen = outcome == form.outcome
+            line.append((chosen ? "[" + c.label(outcome) + "]" : " " + c.label(outcome) + " ", chosen ? (focused ? .selected : .title) : .plain))
+        }
+        buffer.draw(line, x: 0, y: y, width: state.width)
+        y += 2
+        let labels: [(DecisionForm.Field, MessageKey)] = [(.date, .exportDate), (.caseNumber, .exportCaseNumber), (.body, .exportBody),
+                                                           (.grants, .exportGrants), (.conditions, .exportConditions), (.rationale, .exportRationale)]
+        let inner = max(10, state.width - 4)
+        for (field, label) in labels where y < top + height {
+            let isFocused = form.focus == field
+            buffer.put((isFocused ? "▸ " : "  ") + c(label) + ":", x: 0, y: y, style: isFocused ? .accent : .title)
+            let editor = form.editors[field] ?? TextEditor()
+            let visual = editor.visualLines(width: inner)
+            let rows = (field == .conditions || field == .rationale) ? 2 : 1
+            for row in 0..<rows where y + 1 + row < top + height {
+                let index = editor.scroll + row
+                buffer.put("  " + (index < visual.count ? visual[index].text : ""), x: 0, y: y + 1 + row)
+            }
+            if isFocused {
+                let position = editor.cursorPosition(width: inner)
+                buffer.cursor = (2 + position.column, y + 1 + min(rows - 1, position.row - editor.scroll))
+            }
+            y += 2 + rows
+        }
+    }
+}

@@ -173,6 +173,19 @@ enum ModalView {
             lines = [[(c(.uiUnsavedTitle), .warning)], [], [(c(.uiLeaveQuestion), .plain)], [],
                      [("s", .accent), ("  " + c(.uiSaveDraftAndLeave), .plain)], [("l", .accent), ("  " + c(.uiLeaveWithoutSaving), .plain)],
                      [("Enter Esc", .accent), ("  " + c(.uiStay), .plain)]]
+        case .export(let options, let selection):
+            lines = [[(c(.uiExportTitle), .title)], []]
+            for (index, option) in options.enumerated() {
+                let text: String
+                switch option {
+                case .decisionsCSV: text = c(.uiExportCSV)
+                case .everythingJSON: text = c(.uiExportJSON)
+                case .memoMarkdown(let id): text = c(.uiExportMarkdown, ["id": .text(id.description)])
+                case .memoHTML(let id): text = c(.uiExportHTML, ["id": .text(id.description)])
+                }
+                lines.append([((index == selection ? "▸ " : "  ") + text, index == selection ? .selected : .plain)])
+            }
+            lines += [[], [("Enter", .accent), ("  " + c(.keyExport) + "   ", .plain), ("Esc", .accent), ("  " + c(.keyBack), .plain)]]
         case .confirmQuit:
             lines = [[(c(.uiUnsavedTitle), .warning)], [], [(c(.uiQuitQuestion), .plain)], [],
                      [("a", .accent), ("  " + c(.uiQuitWithoutSaving), .plain)], [("Enter Esc", .accent), ("  " + c(.uiStay), .plain)]]

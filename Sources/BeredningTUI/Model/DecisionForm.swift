@@ -1,0 +1,103 @@
+import BeredningCore
+import Foundation
+
+/// The coordinator's form for the board's decision: outcome, date, case number, amounts per
+/// year, conditions and rationale. Saving records it and moves the application.
+public struct DecisionForm: Equatable, Sendable {
+    public enum Field: Int, CaseIterable, Sendable { case outcome, date, caseNumber, body, grants, conditions, rationale }
+
+    public let applicationID: ApplicationID
+    public var outcome = Decision.Outcome.approve
+    public var focus = Field.outcome
+    public var editors: [Field: TextEditor]
+
+    init(applicationID: ApplicationID, today: Day, grants: [Budget.Year]) {
+        self.applicationID = applicationID
+        editors = [
+            .date: TextEditor(today.description), .caseNumber: TextEditor(), .body: TextEditor(Decision.defaultBody),
+            // The amounts applied for, as a starting point the coordinator corrects.
+            .grants: TextEditor(grants.map { "\($0.year)=\($0.requested)" }.joined(separator: ", ")),
+            .conditions: TextEditor(), .rationale: TextEditor(),
+        ]
+    }
+
+    public func text(_ field: Field) -> String { editors[field]?.text ?? "" }
+
+    /// The decision as typed, or the first thing in the way of one.
+    func decision(by member: MemberID) -> Result<Decision, Refusal> {
+        guard let date = Day(text(.date).trimmingCharacters(in: .whitespaces)) else {
+            return .failure(Refusal(Message(.uiBadDate, ["value": .text(text(.date))])))
+        }
+        var grants: [Decision.Grant] = []
+        for part in text(.grants).split(whereSeparator: { $0 == "," || $0 == "\n" || $0 == ";" }) {
+            let pair = part.split(separator: "=")
+            guard pair.count == 2, let year = Int(pair[0].trimmingCharacters(in: .whitespaces)),
+                  let amount = Int(pair[1].filter { !$0.isWhitespace }) else {
+                return .failure(Refusal(Message(.uiBadGrant, ["value": .text(String(part).trimmingCharacters(in: .whitespaces))])))
+            }
+            grants.append(Decision.Grant(year: year, amount: amount))
+        }
+        if outcome == .reject { grants = grants.filter { $0.amount != 0 } }
+        let decision = Decision(body: text(.body), date: date, caseNumber: text(.caseNumber), outcome: outcome, grants: grants,
+                                conditions: text(.conditions), rationale: text(.rationale), recordedBy: member)
+        if let problem = decision.problems.first { return .failure(Refusal(problem)) }
+        return .success(decision)
+    }
+}
+
+extension AppState {
+    mutating func openDecision(_ dossier: Dossier) -> [Command] {
+        guard let member else { return [] }
+        if let refusal = Permissions.check(member.role, .recordDecision) {
+            refuse(refusal)
+            return []
+        }
+        guard dossier.application.state == .forwarded else {
+            show(catalog(.workflowWrongState, ["transition": .message(Transition.approve.label), "state": .message(dossier.application.state.label)]), .error)
+            return []
+        }
+        let today = Day(daysSince1970: Int((now.timeIntervalSince1970 / 86_400).rounded(.down)))
+        stack.append(.decision(DecisionForm(applicationID: dossier.application.id, today: today, grants: dossier.application.budget.years)))
+        return []
+    }
+
+    mutating func handleDecision(_ key: Key, _ form: DecisionForm) -> [Command] {
+        var form = form
+        defer { if case .decision = current { stack[stack.count - 1] = .decision(form) } }
+        let fields = DecisionForm.Field.allCases
+        switch key {
+        case .tab: form.focus = fields[(form.focus.rawValue + 1) % fields.count]; return []
+        case .backTab: form.focus = fields[(form.focus.rawValue + fields.count - 1) % fields.count]; return []
+        case .escape:
+            stack.removeLast()
+            return []
+        case .ctrl("s"):
+            guard let member else { return [] }
+            switch form.decision(by: member.id) {
+            case .success(let decision): return [.recordDecision(form.applicationID, decision)]
+            case .failure(let refusal): refuse(refusal); return []
+            }
+        case .function(1):
+            modal = .help(offset: 0)
+            return []
+        default: break
+        }
+        if form.focus == .outcome {
+            switch key {
+            case .left, .right, .char(" "), .char("h"), .char("l"): form.outcome = form.outcome == .approve ? .reject : .approve
+            case .enter, .down: form.focus = .date
+            default: break
+            }
+            return []
+        }
+        var editor = form.editors[form.focus] ?? TextEditor()
+        // Single-line fields move on with Enter; the long texts take new lines.
+        if key == .enter && [.date, .caseNumber, .body, .grants].contains(form.focus) {
+            form.focus = fields[form.focus.rawValue + 1]
+            return []
+        }
+        _ = editor.handle(key, width: formTextWidth)
+        form.editors[form.focus] = editor
+        return []
+    }
+}
