@@ -14,9 +14,22 @@ extension FileStore {
         var saved = review
         saved.updated = now
         saved.assessedVersion = ApplicationVersion.of(dossier.application)
+        try keepVersion(dossier.application)
         try write(ReviewRecord.write(saved, criteria: config.criteria), to: "\(review.applicationID)/reviews/\(member.id).toml")
         try append(HistoryEvent(time: now, member: member.id, role: member.role, kind: saved.status == .complete ? .reviewCompleted : .reviewSaved,
                                 details: saved.recommendation?.rawValue ?? ""), to: review.applicationID)
+    }
+
+    /// Keeps the text a review assesses, `versions/<fingerprint>.toml`, so that after a return
+    /// for completion the reviewer can see what changed. Written once; never replaced.
+    func keepVersion(_ application: Application) throws(StoreError) {
+        let path = "\(application.id)/\(FileStore.versionsFolder)/\(ApplicationVersion.of(application)).toml"
+        guard !FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) else { return }
+        do {
+            try write(ApplicationRecord.write(application), to: path, replacing: false)
+        } catch .writeFailed(let error) where error.step == "exists" {
+            return  // a colleague kept the same version a moment ago
+        }
     }
 
     /// A youth-panel comment gets a file of its own, named by time and author, so two

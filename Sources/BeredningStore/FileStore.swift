@@ -42,6 +42,8 @@ public struct FileStore: Sendable {
     public static let applicationFile = "application.toml"
     /// Where the interface writes exports; not an application folder.
     public static let exportsFolder = "exports"
+    /// The texts reviews assessed, by version fingerprint.
+    public static let versionsFolder = "versions"
 
     public let root: URL
     private let coreCriteria: [Criterion]
@@ -111,7 +113,14 @@ public struct FileStore: Sendable {
         let decisionPath = "\(folder)/\(FileStore.decisionFile)"
         let decision: Decision? = FileManager.default.fileExists(atPath: root.appendingPathComponent(decisionPath).path)
             ? read(decisionPath, into: &problems) { DecisionRecord.read($0, applicationID: id) } : nil
-        let dossier = Dossier(application: application, reviews: reviews, comments: comments, conflicts: conflicts, decision: decision)
+        var dossier = Dossier(application: application, reviews: reviews, comments: comments, conflicts: conflicts, decision: decision)
+        for review in dossier.outdatedReviews where dossier.earlierVersions[review.assessedVersion] == nil {
+            let path = "\(folder)/\(FileStore.versionsFolder)/\(review.assessedVersion).toml"
+            guard FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) else { continue }
+            if let earlier: Application = read(path, into: &problems, { ApplicationRecord.read($0, folderID: id, settings: config.calculation) }) {
+                dossier.earlierVersions[review.assessedVersion] = earlier
+            }
+        }
         return StoreEntry(folder: folder, dossier: dossier, problems: problems)
     }
 

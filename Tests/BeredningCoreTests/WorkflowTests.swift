@@ -105,3 +105,33 @@ struct WorkflowTests {
         #expect(Workflow.available(for: anna, dossier: dossier) == [])
     }
 }
+
+@Suite("What changed since a review")
+struct ApplicationDiffTests {
+    @Test func onlyTheChangedFieldsInTheFormsOrder() {
+        let old = strongApplication()
+        var new = old
+        new.problem.consequences = "Fler placeringar och ofullständiga betyg."
+        new.targetGroup.size = 60
+        new.state = .inPreparation
+        let changes = ApplicationDiff.changes(from: old, to: new)
+        #expect(changes.map(\.field) == ["problem.consequences", "target_group"])
+        #expect(changes[0].old == "Ofullständiga betyg och utanförskap.")
+        #expect(changes[0].new == "Fler placeringar och ofullständiga betyg.")
+        #expect(changes[1].new.hasPrefix("10–12, 60:"))
+        #expect(ApplicationDiff.changes(from: old, to: old).isEmpty)
+    }
+
+    @Test func aDossierDiffsAgainstTheVersionTheReviewAssessed() throws {
+        let config = try testConfig()
+        let old = strongApplication()
+        var review = completeReview(by: anna, config: config)
+        review.assessedVersion = ApplicationVersion.of(old)
+        var new = old
+        new.evidence.learningPlan = "Följeforskning."
+        var dossier = Dossier(application: new, reviews: [review])
+        #expect(dossier.changes(since: review) == nil)  // the store did not keep the old text
+        dossier.earlierVersions[review.assessedVersion] = old
+        #expect(dossier.changes(since: review)?.map(\.field) == ["evidence.learning_plan"])
+    }
+}

@@ -89,3 +89,28 @@ struct HistoryTests {
         #expect(store.store.history(of: dossier.application.id).events.isEmpty)  // a refused move leaves no trace
     }
 }
+
+@Suite("The texts reviews assessed")
+struct VersionTests {
+    @Test func aReturnedApplicationShowsItsReviewerWhatChanged() throws {
+        let store = try TestStore()
+        var snapshot = try store.load()
+        let anna = try #require(snapshot.config.member(MemberID("anna")!)), lars = try #require(snapshot.config.member(MemberID("lars")!))
+        let id = ApplicationID("2026-005")!
+        var dossier = try #require(snapshot.entry(id)?.dossier)
+        var review = Review(applicationID: id, reviewer: anna.id)
+        review.assessments[.problem] = Assessment(score: .points(1), comment: "Konsekvenserna saknas.")
+        try store.store.save(review, by: anna, in: dossier, config: snapshot.config, now: Date())
+        #expect(store.files(in: "2026-005/versions") == [ApplicationVersion.of(dossier.application) + ".toml"])
+
+        var completed = dossier.application
+        completed.problem.consequences = "Utan stöd riskerar barnen att hamna i utanförskap."
+        try store.store.save(completed, by: lars)
+        snapshot = try store.load()
+        dossier = try #require(snapshot.entry(id)?.dossier)
+        #expect(snapshot.entry(id)?.problems == [])
+        let outdated = try #require(dossier.outdatedReviews.first)
+        #expect(dossier.changes(since: outdated)?.map(\.field) == ["problem.consequences"])
+        #expect(dossier.changes(since: outdated)?.first?.new == "Utan stöd riskerar barnen att hamna i utanförskap.")
+    }
+}

@@ -136,3 +136,26 @@ struct DecisionFormTests {
         #expect(s.modal == nil)
     }
 }
+
+@Suite("A returned application shows its reviewer what changed")
+struct ChangesViewTests {
+    @Test func theOldAndTheNewTextOfEachChangedField() {
+        var entries = demo.entries
+        let index = entries.firstIndex { $0.folder == "2026-001" }!
+        var dossier = entries[index].dossier!
+        let old = dossier.application
+        dossier.application.problem.consequences = "Nu med kostnader: 2 placeringar per år."
+        dossier.application.state = .inPreparation
+        dossier.earlierVersions[ApplicationVersion.of(old)] = old
+        entries[index] = StoreEntry(folder: "2026-001", dossier: dossier, problems: [])
+        let snapshot = StoreSnapshot(root: demo.root, config: demo.config, entries: entries, problems: [])
+        var s = AppState(snapshot: snapshot, member: member("anna"), catalog: sv, otherCatalog: en, width: 80, height: 60)
+        s.press(.enter)
+        let screen = s.screen
+        #expect(screen.contains("anna granskade en tidigare version av ansökan."))
+        #expect(screen.contains("Ändrat sedan din granskning"))
+        #expect(screen.contains("  Om inget görs"))
+        #expect(screen.contains("    + Nu med kostnader: 2 placeringar per år."))
+        #expect(screen.contains("    − Om inget görs riskerar barnen"))
+    }
+}

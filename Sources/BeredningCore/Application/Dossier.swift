@@ -7,6 +7,8 @@ public struct Dossier: Hashable, Sendable {
     public var conflicts: [ConflictDeclaration]
     /// The board's decision, once a coordinator has recorded it.
     public var decision: Decision?
+    /// The texts that outdated reviews assessed, by their version fingerprint, when the store kept them.
+    public var earlierVersions: [String: Application] = [:]
 
     public init(application: Application, reviews: [Review] = [], comments: [YouthComment] = [], conflicts: [ConflictDeclaration] = [],
                 decision: Decision? = nil) {
@@ -19,6 +21,12 @@ public struct Dossier: Hashable, Sendable {
 
     public func review(by member: MemberID) -> Review? { reviews.first { $0.reviewer == member } }
     public func hasConflict(_ member: MemberID) -> Bool { conflicts.contains { $0.member == member } }
+
+    /// What changed since `review` was made, when the store kept the text it assessed.
+    public func changes(since review: Review) -> [FieldChange]? {
+        guard let earlier = earlierVersions[review.assessedVersion] else { return nil }
+        return ApplicationDiff.changes(from: earlier, to: application)
+    }
 
     /// Reviews made of an earlier text than the one in the store now.
     public var outdatedReviews: [Review] {

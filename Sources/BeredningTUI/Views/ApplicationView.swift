@@ -54,6 +54,17 @@ enum ApplicationView {
         for review in dossier.outdatedReviews {
             out.append([("⚠ " + c(.uiOutdatedReview, ["member": .text(review.reviewer.rawValue)]), .warning)])
         }
+        // The reviewer whose review is outdated sees what changed since, field by field.
+        if let member = state.member, let own = dossier.outdatedReviews.first(where: { $0.reviewer == member.id }),
+           let changes = dossier.changes(since: own) {
+            heading(c(.uiChangesSince))
+            if changes.isEmpty { text(c(.uiNoChanges), style: .muted) }
+            for change in changes {
+                out.append([("  " + c(change.label), .title)])
+                for line in Wrap.lines(change.old.isEmpty ? "–" : change.old, width: max(1, width - 7)) { out.append([("    − " + line, .error)]) }
+                for line in Wrap.lines(change.new.isEmpty ? "–" : change.new, width: max(1, width - 7)) { out.append([("    + " + line, .success)]) }
+            }
+        }
 
         // The checklist panel
         let checklist = state.checklist(for: dossier)
