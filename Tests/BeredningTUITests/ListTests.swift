@@ -167,3 +167,21 @@ struct RefusalTests {
         for line in screen.split(separator: "\n") { #expect(line.cellWidth <= 40) }
     }
 }
+
+@Suite("The list grouped by state")
+struct GroupedListTests {
+    @Test func headingsWithTheMovesTheMemberMayMake() {
+        var s = state(as: "karin")
+        s.press(.char("v"))
+        #expect(s.listRows.map(\.id) == ["2026-005", "2026-001", "2026-003", "2026-004", "2026-002", "2026-006"])
+        let screen = s.screen
+        #expect(screen.contains("── beredning (3) ──"))
+        #expect(screen.contains("── styrgrupp (1) · du kan: återremittera, skicka till beslut ──"))
+        #expect(!screen.contains("── inkommen (1) · du kan"))  // the steering group moves nothing out of received
+        var coordinator = state(as: "lars")
+        coordinator.press(.char("v"))
+        #expect(coordinator.screen.contains("── inkommen (1) · du kan: starta beredningen av ──"))
+        s.press(.char("v"))
+        #expect(!s.screen.contains("── beredning"))
+    }
+}

@@ -220,6 +220,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case keyChooseMove = "key.choose_move"
     case uiNoMoves = "ui.no_moves"
     case uiBadDate = "ui.bad_date"
+    case uiYouMay = "ui.you_may"
+    case keyGroup = "key.group"
     case uiChangesSince = "ui.changes_since"
     case uiNoChanges = "ui.no_changes"
     case uiBadGrant = "ui.bad_grant"

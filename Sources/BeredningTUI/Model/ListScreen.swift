@@ -15,6 +15,9 @@ public struct ListState: Equatable, Sendable {
     public var filter = ""
     /// True while the filter is being typed.
     public var filtering = false
+    /// Grouped by state, with the moves the member may make in each: the steering group's and
+    /// the coordinators' view of the process.
+    public var grouped = false
 
     mutating func clampSelection(count: Int) {
         selection = max(0, min(selection, count - 1))
@@ -43,6 +46,10 @@ extension AppState {
             return ListRow(entry: entry, checklist: checklist)
         }
         rows.sort { a, b in
+            if list.grouped {
+                let byState = compare(a, b, by: .state)
+                if byState != .orderedSame { return byState == .orderedAscending }
+            }
             let order = compare(a, b, by: list.sort)
             return order == .orderedSame ? a.id < b.id : (order == .orderedAscending) == list.ascending
         }
@@ -105,6 +112,7 @@ extension AppState {
             list.sort = ListColumn(rawValue: (list.sort.rawValue + 1) % ListColumn.allCases.count)!
             list.ascending = true
         case .char("S"): list.ascending.toggle()
+        case .char("v"): list.grouped.toggle()
         case .char(let digit) where ("1"..."8").contains(digit):
             let column = ListColumn(rawValue: Int(String(digit))! - 1)!
             if list.sort == column { list.ascending.toggle() } else { list.sort = column; list.ascending = true }

@@ -67,15 +67,38 @@ enum ListView {
             buffer.put(state.catalog(state.list.filter.isEmpty ? .uiNoApplications : .uiNoMatches).truncated(toCells: state.width - 2), x: 2, y: top + 2, style: .muted)
             return
         }
-        let first = state.list.selection < visible ? 0 : state.list.selection - visible + 1
-        for (offset, row) in rows.dropFirst(first).prefix(visible).enumerated() {
+        // Lines of the list: rows, and in the grouped view a heading before each state's rows.
+        var lines: [(row: Int?, state: ApplicationState?)] = []
+        for (index, row) in rows.enumerated() {
+            let rowState = row.dossier?.application.state
+            if state.list.grouped, index == 0 || rows[index - 1].dossier?.application.state != rowState { lines.append((nil, rowState)) }
+            lines.append((index, nil))
+        }
+        let selectedLine = lines.firstIndex { $0.row == state.list.selection } ?? 0
+        let first = selectedLine < visible ? 0 : selectedLine - visible + 1
+        for (offset, line) in lines.dropFirst(first).prefix(visible).enumerated() {
             let y = top + 1 + offset
-            let selected = first + offset == state.list.selection
-            drawRow(row, columns: columns, state: state, y: y, selected: selected, into: &buffer)
+            if let index = line.row {
+                drawRow(rows[index], columns: columns, state: state, y: y, selected: index == state.list.selection, into: &buffer)
+            } else {
+                drawHeading(line.state, count: rows.filter { $0.dossier?.application.state == line.state }.count, state: state, y: y, into: &buffer)
+            }
         }
         if rows.count > visible {
             buffer.put("\(state.list.selection + 1)/\(rows.count)", x: state.width - "\(state.list.selection + 1)/\(rows.count)".count - 1, y: top, style: .muted)
         }
+    }
+
+    /// "── styrgrupp (1) · du kan: återremittera, skicka till beslut ──".
+    static func drawHeading(_ applicationState: ApplicationState?, count: Int, state: AppState, y: Int, into buffer: inout ScreenBuffer) {
+        let c = state.catalog
+        var text = (applicationState.map { c.label($0) } ?? c(.uiBroken)) + " (\(count))"
+        if let applicationState, let member = state.member {
+            let moves = Transition.allCases.filter { $0.from.contains(applicationState) && Permissions.allows(member.role, $0.action) }
+            if !moves.isEmpty { text += " · " + c(.uiYouMay, ["moves": .text(moves.map { c.label($0) }.joined(separator: ", "))]) }
+        }
+        buffer.draw([("── ", .muted), (text, .accent), (" " + String(repeating: "─", count: max(0, state.width - text.cellWidth - 5)), .muted)],
+                    x: 0, y: y, width: state.width)
     }
 
     static func drawRow(_ row: ListRow, columns: [Column], state: AppState, y: Int, selected: Bool, into buffer: inout ScreenBuffer) {
