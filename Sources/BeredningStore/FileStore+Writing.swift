@@ -112,10 +112,20 @@ extension FileStore {
         return application
     }
 
-    /// Writes a whole application file (the coordinator's edits, workflow changes).
-    public func save(_ application: Application, by member: Member) throws(StoreError) {
+    /// Writes a whole application file: a coordinator's edit, recorded in the history with the
+    /// fields that changed.
+    public func save(_ application: Application, by member: Member, now: Date = Date()) throws(StoreError) {
         if let refusal = Permissions.check(member.role, .editApplication) { throw .refused(refusal.reason) }
-        try write(ApplicationRecord.write(application), to: "\(application.id)/\(FileStore.applicationFile)")
+        let path = "\(application.id)/\(FileStore.applicationFile)"
+        var before: Application?
+        if let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path),
+           let document = try? TOMLDocument(file: path, data: data) {
+            let settings = (try? loadConfig())?.calculation ?? CalculationSettings()
+            before = ApplicationRecord.read(document, folderID: application.id, settings: settings)
+        }
+        try write(ApplicationRecord.write(application), to: path)
+        let changed = before.map { ApplicationDiff.changes(from: $0, to: application).map(\.field) } ?? []
+        try append(HistoryEvent(time: now, member: member.id, role: member.role, kind: .edited, details: changed.joined(separator: ", ")), to: application.id)
     }
 
     /// Creates a new store folder from a `bered.toml` text; refuses to touch an existing store.

@@ -112,5 +112,8 @@ struct VersionTests {
         let outdated = try #require(dossier.outdatedReviews.first)
         #expect(dossier.changes(since: outdated)?.map(\.field) == ["problem.consequences"])
         #expect(dossier.changes(since: outdated)?.first?.new == "Utan stöd riskerar barnen att hamna i utanförskap.")
+        let events = store.store.history(of: id).events
+        #expect(events.map(\.kind) == [.reviewSaved, .edited])
+        #expect(events.last?.details == "problem.consequences")
     }
 }

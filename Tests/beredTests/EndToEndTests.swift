@@ -196,15 +196,38 @@ struct EndToEndTests {
         #expect(history.events.last?.details == "with_steering_group → returned: Komplettera evidensen: granskarna är oeniga – 4, 3 och 2.")
     }
 
-    @Test func theSteeringGroupForwardsAndTheCoordinatorDecidesAndExports() throws {
+    @Test func theWholeProcessReturnedThenForwardedDecidedAndExported() throws {
         let demo = try DemoCopy()
+        // The steering group returns Star for Life for completion.
         let steering = try Tmux(["open", demo.path, "--as", "karin"])
         try steering.waitFor("Karin Sjöberg · styrgruppen")
-        try steering.keys("j", "Enter", "m", "Down", "Enter")
-        try steering.waitFor("2026-002 har nu status till beslut.")
+        try steering.keys("j", "Enter", "m", "Enter")
+        try steering.waitFor("Styrgruppens begäran")
+        try steering.type("Komplettera evidensen.")
+        try steering.keys("C-s")
+        try steering.waitFor("2026-002 har nu status återremitterad.")
         try steering.keys("q", "q")
         try steering.waitFor("EXIT=0")
 
+        // The coordinator takes it back into preparation and on to the steering group.
+        let back = try Tmux(["open", demo.path, "--as", "lars"])
+        try back.waitFor("Lars Bergström · samordnare")
+        try back.keys("j", "Enter", "m", "Enter")
+        try back.waitFor("2026-002 har nu status beredning.")
+        try back.keys("m", "Enter")
+        try back.waitFor("2026-002 har nu status styrgrupp.")
+        try back.keys("q", "q")
+        try back.waitFor("EXIT=0")
+
+        // The steering group forwards it to the board.
+        let forward = try Tmux(["open", demo.path, "--as", "karin"])
+        try forward.waitFor("Karin Sjöberg · styrgruppen")
+        try forward.keys("j", "Enter", "m", "Down", "Enter")
+        try forward.waitFor("2026-002 har nu status till beslut.")
+        try forward.keys("q", "q")
+        try forward.waitFor("EXIT=0")
+
+        // The coordinator records the board's decision and exports the decisions list.
         let coordinator = try Tmux(["open", demo.path, "--as", "lars"])
         try coordinator.waitFor("Lars Bergström · samordnare")
         try coordinator.keys("j", "Enter", "d")
@@ -220,10 +243,12 @@ struct EndToEndTests {
         try coordinator.keys("q", "q")
         try coordinator.waitFor("EXIT=0")
 
-        let decision = try #require(try load(demo).entry(ApplicationID("2026-002")!)?.dossier?.decision)
-        #expect(decision.caseNumber == "KS 2026/88")
-        #expect(decision.conditions == "Redovisa närvaron efter ett år – åäö.")
-        #expect(try load(demo).entry(ApplicationID("2026-002")!)?.dossier?.application.state == .approved)
+        let dossier = try #require(try load(demo).entry(ApplicationID("2026-002")!)?.dossier)
+        #expect(dossier.application.state == .approved)
+        #expect(dossier.decision?.caseNumber == "KS 2026/88")
+        #expect(dossier.decision?.conditions == "Redovisa närvaron efter ett år – åäö.")
+        let history = FileStore(root: demo.root, coreCriteria: try BundledResources.coreCriteria()).history(of: ApplicationID("2026-002")!)
+        #expect(history.events.map(\.kind) == [.moved, .moved, .moved, .moved, .decided, .moved])
         let exports = try FileManager.default.contentsOfDirectory(atPath: demo.url("exports").path)
         let csv = try #require(exports.first { $0.hasSuffix(".csv") })
         let text = try String(contentsOf: demo.url("exports/" + csv), encoding: .utf8)
