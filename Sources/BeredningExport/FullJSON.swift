@@ -42,12 +42,7 @@ public struct FullJSON: Encodable {
     let broken: [String]
 
     public init(_ snapshot: StoreSnapshot, histories: [ApplicationID: [HistoryEvent]], catalog: Catalog) {
-        func time(_ date: Date) -> String {
-            let seconds = Int(date.timeIntervalSince1970)
-            let day = Day(daysSince1970: Int((Double(seconds) / 86_400).rounded(.down)))
-            let s = seconds - day.daysSince1970 * 86_400
-            return String(format: "%@T%02d:%02d:%02dZ", day.description, s / 3600, s / 60 % 60, s % 60)
-        }
+        func time(_ date: Date) -> String { WallTime(date).iso }
         fund = snapshot.config.fund
         broken = snapshot.entries.filter(\.isBroken).map(\.folder)
         applications = snapshot.dossiers.map { dossier in

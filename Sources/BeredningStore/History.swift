@@ -62,6 +62,6 @@ extension TOMLTime {
         let clock = text.dropFirst(11).dropLast().split(separator: ":")
         guard clock.count == 3, let h = Int(clock[0]), let m = Int(clock[1]), let s = Int(clock[2]),
               (0..<24).contains(h), (0..<60).contains(m), (0..<61).contains(s) else { return nil }
-        return Date(timeIntervalSince1970: Double(day.daysSince1970 * 86_400 + h * 3600 + m * 60 + s))
+        return WallTime.date(day, hour: h, minute: m, second: s)
     }
 }

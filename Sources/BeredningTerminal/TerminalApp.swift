@@ -106,7 +106,7 @@ public struct TerminalApp {
 
     /// Writes the export into the store's `exports` folder, named by what it is and when.
     private func export(_ kind: ExportKind, state: AppState) -> Event {
-        let stamp = String(TOMLTimeStamp.compact(Date()))
+        let stamp = WallTime(Date()).compact
         let name: String
         let text: String
         do {
@@ -175,15 +175,5 @@ struct ExternalEditor {
         // Editors add a final newline; the field did not have one.
         if edited.hasSuffix("\n") && !text.hasSuffix("\n") { edited.removeLast() }
         return edited == text ? nil : edited
-    }
-}
-
-/// "20261123T140205Z": a time for file names, sortable and free of colons.
-enum TOMLTimeStamp {
-    static func compact(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970)
-        let day = Day(daysSince1970: Int((Double(seconds) / 86_400).rounded(.down)))
-        let s = seconds - day.daysSince1970 * 86_400
-        return day.description.replacingOccurrences(of: "-", with: "") + String(format: "T%02d%02d%02dZ", s / 3600, s / 60 % 60, s % 60)
     }
 }

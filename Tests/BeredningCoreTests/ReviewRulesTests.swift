@@ -1,5 +1,6 @@
 import BeredningCore
 import BeredningResources
+import Foundation
 import Testing
 
 @Suite("What a review needs to be saved and to be complete")
@@ -162,5 +163,18 @@ struct ApplicationVersionTests {
         current.assessedVersion = ApplicationVersion.of(application)
         let dossier = Dossier(application: application, reviews: [old, current])
         #expect(dossier.outdatedReviews.map(\.reviewer) == [anna.id])
+    }
+}
+
+@Suite("Times as the store writes them and people read them")
+struct WallTimeTests {
+    @Test func formsOfOneInstant() {
+        let time = WallTime(Date(timeIntervalSince1970: 1_772_817_000))
+        #expect(time.iso == "2026-03-06T17:10:00Z")
+        #expect(time.compact == "20260306T171000Z")
+        #expect(time.minutes == "2026-03-06 17:10")
+        #expect(WallTime(Date(timeIntervalSince1970: 1_772_817_000), offsetMinutes: 60).clock == "18:10")
+        #expect(WallTime(Date(timeIntervalSince1970: -1)).iso == "1969-12-31T23:59:59Z")
+        #expect(WallTime.date(Day("2026-03-06")!, hour: 17, minute: 10) == Date(timeIntervalSince1970: 1_772_817_000))
     }
 }

@@ -292,8 +292,8 @@ struct Fields {
 /// TOML date-times as UTC instants, computed as plain arithmetic on `Day`.
 enum TOMLTime {
     static func date(from value: TOMLDateTime) -> Date {
-        let days = Day(year: value.date.year, month: value.date.month, day: value.date.day)?.daysSince1970 ?? 0
-        var seconds = Double(days * 86_400 + value.time.hour * 3600 + value.time.minute * 60 + value.time.second)
+        let day = Day(year: value.date.year, month: value.date.month, day: value.date.day) ?? Day(daysSince1970: 0)
+        var seconds = WallTime.date(day, hour: value.time.hour, minute: value.time.minute, second: value.time.second).timeIntervalSince1970
         seconds += Double(value.time.nanoSecond) / 1e9
         // The offset is in minutes east of UTC; a local date-time without one is read as UTC.
         seconds -= Double((value.offset?.offset ?? 0) * 60)
@@ -301,11 +301,5 @@ enum TOMLTime {
     }
 
     /// `YYYY-MM-DDTHH:MM:SSZ`, to the second.
-    static func text(_ date: Date) -> String {
-        let total = Int(date.timeIntervalSince1970.rounded(.down))
-        let days = Int((Double(total) / 86_400).rounded(.down))
-        let secondsOfDay = total - days * 86_400
-        func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
-        return "\(Day(daysSince1970: days))T\(pad(secondsOfDay / 3600)):\(pad(secondsOfDay / 60 % 60)):\(pad(secondsOfDay % 60))Z"
-    }
+    static func text(_ date: Date) -> String { WallTime(date).iso }
 }

@@ -133,11 +133,7 @@ public struct AppState: Sendable {
     mutating func refuse(_ refusal: Refusal) { show(catalog(refusal.reason), .error) }
 
     /// "14:02" in the runtime's time zone.
-    var clock: String {
-        let minutes = (Int(now.timeIntervalSince1970) / 60 + utcOffsetMinutes) % (24 * 60)
-        let m = (minutes + 24 * 60) % (24 * 60)
-        return String(format: "%02d:%02d", m / 60, m % 60)
-    }
+    var clock: String { WallTime(now, offsetMinutes: utcOffsetMinutes).clock }
 
     private mutating func saved(_ message: Message) -> [Command] {
         show(catalog(message) + " " + clock, .success)

@@ -56,7 +56,7 @@ extension AppState {
             show(catalog(.workflowWrongState, ["transition": .message(Transition.approve.label), "state": .message(dossier.application.state.label)]), .error)
             return []
         }
-        let today = Day(daysSince1970: Int((now.timeIntervalSince1970 / 86_400).rounded(.down)))
+        let today = WallTime(now, offsetMinutes: utcOffsetMinutes).day
         stack.append(.decision(DecisionForm(applicationID: dossier.application.id, today: today, grants: dossier.application.budget.years)))
         return []
     }

@@ -162,7 +162,7 @@ enum ApplicationView {
         if dossier.comments.isEmpty { text(c(.uiNoComments), style: .muted) }
         for comment in dossier.comments {
             let author = state.snapshot.config.member(comment.author)?.name ?? comment.author.rawValue
-            out.append([("  " + author, .title), ("  " + Day(daysSince1970: Int(comment.time.timeIntervalSince1970 / 86_400)).description + " · " + c.label(comment.about), .muted)])
+            out.append([("  " + author, .title), ("  " + WallTime(comment.time, offsetMinutes: state.utcOffsetMinutes).day.description + " · " + c.label(comment.about), .muted)])
             text(comment.text, indent: 4)
         }
         if !checklist.scoresHidden && !dossier.reviews.isEmpty {

@@ -62,10 +62,7 @@ enum HistoryView {
         var lines: [StyledLine] = []
         for event in events {
             let name = state.snapshot.config.member(event.member)?.name ?? event.member.rawValue
-            let seconds = Int(event.time.timeIntervalSince1970) + state.utcOffsetMinutes * 60
-            let day = Day(daysSince1970: Int((Double(seconds) / 86_400).rounded(.down)))
-            let ofDay = seconds - day.daysSince1970 * 86_400
-            let when = day.description + String(format: " %02d:%02d", ofDay / 3600, ofDay / 60 % 60)
+            let when = WallTime(event.time, offsetMinutes: state.utcOffsetMinutes).minutes
             lines.append([(when + "  ", .muted), (name, .title), (" · " + c.label(event.role) + " · ", .muted), (c.label(event.kind), .accent)])
             if !event.details.isBlank {
                 for line in Wrap.lines(event.details, width: max(1, state.width - 5)) { lines.append([("    " + line, .plain)]) }

@@ -75,6 +75,6 @@ extension CLIContext {
 extension Day {
     /// Today's date in UTC.
     static func today() -> Day {
-        Day(daysSince1970: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+        WallTime(Date()).day
     }
 }

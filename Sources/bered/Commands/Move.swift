@@ -61,21 +61,11 @@ struct History: ParsableCommand {
         var table = TextTable(header: [context.text(.historyTime), context.text(.historyMember), context.text(.historyEvent), context.text(.historyDetails)])
         for event in events {
             let name = snapshot.config.member(event.member)?.name ?? event.member.rawValue
-            table.rows.append([String(TOMLTimeText.minutes(event.time)), "\(name) (\(context.catalog.label(event.role)))",
+            table.rows.append([WallTime(event.time).minutes + " UTC", "\(name) (\(context.catalog.label(event.role)))",
                                context.catalog.label(event.kind), event.details.replacingOccurrences(of: "\n", with: " ")])
         }
         print(table.render(maxWidth: .max))  // the history is read in full, never cut
         for problem in problems { printError(problem.formatted(context.catalog)) }
         if !problems.isEmpty { throw ExitCode(ExitStatus.broken) }
-    }
-}
-
-/// "2026-03-02 10:15 UTC": a time for people, to the minute.
-enum TOMLTimeText {
-    static func minutes(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970)
-        let day = Day(daysSince1970: Int((Double(seconds) / 86_400).rounded(.down)))
-        let ofDay = seconds - day.daysSince1970 * 86_400
-        return String(format: "%@ %02d:%02d UTC", day.description, ofDay / 3600, ofDay / 60 % 60)
     }
 }
