@@ -28,6 +28,26 @@ struct CommonOptions: ParsableArguments {
     }
 }
 
+/// `--as` and the common options, for commands that act as a member of the store.
+struct MemberOptions: ParsableArguments {
+    @Option(name: .customLong("as"), help: "Your member id in the store (default: $BERED_USER).") var member: String?
+    @OptionGroup var common: CommonOptions
+
+    /// The strings, the store as read now, and the member at the keyboard (who must be named).
+    func open(_ store: String) throws -> (CLIContext, StoreSnapshot, Member) {
+        let context = try common.context()
+        let snapshot = try context.snapshot(store)
+        return (context, snapshot, try context.member(member, in: snapshot.config))
+    }
+
+    /// As `open`, where the member may be left unnamed (the interface then asks).
+    func openOptional(_ store: String) throws -> (CLIContext, StoreSnapshot, Member?) {
+        let context = try common.context()
+        let snapshot = try context.snapshot(store)
+        return (context, snapshot, try context.optionalMember(member, in: snapshot.config))
+    }
+}
+
 /// What every command needs: the strings in the user's language and the core criteria.
 struct CLIContext {
     let catalog: Catalog

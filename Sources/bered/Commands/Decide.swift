@@ -22,13 +22,10 @@ struct Decide: ParsableCommand {
     @Option(help: "An amount granted for a year, as YEAR=KRONOR; repeat for each year.") var grant: [String] = []
     @Option(help: "Conditions of the decision.") var conditions: String = ""
     @Option(help: "The rationale.") var rationale: String = ""
-    @Option(name: .customLong("as"), help: "Your member id in the store (default: $BERED_USER).") var member: String?
-    @OptionGroup var options: CommonOptions
+    @OptionGroup var options: MemberOptions
 
     func run() throws {
-        let context = try options.context()
-        let snapshot = try context.snapshot(store)
-        let who = try context.member(member, in: snapshot.config)
+        let (context, snapshot, who) = try options.open(store)
         guard let outcome = Decision.Outcome(rawValue: outcome) else { throw ValidationError("--outcome takes approve or reject") }
         guard let day = Day(date) else { throw ValidationError("--date takes a date like 2026-11-20, not \(date)") }
         let grants = try grant.map { text -> Decision.Grant in

@@ -15,13 +15,10 @@ struct Export: ParsableCommand {
     @Option(help: "csv: the decisions list (semicolons, UTF-8 with BOM, decimal comma, CRLF); json: everything.") var format: Format
     @Option(help: "The application of a decision memo (md, html), e.g. 2026-001.") var id: String?
     @Option(help: "The file to write (atomically); standard output when left out.") var out: String?
-    @Option(name: .customLong("as"), help: "Your member id in the store (default: $BERED_USER).") var member: String?
-    @OptionGroup var options: CommonOptions
+    @OptionGroup var options: MemberOptions
 
     func run() throws {
-        let context = try options.context()
-        let snapshot = try context.snapshot(store)
-        let who = try context.member(member, in: snapshot.config)
+        let (context, snapshot, who) = try options.open(store)
         if let refusal = Permissions.check(who.role, .exportDecisions) {
             printError(context.catalog(refusal.reason))
             throw ExitCode(ExitStatus.fails)

@@ -19,13 +19,10 @@ struct Move: ParsableCommand {
     @Argument(help: "The move to make.") var transition: String
     @Option(help: "Why: the steering group's request when returning for completion.") var reason: String = ""
     @Option(help: "A coordinator's written reason to leave preparation although something is missing.") var override: String = ""
-    @Option(name: .customLong("as"), help: "Your member id in the store (default: $BERED_USER).") var member: String?
-    @OptionGroup var options: CommonOptions
+    @OptionGroup var options: MemberOptions
 
     func run() throws {
-        let context = try options.context()
-        let snapshot = try context.snapshot(store)
-        let who = try context.member(member, in: snapshot.config)
+        let (context, snapshot, who) = try options.open(store)
         guard let move = Transition(rawValue: transition) else {
             throw ValidationError("unknown move \(transition); one of " + Transition.allCases.map(\.rawValue).joined(separator: ", "))
         }

@@ -13,13 +13,10 @@ struct Open: ParsableCommand {
         discussion: "Who you are: --as, else BERED_USER, else a first screen lists the store's members to choose from.")
 
     @Argument(help: "The store folder (default: the current folder).") var store: String = "."
-    @Option(name: .customLong("as"), help: "Your member id in the store (default: $BERED_USER).") var member: String?
-    @OptionGroup var options: CommonOptions
+    @OptionGroup var options: MemberOptions
 
     func run() throws {
-        let context = try options.context()
-        let snapshot = try context.snapshot(store)
-        let who = try context.optionalMember(member, in: snapshot.config)
+        let (context, snapshot, who) = try options.openOptional(store)
         try Interface.open(snapshot: snapshot, store: context.store(store), member: who, context: context)
     }
 }
