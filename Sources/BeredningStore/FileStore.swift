@@ -69,21 +69,31 @@ public struct FileStore: Sendable {
 
     public func load() throws(StoreError) -> StoreSnapshot {
         let config = try loadConfig()
-        var entries: [StoreEntry] = []
+        var folders: [ApplicationID] = []
         var problems: [FileProblem] = []
-        for name in listing(root.path) where !name.hasPrefix(".") && name != FileStore.exportsFolder && isFolder(root.appendingPathComponent(name)) {
-            guard let id = ApplicationID(name) else {
-                problems.append(FileProblem(file: name, line: nil, message: Message(.storeStrayFolder, ["folder": .text(name)])))
+        for item in Directory.items(root.path) where item.isFolder && !item.name.hasPrefix(".") && item.name != FileStore.exportsFolder {
+            guard let id = ApplicationID(item.name) else {
+                problems.append(FileProblem(file: item.name, line: nil, message: Message(.storeStrayFolder, ["folder": .text(item.name)])))
                 continue
             }
-            entries.append(loadEntry(id, config: config))
+            folders.append(id)
         }
-        entries.sort { ApplicationID($0.folder)! < ApplicationID($1.folder)! }
-        return StoreSnapshot(root: root, config: config, entries: entries, problems: problems)
+        folders.sort()
+        let ids = folders
+        // Folders are independent, so both cores read them; each result has its own slot.
+        var loaded = [StoreEntry?](repeating: nil, count: ids.count)
+        loaded.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: ids.count) { index in
+                slots[index] = loadEntry(ids[index], config: config)
+            }
+        }
+        return StoreSnapshot(root: root, config: config, entries: loaded.map { $0! }, problems: problems)
     }
 
     public func loadEntry(_ id: ApplicationID, config: FundConfig) -> StoreEntry {
         let folder = id.description
+        let contents = Set(Directory.items(root.path + "/" + folder).map(\.name))
         var problems: [FileProblem] = []
         let applicationPath = "\(folder)/\(FileStore.applicationFile)"
         let application: Application? = read(applicationPath, into: &problems) {
@@ -91,13 +101,13 @@ public struct FileStore: Sendable {
         }
         guard let application else { return StoreEntry(folder: folder, dossier: nil, problems: problems) }
 
-        let reviews: [Review] = records(in: "\(folder)/reviews", into: &problems) { document, name in
+        let reviews: [Review] = !contents.contains("reviews") ? [] : records(in: "\(folder)/reviews", into: &problems) { document, name in
             ReviewRecord.read(document, applicationID: id, fileMember: MemberID(name), config: config)
         }
-        let comments: [YouthComment] = records(in: "\(folder)/comments", into: &problems) { document, name in
+        let comments: [YouthComment] = !contents.contains("comments") ? [] : records(in: "\(folder)/comments", into: &problems) { document, name in
             CommentRecord.read(document, applicationID: id, fileMember: FileStore.commentAuthor(fileName: name))
         }
-        let conflicts: [ConflictDeclaration] = records(in: "\(folder)/conflicts", into: &problems) { document, name in
+        let conflicts: [ConflictDeclaration] = !contents.contains("conflicts") ? [] : records(in: "\(folder)/conflicts", into: &problems) { document, name in
             ConflictRecord.read(document, applicationID: id, fileMember: MemberID(name))
         }
         for review in reviews {
@@ -111,12 +121,12 @@ public struct FileStore: Sendable {
             }
         }
         let decisionPath = "\(folder)/\(FileStore.decisionFile)"
-        let decision: Decision? = FileManager.default.fileExists(atPath: root.appendingPathComponent(decisionPath).path)
+        let decision: Decision? = contents.contains(FileStore.decisionFile)
             ? read(decisionPath, into: &problems) { DecisionRecord.read($0, applicationID: id) } : nil
         var dossier = Dossier(application: application, reviews: reviews, comments: comments, conflicts: conflicts, decision: decision)
         for review in dossier.outdatedReviews where dossier.earlierVersions[review.assessedVersion] == nil {
             let path = "\(folder)/\(FileStore.versionsFolder)/\(review.assessedVersion).toml"
-            guard FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) else { continue }
+            guard FileManager.default.fileExists(atPath: root.path + "/" + path) else { continue }
             if let earlier: Application = read(path, into: &problems, { ApplicationRecord.read($0, folderID: id, settings: config.calculation) }) {
                 dossier.earlierVersions[review.assessedVersion] = earlier
             }
@@ -136,8 +146,7 @@ public struct FileStore: Sendable {
 
     /// Reads one file; its problems are collected and the value is dropped when there are any.
     private func read<T>(_ path: String, into problems: inout [FileProblem], _ decode: (TOMLDocument) -> T?) -> T? {
-        let url = root.appendingPathComponent(path)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let data = FileManager.default.contents(atPath: root.path + "/" + path) else {
             problems.append(FileProblem(file: path, line: nil, message: Message(.storeMissingFile)))
             return nil
         }
@@ -154,7 +163,8 @@ public struct FileStore: Sendable {
 
     /// Every `*.toml` in a folder of per-member files, decoded with its name (without `.toml`).
     private func records<T>(in folder: String, into problems: inout [FileProblem], _ decode: (TOMLDocument, String) -> T?) -> [T] {
-        listing(root.appendingPathComponent(folder).path)
+        Directory.items(root.path + "/" + folder)
+            .map(\.name)
             .filter { $0.hasSuffix(".toml") && !$0.hasPrefix(".") }
             .sorted()
             .compactMap { name in read("\(folder)/\(name)", into: &problems) { decode($0, String(name.dropLast(5))) } }
@@ -164,14 +174,5 @@ public struct FileStore: Sendable {
     static func commentAuthor(fileName: String) -> MemberID? {
         guard let dash = fileName.firstIndex(of: "-") else { return nil }
         return MemberID(String(fileName[fileName.index(after: dash)...]))
-    }
-
-    private func listing(_ path: String) -> [String] {
-        (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-    }
-
-    private func isFolder(_ url: URL) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 }

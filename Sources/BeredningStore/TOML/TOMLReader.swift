@@ -6,14 +6,15 @@ import TOMLKit
 /// meets (with file, line and field) and carries on, so one pass reports all of them.
 final class TOMLDocument {
     let file: String
-    let root: TOMLTable
-    private let index: LineIndex
+    let root: TOMLValue.Table
+    private let text: String
+    /// Built only when a problem needs its line: most files have none, and building it cost
+    /// as much as parsing.
+    private lazy var index = LineIndex(text: text)
     private(set) var problems: [FileProblem] = []
     /// Problems that make the file's value unusable. Others (a calculation that does not add up)
     /// are reported while the rest of the file is still used.
     private(set) var hasFatalProblems = false
-    /// Every key path a reader asked for, so keys nobody reads (typos) can be pointed out.
-    private var read: Set<String> = []
 
     /// The newest file format this version of the tool reads.
     static let supportedSchema = 1
@@ -25,29 +26,64 @@ final class TOMLDocument {
             throw FileProblem(file: file, line: TOMLDocument.firstInvalidUTF8Line(data), message: Message(.fileNotUTF8))
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }  // a BOM from Windows Notepad is harmless
+        self.text = text
         do {
-            root = try TOMLTable(string: text)
+            root = try TOMLParser.parse(text)
+        } catch {
+            root = try TOMLDocument.parseWithTOMLKit(text, file: file)
+        }
+    }
+
+    /// What the store's own parser leaves: rare constructs, and every error, in TOMLKit's words.
+    static func parseWithTOMLKit(_ text: String, file: String) throws(FileProblem) -> TOMLValue.Table {
+        do {
+            return convert(try TOMLTable(string: text))
         } catch let error as TOMLParseError {
             throw FileProblem(file: file, line: error.source.begin.line, message: Message(.fileSyntax, ["detail": .text(error.description)]))
         } catch {
             throw FileProblem(file: file, line: nil, message: Message(.fileSyntax, ["detail": .text(String(describing: error))]))
         }
-        index = LineIndex(text: text)
+    }
+
+    private static func convert(_ table: TOMLTable) -> TOMLValue.Table {
+        let result = TOMLValue.Table()
+        for key in table.keys { if let value = table[key] { result.set(key, convert(value)) } }
+        return result
+    }
+
+    private static func convert(_ value: TOMLValueConvertible) -> TOMLValue {
+        switch value.type {
+        case .string: return .string(value.string ?? "")
+        case .int: return .int(value.int ?? 0)
+        case .double: return .double(value.double ?? 0)
+        case .bool: return .bool(value.bool ?? false)
+        case .date:
+            let d = value.date!
+            return .date(.init(year: d.year, month: d.month, day: d.day))
+        case .time:
+            let t = value.time!
+            return .time(.init(hour: t.hour, minute: t.minute, second: t.second, nanosecond: t.nanoSecond))
+        case .dateTime:
+            let dt = value.dateTime!
+            return .dateTime(.init(date: .init(year: dt.date.year, month: dt.date.month, day: dt.date.day),
+                                   time: .init(hour: dt.time.hour, minute: dt.time.minute, second: dt.time.second, nanosecond: dt.time.nanoSecond),
+                                   offsetMinutes: dt.offset.map { Int($0.offset) }))
+        case .array: return .array((value.array ?? []).map(convert))
+        case .table: return .table(convert(value.table ?? TOMLTable()))
+        }
     }
 
     var fields: Fields { Fields(document: self, table: root, path: "") }
 
-    func markRead(_ path: String) { read.insert(path) }
-
     /// Reports every key that no reader asked for: almost always a misspelt field, which would
     /// otherwise be silently ignored and make a filled-in answer look missing.
     func reportUnknownKeys() {
-        func walk(_ table: TOMLTable, _ path: String) {
+        func walk(_ table: TOMLValue.Table, _ path: String) {
             for key in table.keys.sorted() {
                 let keyPath = path.isEmpty ? key : "\(path).\(key)"
-                guard read.contains(keyPath) else {
+                guard table.wasRead(key) else {
                     var arguments: [String: Message.Argument] = [:]
-                    if let guess = TOMLDocument.closest(to: key, among: knownKeys(in: path)) {
+                    if let guess = TOMLDocument.closest(to: key, among: table.askedFor) {
                         arguments["guess"] = .text(guess)
                         report(.fileUnknownFieldGuess, at: keyPath, arguments, fatal: false)
                     } else {
@@ -65,16 +101,6 @@ final class TOMLDocument {
             }
         }
         walk(root, "")
-    }
-
-    /// The keys a reader asked for directly inside the table at `path`, present or not.
-    private func knownKeys(in path: String) -> [String] {
-        let prefix = path.isEmpty ? "" : path + "."
-        return read.compactMap { candidate in
-            guard candidate.hasPrefix(prefix) else { return nil }
-            let rest = candidate.dropFirst(prefix.count)
-            return rest.contains(".") || rest.contains("[") ? nil : String(rest)
-        }
     }
 
     /// The known key within two edits of `key`, if there is exactly one best.
@@ -133,7 +159,7 @@ final class TOMLDocument {
 /// report a problem, returning nil, for values of the wrong type.
 struct Fields {
     let document: TOMLDocument
-    let table: TOMLTable
+    let table: TOMLValue.Table
     let path: String
     /// Whether problems met through this cursor make the whole file unusable; a section whose
     /// problems should not hide the rest (the calculation) reads with `lenient()`.
@@ -148,11 +174,11 @@ struct Fields {
         document.report(key, at: path(field), arguments, fatal: fatal)
     }
 
-    private func value(_ key: String, expecting expected: TOMLType...) -> TOMLValueConvertible? {
-        document.markRead(path(key))
+    private func value(_ key: String, expecting expected: TOMLValue.Kind...) -> TOMLValue? {
+        table.markRead(key)
         guard let value = table[key] else { return nil }
-        guard expected.contains(value.type) else {
-            report(.fileWrongType, at: key, ["expected": .message(Fields.typeName(expected[0])), "found": .message(Fields.typeName(value.type))])
+        guard expected.contains(value.kind) else {
+            report(.fileWrongType, at: key, ["expected": .message(Fields.typeName(expected[0])), "found": .message(Fields.typeName(value.kind))])
             return nil
         }
         return value
@@ -164,24 +190,21 @@ struct Fields {
     /// Marks every key in this table and below as read: for an entry already reported as
     /// unusable, whose other keys were never asked for and are not typos.
     func markAllRead() {
-        func walk(_ table: TOMLTable, _ path: String) {
+        func walk(_ table: TOMLValue.Table) {
             for key in table.keys {
-                let keyPath = path.isEmpty ? key : "\(path).\(key)"
-                document.markRead(keyPath)
-                if let nested = table[key]?.table { walk(nested, keyPath) }
-                if let array = table[key]?.array {
-                    for (index, element) in array.enumerated() {
-                        if let nested = element.table { walk(nested, "\(keyPath)[\(index)]") }
-                    }
+                table.markRead(key)
+                if let nested = table[key]?.table { walk(nested) }
+                for element in table[key]?.array ?? [] {
+                    if let nested = element.table { walk(nested) }
                 }
             }
         }
-        walk(table, path)
+        walk(table)
     }
 
     /// The raw value, marking it as read, for fields of more than one type.
-    func raw(_ key: String) -> TOMLValueConvertible? {
-        document.markRead(path(key))
+    func raw(_ key: String) -> TOMLValue? {
+        table.markRead(key)
         return table[key]
     }
 
@@ -234,7 +257,7 @@ struct Fields {
             if let text = element.string {
                 result.append(text)
             } else {
-                report(.fileWrongType, at: "\(key)[\(offset)]", ["expected": .message(Fields.typeName(.string)), "found": .message(Fields.typeName(element.type))])
+                report(.fileWrongType, at: "\(key)[\(offset)]", ["expected": .message(Fields.typeName(.string)), "found": .message(Fields.typeName(element.kind))])
             }
         }
         return result
@@ -255,7 +278,7 @@ struct Fields {
 
     /// The sub-table, or an empty one when the section is left out (its fields then read as absent).
     func section(_ key: String) -> Fields {
-        table(key) ?? Fields(document: document, table: TOMLTable(), path: path(key), fatal: fatal)
+        table(key) ?? Fields(document: document, table: TOMLValue.Table(), path: path(key), fatal: fatal)
     }
 
     func tables(_ key: String) -> [Fields] {
@@ -266,13 +289,13 @@ struct Fields {
             if let table = element.table {
                 result.append(Fields(document: document, table: table, path: elementPath, fatal: fatal))
             } else {
-                document.report(.fileWrongType, at: elementPath, ["expected": .message(Fields.typeName(.table)), "found": .message(Fields.typeName(element.type))], fatal: fatal)
+                document.report(.fileWrongType, at: elementPath, ["expected": .message(Fields.typeName(.table)), "found": .message(Fields.typeName(element.kind))], fatal: fatal)
             }
         }
         return result
     }
 
-    static func typeName(_ type: TOMLType) -> Message {
+    static func typeName(_ type: TOMLValue.Kind) -> Message {
         let name: String
         switch type {
         case .string: name = "string"
@@ -291,12 +314,12 @@ struct Fields {
 
 /// TOML date-times as UTC instants, computed as plain arithmetic on `Day`.
 enum TOMLTime {
-    static func date(from value: TOMLDateTime) -> Date {
+    static func date(from value: TOMLValue.DateTime) -> Date {
         let day = Day(year: value.date.year, month: value.date.month, day: value.date.day) ?? Day(daysSince1970: 0)
         var seconds = WallTime.date(day, hour: value.time.hour, minute: value.time.minute, second: value.time.second).timeIntervalSince1970
-        seconds += Double(value.time.nanoSecond) / 1e9
+        seconds += Double(value.time.nanosecond) / 1e9
         // The offset is in minutes east of UTC; a local date-time without one is read as UTC.
-        seconds -= Double((value.offset?.offset ?? 0) * 60)
+        seconds -= Double((value.offsetMinutes ?? 0) * 60)
         return Date(timeIntervalSince1970: seconds)
     }
 

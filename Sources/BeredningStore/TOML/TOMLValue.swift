@@ -1,0 +1,157 @@
+/// A parsed TOML value, as the store's readers see it. Both parsers produce it: the store's own
+/// fast one (`TOMLParser`) and TOMLKit, which reads whatever the fast one leaves to it.
+enum TOMLValue: Equatable, Sendable, CustomDebugStringConvertible {
+    case string(String)
+    case int(Int)
+    case double(Double)
+    case bool(Bool)
+    case date(LocalDate)
+    case time(LocalTime)
+    case dateTime(DateTime)
+    case array([TOMLValue])
+    case table(Table)
+
+    struct LocalDate: Hashable, Sendable {
+        var year: Int, month: Int, day: Int
+    }
+
+    struct LocalTime: Hashable, Sendable {
+        var hour: Int, minute: Int, second: Int, nanosecond: Int
+    }
+
+    struct DateTime: Hashable, Sendable {
+        var date: LocalDate
+        var time: LocalTime
+        /// Minutes east of UTC; nil for a local date-time.
+        var offsetMinutes: Int?
+    }
+
+    enum Kind: Sendable {
+        case string, int, double, bool, date, time, dateTime, array, table
+    }
+
+    /// A table: keys in the order written. Built once by a parser; afterwards only the marks
+    /// of which keys a reader asked for change (each document is read on one thread).
+    final class Table: Equatable, @unchecked Sendable {
+        private(set) var keys: [String] = []
+        private var values: [TOMLValue] = []
+        private var read: [Bool] = []
+        /// Store tables have a handful of keys, where comparing is cheaper than hashing.
+        private var lookup: [String: Int]?
+        /// Keys a reader asked for that are not here: the candidates when guessing a typo.
+        private var askedAbsent: [String] = []
+        /// Parser state: written as `[name]` (a second header for it is an error).
+        var isExplicit = false
+        /// Parser state: keys holding arrays of tables (`[[name]]`), which later headers extend.
+        var tableArrays: Set<String> = []
+
+        init() {}
+
+        private func index(of key: String) -> Int? {
+            if let lookup { return lookup[key] }
+            return keys.firstIndex(of: key)
+        }
+
+        subscript(key: String) -> TOMLValue? { index(of: key).map { values[$0] } }
+
+        func set(_ key: String, _ value: TOMLValue) {
+            if let index = index(of: key) {
+                values[index] = value
+                return
+            }
+            keys.append(key)
+            values.append(value)
+            read.append(false)
+            if lookup != nil {
+                lookup![key] = keys.count - 1
+            } else if keys.count > 12 {
+                lookup = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+            }
+        }
+
+        func markRead(_ key: String) {
+            if let index = index(of: key) {
+                read[index] = true
+            } else if !askedAbsent.contains(key) {
+                askedAbsent.append(key)
+            }
+        }
+
+        func wasRead(_ key: String) -> Bool { index(of: key).map { read[$0] } ?? false }
+
+        /// Every key a reader asked for, present or not.
+        var askedFor: [String] { keys.indices.filter { read[$0] }.map { keys[$0] } + askedAbsent }
+
+        static func == (a: Table, b: Table) -> Bool {
+            a === b || (Set(a.keys) == Set(b.keys) && a.keys.allSatisfy { a[$0] == b[$0] })
+        }
+    }
+
+    var kind: Kind {
+        switch self {
+        case .string: return .string
+        case .int: return .int
+        case .double: return .double
+        case .bool: return .bool
+        case .date: return .date
+        case .time: return .time
+        case .dateTime: return .dateTime
+        case .array: return .array
+        case .table: return .table
+        }
+    }
+
+    var string: String? { if case .string(let v) = self { return v } else { return nil } }
+    var int: Int? { if case .int(let v) = self { return v } else { return nil } }
+    var double: Double? { if case .double(let v) = self { return v } else { return nil } }
+    var bool: Bool? { if case .bool(let v) = self { return v } else { return nil } }
+    var date: LocalDate? { if case .date(let v) = self { return v } else { return nil } }
+    var dateTime: DateTime? { if case .dateTime(let v) = self { return v } else { return nil } }
+    var array: [TOMLValue]? { if case .array(let v) = self { return v } else { return nil } }
+    var table: Table? { if case .table(let v) = self { return v } else { return nil } }
+
+    /// The value as written in TOML, for messages that quote what was found.
+    var debugDescription: String {
+        switch self {
+        case .string(let s): return "\"" + s + "\""
+        case .int(let n): return String(n)
+        case .double(let x): return String(x)
+        case .bool(let b): return String(b)
+        case .date(let d): return d.text
+        case .time(let t): return t.text
+        case .dateTime(let dt):
+            var text = dt.date.text + "T" + dt.time.text
+            if let offset = dt.offsetMinutes {
+                if offset == 0 {
+                    text += "Z"
+                } else {
+                    text += (offset < 0 ? "-" : "+") + TOMLValue.two(abs(offset) / 60) + ":" + TOMLValue.two(abs(offset) % 60)
+                }
+            }
+            return text
+        case .array(let items): return "[" + items.map(\.debugDescription).joined(separator: ", ") + "]"
+        case .table(let table): return "{" + table.keys.map { "\($0) = \(table[$0]!.debugDescription)" }.joined(separator: ", ") + "}"
+        }
+    }
+
+    fileprivate static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+}
+
+extension TOMLValue.LocalDate {
+    var text: String {
+        let y = String(year)
+        return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + TOMLValue.two(month) + "-" + TOMLValue.two(day)
+    }
+}
+
+extension TOMLValue.LocalTime {
+    var text: String {
+        var text = TOMLValue.two(hour) + ":" + TOMLValue.two(minute) + ":" + TOMLValue.two(second)
+        if nanosecond > 0 {
+            let digits = String(nanosecond)
+            text += "." + String(repeating: "0", count: 9 - digits.count) + digits
+            while text.hasSuffix("0") { text.removeLast() }
+        }
+        return text
+    }
+}
