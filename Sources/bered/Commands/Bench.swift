@@ -1,0 +1,111 @@
+import ArgumentParser
+import BeredningCore
+import BeredningResources
+import BeredningStore
+import BeredningTUI
+import Foundation
+
+/// Measurement helpers for `Scripts/benchmark.py`; hidden from `--help` because they are for
+/// people measuring the tool, not for people reviewing applications.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure the tool on a large store (see Scripts/benchmark.py).",
+        shouldDisplay: false,
+        subcommands: [Generate.self, Floor.self, FirstScreen.self, Keys.self])
+
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write a store of N generated applications, the same for the same seed.")
+        @Argument(help: "The folder to create.") var folder: String
+        @Option(help: "How many applications.") var count = 1000
+        @Option(help: "The seed.") var seed: UInt64 = 1
+        @OptionGroup var options: CommonOptions
+
+        func run() throws {
+            let context = try options.context()
+            let template = try context.snapshot(BundledResources.demoStore.path)
+            var generator = StoreGenerator(template: template, seed: seed)
+            try generator.write(count: count, to: URL(fileURLWithPath: folder))
+        }
+    }
+
+    /// The floor the first screen is compared with: every byte of every file read, nothing done with it.
+    struct Floor: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Read every file of a folder and print the seconds, files and bytes.")
+        @Argument var folder: String
+
+        func run() throws {
+            let start = Date()
+            var files = 0, bytes = 0
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
+            let enumerator = FileManager.default.enumerator(atPath: folder)
+            while let path = enumerator?.nextObject() as? String {
+                let fd = Glibc.open(folder + "/" + path, O_RDONLY)
+                guard fd >= 0 else { continue }
+                var isFile = false
+                while true {
+                    let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+                    if n <= 0 { break }
+                    isFile = true
+                    bytes += n
+                }
+                close(fd)
+                if isFile { files += 1 }
+            }
+            print(String(format: "{\"seconds\": %.4f, \"files\": %d, \"bytes\": %d}", Date().timeIntervalSince(start), files, bytes))
+        }
+    }
+
+    /// What `bered open` does up to its first frame, without a terminal: the process is timed from outside.
+    struct FirstScreen: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Load the store, draw the first list into a screen buffer and print it.")
+        @Argument var store: String
+        @Option var width = 120
+        @Option var height = 40
+        @OptionGroup var options: MemberOptions
+
+        func run() throws {
+            let (context, snapshot, who) = try options.openOptional(store)
+            let state = AppState(snapshot: snapshot, member: who, catalog: context.catalog, width: width, height: height)
+            print(Frame.render(state).text)
+        }
+    }
+
+    /// The cost of one key press in the list: update plus render into the screen buffer.
+    struct Keys: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Time key presses in the list and print median and p99 in milliseconds, as JSON.")
+        @Argument var store: String
+        @Option var presses = 200
+        @OptionGroup var options: MemberOptions
+
+        func run() throws {
+            let (context, snapshot, who) = try options.open(store)
+            let base = AppState(snapshot: snapshot, member: who, catalog: context.catalog, width: 120, height: 40)
+            var results: [String] = []
+            for (name, keys) in Keys.scenarios(presses) {
+                var state = base
+                var times: [Double] = []
+                for key in keys {
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    _ = state.update(.key(key))
+                    _ = Frame.render(state)
+                    times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                }
+                times.sort()
+                let median = times[times.count / 2], p99 = times[min(times.count - 1, times.count * 99 / 100)]
+                results.append(String(format: "\"%@\": {\"median_ms\": %.3f, \"p99_ms\": %.3f, \"presses\": %d}", name, median, p99, times.count))
+            }
+            print("{" + results.joined(separator: ", ") + "}")
+        }
+
+        /// Moving down, typing a filter (and clearing it again), sorting by each column in turn.
+        static func scenarios(_ presses: Int) -> [(String, [Key])] {
+            let move = Array(repeating: Key.down, count: presses)
+            var filter: [Key] = []
+            while filter.count < presses {
+                filter += [.char("/")] + "fotosyntes".map { Key.char($0) } + [.escape]
+            }
+            let sort = (0..<presses).map { Key.char(Character(String($0 % 8 + 1))) }
+            return [("move", move), ("filter", filter), ("sort", sort)]
+        }
+    }
+}
