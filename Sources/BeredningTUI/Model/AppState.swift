@@ -22,6 +22,15 @@ public struct AppState: Sendable {
     /// Minutes east of UTC for showing times (the runtime's time zone).
     public var utcOffsetMinutes = 0
     public internal(set) var memberPicker = 0
+    /// The list as shown. Kept up to date by `update` rather than computed per frame: at
+    /// 10 000 applications that made every key press take most of a second.
+    public internal(set) var listRows: [ListRow] = []
+    /// Every row with its checklist as this member may see it, and the counts the status line
+    /// shows: they change only when the store is read again or someone else sits down.
+    internal(set) var storeRows = StoreRows()
+    /// Counts the times the store was read, so the caches know when they are out of date.
+    private(set) var generation = 0
+    var listInputsKey: ListInputs?
 
     public init(snapshot: StoreSnapshot, member: Member?, catalog: Catalog, otherCatalog: Catalog? = nil, width: Int, height: Int) {
         self.snapshot = snapshot
@@ -30,6 +39,7 @@ public struct AppState: Sendable {
         self.otherCatalog = otherCatalog
         self.width = width
         self.height = height
+        refreshList()
     }
 
     public enum Screen: Equatable, Sendable {
@@ -69,6 +79,12 @@ public struct AppState: Sendable {
     // MARK: The one place state changes
 
     public mutating func update(_ event: Event) -> [Command] {
+        let commands = apply(event)
+        refreshList()
+        return commands
+    }
+
+    private mutating func apply(_ event: Event) -> [Command] {
         switch event {
         case .resize(let width, let height):
             self.width = width
@@ -81,6 +97,8 @@ public struct AppState: Sendable {
             return []
         case .reloaded(let snapshot):
             self.snapshot = snapshot
+            generation += 1
+            refreshList()
             list.clampSelection(count: listRows.count)
             return []
         case .historyLoaded(let id, let events):

@@ -66,13 +66,17 @@ public struct Query: Equatable, Sendable {
 
     public var isEmpty: Bool { terms.isEmpty }
 
-    /// Whether a row of the list matches every term; `checklist` is the one the member may see.
-    public func matches(_ dossier: Dossier, checklist: Checklist, member: Member?, catalogs: [Catalog]) -> Bool {
-        terms.allSatisfy { term in
+    /// Whether a row of the list matches every term; its checklist is the one the member may see.
+    func matches(_ row: ListRow, member: Member?, catalogs: [Catalog]) -> Bool {
+        guard !row.isBroken else { return false }
+        return terms.allSatisfy { term in
+            // Free text is most of what people type, and needs no look at the dossier.
+            if case .text(let text) = term { return row.mentions(text) }
+            guard let dossier = row.dossier, let checklist = row.checklist else { return false }
             let application = dossier.application
             switch term {
             case .text(let text):
-                return [application.id.description, application.title, application.applicant].contains { $0.lowercased().contains(text) }
+                return row.mentions(text)
             case .state(let text):
                 let names = [application.state.rawValue] + catalogs.map { $0.label(application.state).lowercased() }
                 return names.contains { $0.hasPrefix(text) }

@@ -3,7 +3,12 @@
 /// is one cell, and a wide character is never split.
 extension Character {
     public var cellWidth: Int {
-        guard let first = unicodeScalars.first else { return 0 }
+        // Swedish text is nearly all Latin-1 letters, one cell each; looking up Unicode
+        // properties for them took most of the time of drawing a frame.
+        if let ascii = asciiValue { return ascii < 0x20 || ascii == 0x7F ? 0 : 1 }
+        let scalars = unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        if first.value >= 0xA0 && first.value < 0x300 && scalars.count == 1 { return 1 }
         if first.value < 0x20 || (0x7F..<0xA0).contains(first.value) { return 0 }
         if first.properties.generalCategory == .nonspacingMark || first.properties.generalCategory == .enclosingMark { return 0 }
         if [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF].contains(first.value) { return 0 }

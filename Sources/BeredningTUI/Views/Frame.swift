@@ -98,10 +98,10 @@ public enum Frame {
             parts.append(state.catalog(.uiShownCount, ["count": .text(String(state.listRows.count))]))
         }
         if member.role == .preparationGroup {
-            let progress = ReviewQueue.progress(of: member, in: state.snapshot.dossiers)
+            let progress = state.storeRows.progress
             parts.append(state.catalog(.uiProgress, ["done": .text(String(progress.done)), "total": .text(String(progress.total))]))
         }
-        let broken = state.snapshot.allProblems.count
+        let broken = state.storeRows.problems
         if broken > 0 { parts.append(state.catalog(.uiProblems, ["count": .text(String(broken))])) }
         return parts.joined(separator: " · ")
     }

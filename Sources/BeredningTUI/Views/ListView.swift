@@ -67,21 +67,31 @@ enum ListView {
             buffer.put(state.catalog(state.list.filter.isEmpty ? .uiNoApplications : .uiNoMatches).truncated(toCells: state.width - 2), x: 2, y: top + 2, style: .muted)
             return
         }
-        // Lines of the list: rows, and in the grouped view a heading before each state's rows.
-        var lines: [(row: Int?, state: ApplicationState?)] = []
-        for (index, row) in rows.enumerated() {
-            let rowState = row.dossier?.application.state
-            if state.list.grouped, index == 0 || rows[index - 1].dossier?.application.state != rowState { lines.append((nil, rowState)) }
-            lines.append((index, nil))
-        }
-        let selectedLine = lines.firstIndex { $0.row == state.list.selection } ?? 0
-        let first = selectedLine < visible ? 0 : selectedLine - visible + 1
-        for (offset, line) in lines.dropFirst(first).prefix(visible).enumerated() {
-            let y = top + 1 + offset
-            if let index = line.row {
-                drawRow(rows[index], columns: columns, state: state, y: y, selected: index == state.list.selection, into: &buffer)
-            } else {
-                drawHeading(line.state, count: rows.filter { $0.dossier?.application.state == line.state }.count, state: state, y: y, into: &buffer)
+        if !state.list.grouped {
+            // Only the rows on screen are looked at: the list may hold 50 000.
+            let first = state.list.selection < visible ? 0 : state.list.selection - visible + 1
+            for (offset, index) in (first..<min(rows.count, first + visible)).enumerated() {
+                drawRow(rows[index], columns: columns, state: state, y: top + 1 + offset, selected: index == state.list.selection, into: &buffer)
+            }
+        } else {
+            // Lines of the grouped list: a heading before each state's rows.
+            var lines: [(row: Int?, state: ApplicationState?)] = []
+            var counts: [ApplicationState?: Int] = [:]
+            for (index, row) in rows.enumerated() {
+                let rowState = row.dossier?.application.state
+                counts[rowState, default: 0] += 1
+                if index == 0 || rows[index - 1].dossier?.application.state != rowState { lines.append((nil, rowState)) }
+                lines.append((index, nil))
+            }
+            let selectedLine = lines.firstIndex { $0.row == state.list.selection } ?? 0
+            let first = selectedLine < visible ? 0 : selectedLine - visible + 1
+            for (offset, line) in lines.dropFirst(first).prefix(visible).enumerated() {
+                let y = top + 1 + offset
+                if let index = line.row {
+                    drawRow(rows[index], columns: columns, state: state, y: y, selected: index == state.list.selection, into: &buffer)
+                } else {
+                    drawHeading(line.state, count: counts[line.state] ?? 0, state: state, y: y, into: &buffer)
+                }
             }
         }
         if rows.count > visible {
@@ -115,8 +125,8 @@ enum ListView {
             return
         }
         let application = dossier.application
-        if let member = state.member {
-            let marker = dossier.hasConflict(member.id) ? "J" : (ReviewQueue.isTodo(dossier, for: member) ? "•" : " ")
+        if state.member != nil {
+            let marker = row.hasConflict ? "J" : (row.isTodo ? "•" : " ")
             buffer.put(marker, x: 0, y: y, style: style(.warning))
         }
         var x = 2
@@ -136,7 +146,7 @@ enum ListView {
                 x += column.width + 1
                 continue
             case .mean:
-                text = checklist.scoresHidden ? "·" : state.catalog.decimal(checklist.meanScore)
+                text = checklist.scoresHidden ? "·" : state.catalog.decimal(row.mean)
                 if checklist.scoresHidden { cellStyle = style(.muted) }
             case .reviews: text = "\(checklist.quorum.complete)/\(checklist.quorum.needed)"
             case .comments: text = String(dossier.comments.count)
