@@ -1,6 +1,5 @@
 import BeredningCore
 import Foundation
-import TOMLKit
 
 /// One parsed store file. Reading goes through `Fields`, which records every problem it
 /// meets (with file, line and field) and carries on, so one pass reports all of them.
@@ -30,46 +29,7 @@ final class TOMLDocument {
         do {
             root = try TOMLParser.parse(text)
         } catch {
-            root = try TOMLDocument.parseWithTOMLKit(text, file: file)
-        }
-    }
-
-    /// What the store's own parser leaves: rare constructs, and every error, in TOMLKit's words.
-    static func parseWithTOMLKit(_ text: String, file: String) throws(FileProblem) -> TOMLValue.Table {
-        do {
-            return convert(try TOMLTable(string: text))
-        } catch let error as TOMLParseError {
-            throw FileProblem(file: file, line: error.source.begin.line, message: Message(.fileSyntax, ["detail": .text(error.description)]))
-        } catch {
-            throw FileProblem(file: file, line: nil, message: Message(.fileSyntax, ["detail": .text(String(describing: error))]))
-        }
-    }
-
-    private static func convert(_ table: TOMLTable) -> TOMLValue.Table {
-        let result = TOMLValue.Table()
-        for key in table.keys { if let value = table[key] { result.set(key, convert(value)) } }
-        return result
-    }
-
-    private static func convert(_ value: TOMLValueConvertible) -> TOMLValue {
-        switch value.type {
-        case .string: return .string(value.string ?? "")
-        case .int: return .int(value.int ?? 0)
-        case .double: return .double(value.double ?? 0)
-        case .bool: return .bool(value.bool ?? false)
-        case .date:
-            let d = value.date!
-            return .date(.init(year: d.year, month: d.month, day: d.day))
-        case .time:
-            let t = value.time!
-            return .time(.init(hour: t.hour, minute: t.minute, second: t.second, nanosecond: t.nanoSecond))
-        case .dateTime:
-            let dt = value.dateTime!
-            return .dateTime(.init(date: .init(year: dt.date.year, month: dt.date.month, day: dt.date.day),
-                                   time: .init(hour: dt.time.hour, minute: dt.time.minute, second: dt.time.second, nanosecond: dt.time.nanoSecond),
-                                   offsetMinutes: dt.offset.map { Int($0.offset) }))
-        case .array: return .array((value.array ?? []).map(convert))
-        case .table: return .table(convert(value.table ?? TOMLTable()))
+            throw FileProblem(file: file, line: error.line, message: Message(.fileSyntax, ["detail": .message(error.problem)]))
         }
     }
 

@@ -40,8 +40,11 @@ enum TOMLValue: Equatable, Sendable, CustomDebugStringConvertible {
         private var lookup: [String: Int]?
         /// Keys a reader asked for that are not here: the candidates when guessing a typo.
         private var askedAbsent: [String] = []
-        /// Parser state: written as `[name]` (a second header for it is an error).
-        var isExplicit = false
+        /// How the table came to be, which decides what may add to it later: a second `[name]`
+        /// header, dotted keys into a table made by a header, or anything into an inline table
+        /// are errors.
+        enum Origin: Sendable { case implicit, header, dotted, inline }
+        var origin = Origin.implicit
         /// Parser state: keys holding arrays of tables (`[[name]]`), which later headers extend.
         var tableArrays: Set<String> = []
 
@@ -84,6 +87,22 @@ enum TOMLValue: Equatable, Sendable, CustomDebugStringConvertible {
 
         static func == (a: Table, b: Table) -> Bool {
             a === b || (Set(a.keys) == Set(b.keys) && a.keys.allSatisfy { a[$0] == b[$0] })
+        }
+    }
+
+    /// Equal values; `nan` equals `nan` here, so two readings of one file compare equal.
+    static func == (a: TOMLValue, b: TOMLValue) -> Bool {
+        switch (a, b) {
+        case let (.string(x), .string(y)): return x == y
+        case let (.int(x), .int(y)): return x == y
+        case let (.double(x), .double(y)): return x == y || (x.isNaN && y.isNaN)
+        case let (.bool(x), .bool(y)): return x == y
+        case let (.date(x), .date(y)): return x == y
+        case let (.time(x), .time(y)): return x == y
+        case let (.dateTime(x), .dateTime(y)): return x == y
+        case let (.array(x), .array(y)): return x == y
+        case let (.table(x), .table(y)): return x == y
+        default: return false
         }
     }
 
