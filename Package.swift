@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Only the tests use it: the reference the store's own TOML parser is compared with.
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         // Only the tests use it: exports are read back by a real CSV parser.
         .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
@@ -21,7 +22,7 @@ let package = Package(
         // Reading and writing the store folder (TOML files, atomic writes).
         .target(
             name: "BeredningStore",
-            dependencies: ["BeredningCore", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["BeredningCore"]
         ),
         // The bundled criteria texts, UI strings, templates and demo store.
         // Lives in the top-level Resources folder; its one Swift file locates the bundle.
@@ -55,7 +56,11 @@ let package = Package(
         .testTarget(
             name: "BeredningStoreTests",
             dependencies: ["BeredningCore", "BeredningStore", "BeredningResources", "BeredningExport",
-                           .product(name: "SwiftCSV", package: "SwiftCSV")]
+                           .product(name: "SwiftCSV", package: "SwiftCSV"),
+                           // The reference the store's own TOML parser is compared with.
+                           .product(name: "TOMLKit", package: "TOMLKit")],
+            // The malformed-file corpus is read from the source tree by path, not bundled.
+            exclude: ["Corpus"]
         ),
         .testTarget(
             name: "BeredningTUITests",

@@ -7,8 +7,17 @@ public struct StoreEntry: Sendable {
     public let folder: String
     public let dossier: Dossier?
     public let problems: [FileProblem]
+    /// Not read yet: the interface shows the first screen before the whole store is read.
+    public let isPending: Bool
 
-    public var isBroken: Bool { dossier == nil }
+    public init(folder: String, dossier: Dossier?, problems: [FileProblem], isPending: Bool = false) {
+        self.folder = folder
+        self.dossier = dossier
+        self.problems = problems
+        self.isPending = isPending
+    }
+
+    public var isBroken: Bool { dossier == nil && !isPending }
 }
 
 /// The store as read at one moment.
@@ -20,6 +29,8 @@ public struct StoreSnapshot: Sendable {
     public let problems: [FileProblem]
 
     public var dossiers: [Dossier] { entries.compactMap(\.dossier) }
+    /// True when every folder has been read (see `FileStore.loadFirst`).
+    public var isComplete: Bool { !entries.contains { $0.isPending } }
     public var allProblems: [FileProblem] { problems + entries.flatMap(\.problems) }
 
     public func entry(_ id: ApplicationID) -> StoreEntry? { entries.first { $0.folder == id.description } }
@@ -67,7 +78,15 @@ public struct FileStore: Sendable {
         return config
     }
 
+    /// Reads the whole store, on both cores.
     public func load() throws(StoreError) -> StoreSnapshot {
+        try loadFirst(Int.max)
+    }
+
+    /// Reads the first `count` applications in id order and lists the rest as pending: enough
+    /// for the first screen, which then appears in the same time for 60 applications as for
+    /// 50 000 while the rest is read in the background.
+    public func loadFirst(_ count: Int) throws(StoreError) -> StoreSnapshot {
         let config = try loadConfig()
         var folders: [ApplicationID] = []
         var problems: [FileProblem] = []
@@ -79,7 +98,7 @@ public struct FileStore: Sendable {
             folders.append(id)
         }
         folders.sort()
-        let ids = folders
+        let ids = Array(folders.prefix(count))
         // Folders are independent, so both cores read them; each result has its own slot.
         var loaded = [StoreEntry?](repeating: nil, count: ids.count)
         loaded.withUnsafeMutableBufferPointer { slots in
@@ -88,7 +107,8 @@ public struct FileStore: Sendable {
                 slots[index] = loadEntry(ids[index], config: config)
             }
         }
-        return StoreSnapshot(root: root, config: config, entries: loaded.map { $0! }, problems: problems)
+        let pending = folders.dropFirst(ids.count).map { StoreEntry(folder: $0.description, dossier: nil, problems: [], isPending: true) }
+        return StoreSnapshot(root: root, config: config, entries: loaded.map { $0! } + pending, problems: problems)
     }
 
     public func loadEntry(_ id: ApplicationID, config: FundConfig) -> StoreEntry {

@@ -26,12 +26,20 @@ public struct TerminalApp {
         state.utcOffsetMinutes = TimeZone.current.secondsFromGMT() / 60
         state.now = Date()
         _ = state.update(.resize(width: width, height: height))
+        // The first screen may show only the first applications; the rest are read meanwhile.
+        let rest = state.snapshot.isComplete ? nil : BackgroundLoad(store, catalog: state.catalog)
         var needsDraw = true
         while true {
             // Drawn after each event only: an idle interface costs nothing.
             if needsDraw { terminal.draw(Frame.render(state)) }
             needsDraw = false
             if let signal = terminal.pendingSignal { return 128 + signal }
+            // A reload after a save may have read everything already; then the older
+            // background result is dropped rather than put over newer data.
+            if let event = rest?.take(), !state.snapshot.isComplete {
+                _ = state.update(event)
+                needsDraw = true
+            }
             guard let event = terminal.read() else { continue }
             needsDraw = true
             if case .key(.ctrl("l")) = event {
@@ -66,6 +74,29 @@ public struct TerminalApp {
                     terminal.suspendForProgram { result = ExternalEditor(environment: environment).edit(text) }
                     queue += state.update(.editorFinished(result))
                 }
+            }
+        }
+    }
+
+    /// Reads the whole store on another thread; the event loop picks the result up within
+    /// its read timeout.
+    final class BackgroundLoad: @unchecked Sendable {
+        private let lock = NSLock()
+        private var result: Event?
+
+        init(_ store: FileStore, catalog: Catalog) {
+            let thread = Thread { [self] in
+                let event: Event
+                do throws(StoreError) { event = .reloaded(try store.load()) } catch { event = .failed(error.lines(catalog)) }
+                lock.withLock { result = event }
+            }
+            thread.start()
+        }
+
+        func take() -> Event? {
+            lock.withLock {
+                defer { result = nil }
+                return result
             }
         }
     }

@@ -40,10 +40,11 @@ struct MemberOptions: ParsableArguments {
         return (context, snapshot, try context.member(member, in: snapshot.config))
     }
 
-    /// As `open`, where the member may be left unnamed (the interface then asks).
-    func openOptional(_ store: String) throws -> (CLIContext, StoreSnapshot, Member?) {
+    /// As `open`, where the member may be left unnamed (the interface then asks); `first`
+    /// reads only that many applications (see `FileStore.loadFirst`).
+    func openOptional(_ store: String, first: Int = Int.max) throws -> (CLIContext, StoreSnapshot, Member?) {
         let context = try common.context()
-        let snapshot = try context.snapshot(store)
+        let snapshot = try context.snapshot(store, first: first)
         return (context, snapshot, try context.optionalMember(member, in: snapshot.config))
     }
 }
@@ -63,9 +64,9 @@ struct CLIContext {
     }
 
     /// Loads the store or prints why it cannot be used and exits with 2.
-    func snapshot(_ path: String) throws -> StoreSnapshot {
+    func snapshot(_ path: String, first: Int = Int.max) throws -> StoreSnapshot {
         do {
-            return try store(path).load()
+            return try store(path).loadFirst(first)
         } catch {
             fail(error)
         }

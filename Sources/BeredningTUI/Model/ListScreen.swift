@@ -71,20 +71,21 @@ public final class ListRow: Sendable {
         self.entry = entry
         self.position = position
         self.checklist = checklist
-        let application = entry.dossier?.application
+        let dossier = entry.dossier
+        let application = dossier?.application
         title = application.map { CollationKey($0.title) }
         applicant = application.map { CollationKey($0.applicant) }
-        isBroken = entry.dossier == nil
-        searchText = [entry.folder, application?.title ?? "", application?.applicant ?? ""].joined(separator: "\u{1F}").lowercased()
+        isBroken = dossier == nil
+        searchText = application.map { [entry.folder, $0.title, $0.applicant].joined(separator: "\u{1F}").lowercased() } ?? entry.folder
         stateRank = application.map { ApplicationState.allCases.firstIndex(of: $0.state)! }
         failures = checklist.map { checklist in
             checklist.rows.filter { $0.outcome == .fail || $0.outcome == .missing }.count * 10 + checklist.rows.filter { $0.outcome == .warning }.count
         }
         mean = checklist?.meanScore
         complete = checklist?.quorum.complete
-        comments = entry.dossier?.comments.count
-        isTodo = member.flatMap { member in entry.dossier.map { ReviewQueue.isTodo($0, for: member) } } ?? false
-        hasConflict = member.flatMap { member in entry.dossier?.hasConflict(member.id) } ?? false
+        comments = dossier?.comments.count
+        isTodo = member.flatMap { member in dossier.map { ReviewQueue.isTodo($0, for: member) } } ?? false
+        hasConflict = member.flatMap { member in dossier?.hasConflict(member.id) } ?? false
     }
 }
 
@@ -118,6 +119,7 @@ struct StoreRows: Sendable {
     var rows: [ListRow] = []
     var progress: (done: Int, total: Int) = (0, 0)
     var problems = 0
+    var isComplete = true
     /// Each row's place in title or applicant order (equal texts share one), worked out the
     /// first time the list is sorted by that column.
     var textRanks: [ListColumn: [Int]] = [:]
@@ -160,6 +162,7 @@ extension AppState {
             }
             if let member { fresh.progress = ReviewQueue.progress(of: member, in: snapshot.dossiers) }
             fresh.problems = snapshot.allProblems.count
+            fresh.isComplete = snapshot.isComplete
             storeRows = fresh
             listInputsKey = nil
         }
@@ -243,6 +246,10 @@ extension AppState {
             if list.sort == column { list.ascending.toggle() } else { list.sort = column; list.ascending = true }
         case .enter, .right, .char("l"), .char("o"):
             guard let row = rows[safe: list.selection] else { return [] }
+            if row.entry.isPending {
+                show(catalog(.uiStillLoading, ["id": .text(row.id)]))
+                return []
+            }
             guard let dossier = row.dossier else {
                 show(row.entry.problems.first.map { $0.formatted(catalog) } ?? catalog(.uiBroken), .error)
                 return []

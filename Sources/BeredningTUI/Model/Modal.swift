@@ -65,6 +65,11 @@ extension AppState {
             refuse(refusal)
             return []
         }
+        // An export of part of the store would look complete and not be.
+        guard snapshot.isComplete else {
+            show(catalog(.uiExportWaits), .error)
+            return []
+        }
         var options: [ExportKind] = [.decisionsCSV, .everythingJSON]
         if let id { options += [.memoMarkdown(id), .memoHTML(id)] }
         modal = .export(options: options, selection: 0)

@@ -97,12 +97,17 @@ public enum Frame {
         if state.list.filtering || !state.list.filter.isEmpty {
             parts.append(state.catalog(.uiShownCount, ["count": .text(String(state.listRows.count))]))
         }
+        // Where in a long list the selection is (in the status line: the header row is full).
+        if state.listRows.count > state.listPageSize {
+            parts.append("\(state.list.selection + 1)/\(state.listRows.count)")
+        }
         if member.role == .preparationGroup {
             let progress = state.storeRows.progress
             parts.append(state.catalog(.uiProgress, ["done": .text(String(progress.done)), "total": .text(String(progress.total))]))
         }
         let broken = state.storeRows.problems
         if broken > 0 { parts.append(state.catalog(.uiProblems, ["count": .text(String(broken))])) }
+        if !state.storeRows.isComplete { parts.append(state.catalog(.uiLoading)) }
         return parts.joined(separator: " · ")
     }
 

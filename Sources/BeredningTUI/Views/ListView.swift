@@ -94,9 +94,6 @@ enum ListView {
                 }
             }
         }
-        if rows.count > visible {
-            buffer.put("\(state.list.selection + 1)/\(rows.count)", x: state.width - "\(state.list.selection + 1)/\(rows.count)".count - 1, y: top, style: .muted)
-        }
     }
 
     /// "── styrgrupp (1) · du kan: återremittera, skicka till beslut ──".
@@ -118,6 +115,11 @@ enum ListView {
             var s = base
             s.reverse = true
             return s
+        }
+        if row.entry.isPending {
+            buffer.put(row.id, x: 2, y: y, style: style(.muted))
+            buffer.put(state.catalog(.uiLoading).truncated(toCells: state.width - 12), x: 11, y: y, style: style(.muted))
+            return
         }
         guard let dossier = row.dossier, let checklist = row.checklist else {
             buffer.put(row.id, x: 2, y: y, style: style(.plain))

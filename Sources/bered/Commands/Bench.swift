@@ -61,10 +61,11 @@ struct Bench: ParsableCommand {
         @Argument var store: String
         @Option var width = 120
         @Option var height = 40
+        @Flag(help: "Read the whole store first, as the interface does in the background.") var all = false
         @OptionGroup var options: MemberOptions
 
         func run() throws {
-            let (context, snapshot, who) = try options.openOptional(store)
+            let (context, snapshot, who) = try options.openOptional(store, first: all ? Int.max : Interface.firstScreenRows)
             let state = AppState(snapshot: snapshot, member: who, catalog: context.catalog, width: width, height: height)
             print(Frame.render(state).text)
         }

@@ -16,12 +16,20 @@ struct Open: ParsableCommand {
     @OptionGroup var options: MemberOptions
 
     func run() throws {
-        let (context, snapshot, who) = try options.openOptional(store)
+        let (context, snapshot, who) = try options.openOptional(store, first: Interface.firstScreenRows)
         try Interface.open(snapshot: snapshot, store: context.store(store), member: who, context: context)
     }
 }
 
 enum Interface {
+    /// Applications read before the first screen is drawn: a screenful. The rest are read
+    /// while the member looks at it.
+    static var firstScreenRows: Int {
+        var size = winsize()
+        let rows = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 ? Int(size.ws_row) : 0
+        return rows > 0 ? min(rows, 300) : 60
+    }
+
     /// Starts the interface, or explains why it cannot: it needs a terminal on both ends.
     static func open(snapshot: StoreSnapshot, store: FileStore, member: Member?, context: CLIContext) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
