@@ -34,19 +34,27 @@ struct MemberOptions: ParsableArguments {
     @OptionGroup var common: CommonOptions
 
     /// The strings, the store as read now, and the member at the keyboard (who must be named).
-    func open(_ store: String) throws -> (CLIContext, StoreSnapshot, Member) {
+    func open(_ store: String, reading part: StorePart = .all) throws -> (CLIContext, StoreSnapshot, Member) {
         let context = try common.context()
-        let snapshot = try context.snapshot(store)
+        let snapshot = try context.snapshot(store, reading: part)
         return (context, snapshot, try context.member(member, in: snapshot.config))
     }
 
-    /// As `open`, where the member may be left unnamed (the interface then asks); `first`
-    /// reads only that many applications (see `FileStore.loadFirst`).
-    func openOptional(_ store: String, first: Int = Int.max) throws -> (CLIContext, StoreSnapshot, Member?) {
+    /// As `open`, where the member may be left unnamed (the interface then asks).
+    func openOptional(_ store: String, reading part: StorePart = .all) throws -> (CLIContext, StoreSnapshot, Member?) {
         let context = try common.context()
-        let snapshot = try context.snapshot(store, first: first)
+        let snapshot = try context.snapshot(store, reading: part)
         return (context, snapshot, try context.optionalMember(member, in: snapshot.config))
     }
+}
+
+/// How much of the store a command reads.
+enum StorePart {
+    case all
+    /// The first applications in id order, the rest listed as pending (the interface's first screen).
+    case first(Int)
+    /// Decided applications without youth comments (the decisions list).
+    case decided
 }
 
 /// What every command needs: the strings in the user's language and the core criteria.
@@ -64,9 +72,13 @@ struct CLIContext {
     }
 
     /// Loads the store or prints why it cannot be used and exits with 2.
-    func snapshot(_ path: String, first: Int = Int.max) throws -> StoreSnapshot {
+    func snapshot(_ path: String, reading part: StorePart = .all) throws -> StoreSnapshot {
         do {
-            return try store(path).loadFirst(first)
+            switch part {
+            case .all: return try store(path).load()
+            case .first(let count): return try store(path).loadFirst(count)
+            case .decided: return try store(path).loadDecided()
+            }
         } catch {
             fail(error)
         }

@@ -4,9 +4,12 @@ public struct MemberID: Hashable, Comparable, Sendable, CustomStringConvertible 
     public let rawValue: String
 
     public init?(_ rawValue: String) {
-        guard (1...40).contains(rawValue.count),
-              rawValue.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }),
-              rawValue.first != "-", rawValue.last != "-" else { return nil }
+        // Bytes a–z, 0–9 and `-` only: the id is a file name, so nothing here can climb out of
+        // a folder, hide a control character, or differ from another id only in case.
+        let bytes = rawValue.utf8
+        guard (1...40).contains(bytes.count),
+              bytes.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-") }),
+              bytes.first != UInt8(ascii: "-"), bytes.last != UInt8(ascii: "-") else { return nil }
         self.rawValue = rawValue
     }
 

@@ -83,7 +83,7 @@ struct TOMLParser {
         }
         let last = path[path.count - 1]
         guard target[last] == nil else { throw fail(.tomlDuplicateKey, ["key": .text(path.joined(separator: "."))], at: start) }
-        target.set(last, value)
+        target.append(last, value)
     }
 
     /// `[a.b]` or `[[a.b]]`: the table that the following keys go into.
@@ -145,7 +145,12 @@ struct TOMLParser {
 
     /// Keys joined by dots, with spaces allowed around the dots.
     private mutating func keyPath() throws(Failure) -> [String] {
-        var path: [String] = []
+        let first = try simpleKey()
+        skipSpaces()
+        guard peek() == UInt8(ascii: ".") else { return [first] }
+        i += 1
+        skipSpaces()
+        var path = [first]
         while true {
             path.append(try simpleKey())
             skipSpaces()
@@ -517,6 +522,18 @@ struct TOMLParser {
         let opening = i
         i += 3
         skipNewline()
+        // Long text seldom holds a backslash or a carriage return: then it is copied once,
+        // straight from the file. (The slow path below handles everything.)
+        var k = i
+        while k < bytes.count, bytes[k] != UInt8(ascii: "\""), bytes[k] != UInt8(ascii: "\\"), bytes[k] >= 0x20 || bytes[k] == UInt8(ascii: "\n") || bytes[k] == UInt8(ascii: "\t"), bytes[k] != 0x7F {
+            k += 1
+        }
+        if k + 3 <= bytes.count, bytes[k] == UInt8(ascii: "\""), bytes[k + 1] == UInt8(ascii: "\""), bytes[k + 2] == UInt8(ascii: "\""),
+           k + 3 == bytes.count || bytes[k + 3] != UInt8(ascii: "\"") {
+            let value = text(i, k)
+            i = k + 3
+            return value
+        }
         var out: [UInt8] = []
         while let c = peek() {
             switch c {

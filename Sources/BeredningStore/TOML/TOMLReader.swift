@@ -38,7 +38,17 @@ final class TOMLDocument {
     /// Reports every key that no reader asked for: almost always a misspelt field, which would
     /// otherwise be silently ignored and make a filled-in answer look missing.
     func reportUnknownKeys() {
-        func walk(_ table: TOMLValue.Table, _ path: String) {
+        func walk(_ table: TOMLValue.Table, _ path: @autoclosure () -> String) {
+            // Most tables hold only fields that were read: nothing to sort or spell out.
+            let nothingToReport = table.keys.allSatisfy { key in
+                guard table.wasRead(key) else { return false }
+                switch table[key] {
+                case .table?, .array?: return false
+                default: return true
+                }
+            }
+            if nothingToReport { return }
+            let path = path()
             for key in table.keys.sorted() {
                 let keyPath = path.isEmpty ? key : "\(path).\(key)"
                 guard table.wasRead(key) else {

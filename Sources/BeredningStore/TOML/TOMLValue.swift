@@ -62,6 +62,11 @@ enum TOMLValue: Equatable, Sendable, CustomDebugStringConvertible {
                 values[index] = value
                 return
             }
+            append(key, value)
+        }
+
+        /// A key known not to be here yet (the parser has just looked).
+        func append(_ key: String, _ value: TOMLValue) {
             keys.append(key)
             values.append(value)
             read.append(false)

@@ -65,7 +65,7 @@ struct Bench: ParsableCommand {
         @OptionGroup var options: MemberOptions
 
         func run() throws {
-            let (context, snapshot, who) = try options.openOptional(store, first: all ? Int.max : Interface.firstScreenRows)
+            let (context, snapshot, who) = try options.openOptional(store, reading: all ? .all : .first(Interface.firstScreenRows))
             let state = AppState(snapshot: snapshot, member: who, catalog: context.catalog, width: width, height: height)
             print(Frame.render(state).text)
         }

@@ -18,7 +18,7 @@ struct Export: ParsableCommand {
     @OptionGroup var options: MemberOptions
 
     func run() throws {
-        let (context, snapshot, who) = try options.open(store)
+        let (context, snapshot, who) = try options.open(store, reading: format == .csv ? .decided : .all)
         if let refusal = Permissions.check(who.role, .exportDecisions) {
             printError(context.catalog(refusal.reason))
             throw ExitCode(ExitStatus.fails)

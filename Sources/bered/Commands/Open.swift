@@ -16,7 +16,7 @@ struct Open: ParsableCommand {
     @OptionGroup var options: MemberOptions
 
     func run() throws {
-        let (context, snapshot, who) = try options.openOptional(store, first: Interface.firstScreenRows)
+        let (context, snapshot, who) = try options.openOptional(store, reading: .first(Interface.firstScreenRows))
         try Interface.open(snapshot: snapshot, store: context.store(store), member: who, context: context)
     }
 }
