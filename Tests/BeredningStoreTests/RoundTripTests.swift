@@ -13,7 +13,7 @@ struct RoundTripTests {
     }
 
     /// Text that has tripped TOML writers: quotes, backslashes, triple quotes, tabs, control characters.
-    static let awkward = "Citat: \"så här\" och \\n bokstavligt.\nRad två med å ä ö Å Ä Ö – ≥ 3 %\n\"\"\" tre citattecken\tflik \u{07} klocka\n"
+    static let awkward = "Citat: \"så här\" och \\n bokstavligt.\nRad två med å ä ö Å Ä Ö – ≥ 3 %\n\"\"\" tre citattecken\tflik \u{2028} radavgränsare\n"
 
     @Test func anApplicationWithEveryFieldAndAwkwardText() throws {
         var application = Application(id: ApplicationID("2026-017")!, title: "Test \"med\" citat", state: .returned)

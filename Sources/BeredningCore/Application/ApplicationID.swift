@@ -10,9 +10,11 @@ public struct ApplicationID: Hashable, Comparable, Sendable, CustomStringConvert
         guard (8...9).contains(bytes.count), bytes[4] == UInt8(ascii: "-"),
               bytes.indices.allSatisfy({ $0 == 4 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[$0]) }) else { return nil }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard let year = Int(parts[0]), let number = Int(parts[1]), number > 0 else { return nil }
+        guard let year = Int(parts[0]), let number = Int(parts[1]), number > 0, year >= 1000 else { return nil }
         self.year = year
         self.number = number
+        // One spelling per id: "2026-0001" would name a second folder for 2026-001.
+        guard description == text else { return nil }
     }
 
     public init(year: Int, number: Int) {

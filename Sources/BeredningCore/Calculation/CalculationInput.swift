@@ -128,6 +128,11 @@ extension CalculationInput {
         func add(_ field: String, _ key: MessageKey, _ args: [String: Message.Argument] = [:]) {
             problems.append(CalculationProblem(field: "calculation." + field, message: Message(key, args)))
         }
+        // Years far outside any budget are typing slips, and would overflow the arithmetic below.
+        guard (1900...2200).contains(firstYear) else {
+            add("first_year", .calcYearImplausible)
+            return problems
+        }
         let lastYear = firstYear + settings.horizon - 1
         let range: [String: Message.Argument] = ["first": .text(String(firstYear)), "last": .text(String(lastYear))]
         for (i, cost) in costs.enumerated() {
@@ -144,6 +149,8 @@ extension CalculationInput {
             default: break
             }
             if effect.years < 1 { add("effects[\(i)].years", .calcYearsAtLeastOne) }
+            if effect.years > 100 { add("effects[\(i)].years", .calcYearsTooMany) }
+            if effect.people > 10_000_000 { add("effects[\(i)].people", .calcPeopleTooMany) }
             if effect.fromYear < firstYear || effect.fromYear > lastYear { add("effects[\(i)].from_year", .calcYearOutsideHorizon, range) }
             if effect.actor.isBlank { add("effects[\(i)].actor", .calcNoActor) }
         }

@@ -57,19 +57,34 @@ public struct Decision: Hashable, Sendable {
         }
     }
 
-    public var totalGranted: Int { grants.reduce(0) { $0 + $1.amount } }
-
-    /// What makes a decision incomplete or inconsistent, field by field.
-    public var problems: [Message] {
-        var problems: [Message] = []
-        if body.isBlank { problems.append(Message(.decisionNoBody)) }
-        if caseNumber.isBlank { problems.append(Message(.decisionNoCaseNumber)) }
-        if outcome == .reject && totalGranted > 0 { problems.append(Message(.decisionRejectedWithMoney)) }
-        if outcome == .approve && grants.isEmpty { problems.append(Message(.decisionApprovedWithoutMoney)) }
-        for grant in grants where grant.amount < 0 {
-            problems.append(Message(.decisionNegativeGrant, ["year": .text(String(grant.year))]))
+    /// Saturating, so a mistyped amount in a hand-edited file cannot crash a sum.
+    public var totalGranted: Int {
+        grants.reduce(0) { total, grant in
+            let (sum, overflow) = total.addingReportingOverflow(grant.amount)
+            return overflow ? (grant.amount > 0 ? Int.max : Int.min) : sum
         }
-        if Set(grants.map(\.year)).count != grants.count { problems.append(Message(.decisionDuplicateYear)) }
+    }
+
+    /// More than a trillion kronor is a typing slip, whatever the fund.
+    public static let largestGrant = 1_000_000_000_000
+
+    /// What makes a decision incomplete or inconsistent.
+    public var problems: [Message] { problemsByField.map(\.message) }
+
+    /// The same, each with the field of `decision.toml` it concerns (`grants[1].amount`).
+    public var problemsByField: [(field: String, message: Message)] {
+        var problems: [(String, Message)] = []
+        if body.isBlank { problems.append(("body", Message(.decisionNoBody))) }
+        if caseNumber.isBlank { problems.append(("case_number", Message(.decisionNoCaseNumber))) }
+        if outcome == .reject && totalGranted > 0 { problems.append(("outcome", Message(.decisionRejectedWithMoney))) }
+        if outcome == .approve && grants.isEmpty { problems.append(("outcome", Message(.decisionApprovedWithoutMoney))) }
+        for (index, grant) in grants.enumerated() where grant.amount < 0 {
+            problems.append(("grants[\(index)].amount", Message(.decisionNegativeGrant, ["year": .text(String(grant.year))])))
+        }
+        for (index, grant) in grants.enumerated() where grant.amount > Decision.largestGrant {
+            problems.append(("grants[\(index)].amount", Message(.decisionImplausibleGrant, ["year": .text(String(grant.year))])))
+        }
+        if Set(grants.map(\.year)).count != grants.count { problems.append(("grants", Message(.decisionDuplicateYear))) }
         return problems
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 
 /// `<id>/decision.toml`: the board's decision, written by a coordinator.
 enum DecisionRecord {
-    static func read(_ document: TOMLDocument, applicationID: ApplicationID) -> Decision? {
+    /// `members`: the store's configuration, to check that the coordinator named is one.
+    static func read(_ document: TOMLDocument, applicationID: ApplicationID, members: FundConfig? = nil) -> Decision? {
         document.checkSchema()
         let f = document.fields
         if let named = f.required("application"), named != applicationID.description {
@@ -36,8 +37,14 @@ enum DecisionRecord {
         let recorded = f.time("recorded")
         document.reportUnknownKeys()
         guard let date, let outcome, let recordedBy else { return nil }
-        return Decision(body: body, date: date, caseNumber: caseNumber, outcome: outcome, grants: grants, conditions: conditions,
-                        rationale: rationale, followUps: followUps, recordedBy: recordedBy, recorded: recorded)
+        let decision = Decision(body: body, date: date, caseNumber: caseNumber, outcome: outcome, grants: grants, conditions: conditions,
+                                rationale: rationale, followUps: followUps, recordedBy: recordedBy, recorded: recorded)
+        // The rules `bered decide` applies, applied to hand edits too; the decision still shows.
+        for (field, problem) in decision.problemsByField { document.report(problem, at: field, fatal: false) }
+        if let members, members.member(recordedBy) == nil {
+            document.report(.fileUnknownMember, at: "recorded_by", ["member": .text(recordedBy.rawValue)], fatal: false)
+        }
+        return decision
     }
 
     static func write(_ decision: Decision, applicationID: ApplicationID) -> String {
@@ -69,6 +76,7 @@ extension FileStore {
     public func record(_ decision: Decision, for dossier: Dossier, by member: Member, config: FundConfig, now: Date) throws(StoreError) -> Application {
         if let refusal = Permissions.check(member.role, .recordDecision) { throw .refused(refusal.reason) }
         if let problem = decision.problems.first { throw .refused(problem) }
+        if let refusal = PersonalData.refusal(in: [decision.rationale, decision.conditions]) { throw .refused(refusal) }
         var decided = dossier
         var saved = decision
         saved.recordedBy = member.id
@@ -85,7 +93,18 @@ extension FileStore {
             }
         }
         let id = dossier.application.id
-        try write(DecisionRecord.write(saved, applicationID: id), to: "\(id)/\(FileStore.decisionFile)")
+        let path = "\(id)/\(FileStore.decisionFile)"
+        try RecordLock.holding(path, in: root, by: member.id) { () throws(StoreError) in
+            // A colleague's decision recorded since this one was begun is not overwritten.
+            let onDisk = FileManager.default.contents(atPath: root.appendingPathComponent(path).path).flatMap { data in
+                (try? TOMLDocument(file: path, data: data)).flatMap { DecisionRecord.read($0, applicationID: id) }
+            }
+            let existsOnDisk = FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
+            if existsOnDisk != (dossier.decision != nil) || onDisk != dossier.decision {
+                throw .refused(Message(.storeChangedOnDisk, ["file": .text(path), "changes": .text(FileStore.decisionFile)]))
+            }
+            try write(DecisionRecord.write(saved, applicationID: id), to: path)
+        }
         try append(HistoryEvent(time: now, member: member.id, role: member.role, kind: .decided,
                                 details: "\(decision.body) \(decision.date) \(decision.caseNumber): \(decision.outcome.rawValue), \(decision.totalGranted) kr"), to: id)
         return try move(decided, decision.outcome.transition, by: member, config: config, now: now)

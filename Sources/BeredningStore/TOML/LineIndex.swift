@@ -17,6 +17,7 @@ struct LineIndex: Sendable {
         var arrayCounts: [String: Int] = [:]
         var mode = Mode.normal
         var depth = 0  // open brackets of a value that goes on to the next line
+        var inlineArray: (path: String, count: Int)?
         var number = 0
         for slice in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
             number += 1
@@ -35,6 +36,7 @@ struct LineIndex: Sendable {
                     if isArray {
                         let index = arrayCounts[name, default: 0]
                         arrayCounts[name] = index + 1
+                        record(name, number)
                         table = "\(name)[\(index)]"
                     } else {
                         table = name
@@ -44,14 +46,31 @@ struct LineIndex: Sendable {
                 }
                 let (key, afterEquals) = LineIndex.keyPath(line, from: start, until: "=")
                 guard !key.isEmpty else { continue }
-                record(table.isEmpty ? key : "\(table).\(key)", number)
+                let path = table.isEmpty ? key : "\(table).\(key)"
+                record(path, number)
+                inlineArray = (path, 0)
                 start = afterEquals
             }
-            LineIndex.scanValue(line, from: start, mode: &mode, depth: &depth)
+            // An array of inline tables (`actors = [ { … }, { … } ]`): each `{` at the array's
+            // own level starts the next element, `actors[1]`, on its line.
+            for _ in LineIndex.scanValue(line, from: start, mode: &mode, depth: &depth) {
+                guard let (path, count) = inlineArray else { break }
+                record("\(path)[\(count)]", number)
+                inlineArray = (path, count + 1)
+            }
+            if depth == 0 && mode == .normal { inlineArray = nil }
         }
     }
 
+    /// Records `path` and every table it implies (`a.b.c` also makes `a` and `a.b`), so a
+    /// problem with a table written only as part of a dotted key still finds its line.
     private mutating func record(_ path: String, _ line: Int) {
+        var end = path.startIndex
+        while let dot = path[end...].firstIndex(of: ".") {
+            let prefix = String(path[..<dot])
+            if lines[prefix] == nil { lines[prefix] = line }
+            end = path.index(after: dot)
+        }
         if lines[path] == nil { lines[path] = line }
     }
 
@@ -80,7 +99,22 @@ struct LineIndex: Sendable {
             if c == "\"" || c == "'" {
                 i += 1
                 while i < line.count, line[i] != c {
-                    if c == "\"" && line[i] == "\\" && i + 1 < line.count { i += 1 }
+                    if c == "\"" && line[i] == "\\" && i + 1 < line.count {
+                        // The key as the parser sees it: `\u00e4` is "ä", so paths match.
+                        let escape = line[i + 1]
+                        let count = escape == "u" ? 4 : (escape == "U" ? 8 : 0)
+                        if count > 0, i + 1 + count < line.count,
+                           let value = UInt32(String(String.UnicodeScalarView(line[(i + 2)...(i + 1 + count)])), radix: 16),
+                           let scalar = Unicode.Scalar(value) {
+                            current.unicodeScalars.append(scalar)
+                            i += 2 + count
+                            continue
+                        }
+                        i += 1
+                        current.unicodeScalars.append(["n": "\n", "t": "\t", "r": "\r"][line[i]] ?? line[i])
+                        i += 1
+                        continue
+                    }
                     current.unicodeScalars.append(line[i])
                     i += 1
                 }
@@ -97,11 +131,15 @@ struct LineIndex: Sendable {
     }
 
     /// Follows a value to the end of the line: strings, brackets and a trailing comment.
-    private static func scanValue(_ line: Line, from start: Int, mode: inout Mode, depth: inout Int) {
+    /// Returns where a `{` opens directly inside an outermost `[`.
+    @discardableResult
+    private static func scanValue(_ line: Line, from start: Int, mode: inout Mode, depth: inout Int) -> [Int] {
         var i = start
+        var inlineTables: [Int] = []
         while i < line.count {
             let c = line[i]
-            if c == "#" { return }
+            if c == "#" { return inlineTables }
+            if c == "{" && depth == 1 { inlineTables.append(i) }
             if c == "[" || c == "{" { depth += 1 }
             if c == "]" || c == "}" { depth = max(0, depth - 1) }
             if c == "\"" || c == "'" {
@@ -109,7 +147,7 @@ struct LineIndex: Sendable {
                 if i + 2 < line.count, line[i + 1] == c, line[i + 2] == c {
                     guard let end = closeMultiLine(line, from: i + 3, literal: literal) else {
                         mode = literal ? .multiLiteral : .multiBasic
-                        return
+                        return inlineTables
                     }
                     i = end
                     continue
@@ -122,6 +160,7 @@ struct LineIndex: Sendable {
             }
             i += 1
         }
+        return inlineTables
     }
 
     /// The index after the closing `"""` (or `'''`) of a multi-line string, or nil when it goes on.

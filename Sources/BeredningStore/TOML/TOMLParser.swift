@@ -637,10 +637,10 @@ struct TOMLParser {
         guard let c = peek() else { throw fail(.tomlBadEscape, ["escape": .text("\\")], at: start) }
         i += 1
         switch c {
-        case UInt8(ascii: "b"): out.append(0x08)
+        case UInt8(ascii: "b"), UInt8(ascii: "f"):
+            throw fail(.tomlControlCharacter, ["code": .text(c == UInt8(ascii: "b") ? "\\b" : "\\f")], at: start)
         case UInt8(ascii: "t"): out.append(0x09)
         case UInt8(ascii: "n"): out.append(0x0A)
-        case UInt8(ascii: "f"): out.append(0x0C)
         case UInt8(ascii: "r"): out.append(0x0D)
         case UInt8(ascii: "\""): out.append(c)
         case UInt8(ascii: "\\"): out.append(c)
@@ -654,8 +654,12 @@ struct TOMLParser {
             guard i + count <= bytes.count, let scalar = Unicode.Scalar(value) else {
                 throw fail(.tomlBadEscape, ["escape": .text(shown(at: start, count: count + 2))], at: start)
             }
-            // A NUL in text ends it for too many programs that read these files after us.
-            guard value != 0 else { throw fail(.tomlControlCharacter, ["code": .text("U+0000")], at: start) }
+            // Control characters, escaped or not, have no place in a store's text: a NUL ends it
+            // for many programs, and others would be sent to the terminal of whoever reads it.
+            if value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D || (0x7F...0x9F).contains(value) {
+                let code = String(value, radix: 16, uppercase: true)
+                throw fail(.tomlControlCharacter, ["code": .text("U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code)], at: start)
+            }
             i += count
             out += Array(String(Character(scalar)).utf8)
         default:

@@ -107,6 +107,7 @@ final class TOMLDocument {
     /// The version check every record starts with: a newer file is refused rather than half-read.
     func checkSchema() {
         let schema = fields.int("schema") ?? 1
+        if schema < 1 { report(.fileSchemaTooOld, at: "schema", ["found": .text(String(schema))]) }
         if schema > TOMLDocument.supportedSchema {
             report(.fileNewerSchema, at: "schema", ["found": .text(String(schema)), "supported": .text(String(TOMLDocument.supportedSchema))])
         }
@@ -190,13 +191,23 @@ struct Fields {
 
     /// A rate or share written as a TOML number (0.03), read exactly from its decimal text.
     func decimal(_ key: String) -> Decimal? {
-        guard let value = value(key, expecting: .double, .int) else { return nil }
+        guard let value = finite(key) else { return nil }
         if let int = value.int { return Decimal(int) }
         return value.double.flatMap { Decimal(string: String($0)) }
     }
 
-    func number(_ key: String) -> Double? {
+    /// `inf` and `nan` are TOML numbers but no count, share or rate.
+    private func finite(_ key: String) -> TOMLValue? {
         guard let value = value(key, expecting: .double, .int) else { return nil }
+        if let double = value.double, !double.isFinite {
+            report(.fileNotFinite, at: key, ["value": .text(value.debugDescription)])
+            return nil
+        }
+        return value
+    }
+
+    func number(_ key: String) -> Double? {
+        guard let value = finite(key) else { return nil }
         return value.double ?? value.int.map(Double.init)
     }
 

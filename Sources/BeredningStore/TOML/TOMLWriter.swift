@@ -85,15 +85,12 @@ struct TOMLWriter {
             case "\n": out += keepNewlines ? "\n" : "\\n"
             case "\t": out += "\\t"
             case "\r": out += "\\r"
-            // TOMLKit hands strings over as C strings, so a NUL would cut the text short on reading;
-            // it is never typed, only pasted by accident, and is left out.
-            case "\u{0}": continue
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += String(format: "\\u%04X", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+                // Other control characters are never typed, only pasted by accident (a NUL cuts
+                // text short for many programs, an ESC restyles the terminal of whoever reads
+                // the file), so they are left out; the reader refuses them in files.
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { continue }
+                out.unicodeScalars.append(scalar)
             }
         }
         return out

@@ -22,6 +22,8 @@ struct Bench: ParsableCommand {
 
         func run() throws {
             let context = try options.context()
+            let existing = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            guard existing.isEmpty else { throw ValidationError("\(folder) is not empty; the generator writes only into a new folder") }
             let template = try context.snapshot(BundledResources.demoStore.path)
             var generator = StoreGenerator(template: template, seed: seed)
             try generator.write(count: count, to: URL(fileURLWithPath: folder))

@@ -17,6 +17,8 @@ struct Demo: ParsableCommand {
 
     func run() throws {
         let context = try options.context()
+        // A mistyped member is refused before anything is copied.
+        if let member { _ = try context.optionalMember(member, in: try context.snapshot(BundledResources.demoStore.path).config) }
         let target = FileManager.default.temporaryDirectory.appendingPathComponent("bered-demo-\(UUID().uuidString.prefix(8))")
         try FileManager.default.copyItem(at: BundledResources.demoStore, to: target)
         let snapshot = try context.snapshot(target.path)
