@@ -11,6 +11,7 @@ extension FileStore {
         }
         let problems = ReviewRules.problemsSaving(review, criteria: config.criteria, scale: config.scale)
         if let first = problems.first { throw .refused(first) }
+        if let refusal = PersonalData.refusal(in: review.freeTexts) { throw .refused(refusal) }
         var saved = review
         saved.updated = now
         saved.assessedVersion = ApplicationVersion.of(dossier.application)
@@ -38,6 +39,7 @@ extension FileStore {
         if let refusal = Permissions.check(member.role, .commentAsYouthPanel) { throw .refused(refusal.reason) }
         guard comment.author == member.id else { throw .refused(Message(.storeNotYourFile)) }
         guard !comment.text.isBlank else { throw .refused(Message(.storeEmptyComment)) }
+        if let refusal = PersonalData.refusal(in: [comment.text]) { throw .refused(refusal) }
         let stamp = TOMLTime.text(comment.time).filter { $0 != "-" && $0 != ":" }
         let text = CommentRecord.write(comment)
         // Two comments in one second, even from two processes, get two names: the name is
@@ -99,12 +101,16 @@ extension FileStore {
             case .gaps(let gaps): throw .gaps(gaps.map { $0.message(config.criteria) })
             }
         }
+        if let refusal = PersonalData.refusal(in: [reason, override]) { throw .refused(refusal) }
         let path = "\(application.id)/\(FileStore.applicationFile)"
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
-            throw .refused(Message(.storeMissingFile))
+        try RecordLock.holding(path, in: root, by: member.id) { () throws(StoreError) in
+            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
+                throw .refused(Message(.storeMissingFile))
+            }
+            try refuseIfChanged(path, data: data, from: dossier.application, config: config)
+            let text = ApplicationRecord.replacingState(in: String(decoding: data, as: UTF8.self), with: application.state)
+            try write(text, to: path)
         }
-        let text = ApplicationRecord.replacingState(in: String(decoding: data, as: UTF8.self), with: application.state)
-        try write(text, to: path)
         let overridden = transition == .toSteeringGroup && !Workflow.gaps(dossier, config: config).isEmpty
         let details = "\(dossier.application.state.rawValue) → \(application.state.rawValue)" + (reason.isBlank ? "" : ": " + reason)
             + (overridden ? " (" + override + ")" : "")
@@ -114,18 +120,39 @@ extension FileStore {
 
     /// Writes a whole application file: a coordinator's edit, recorded in the history with the
     /// fields that changed.
-    public func save(_ application: Application, by member: Member, now: Date = Date()) throws(StoreError) {
+    /// `basis`: the application as the editor opened it; when the file no longer holds it,
+    /// the save is refused rather than overwriting a colleague's change.
+    public func save(_ application: Application, by member: Member, basis: Application? = nil, now: Date = Date()) throws(StoreError) {
         if let refusal = Permissions.check(member.role, .editApplication) { throw .refused(refusal.reason) }
+        if let refusal = PersonalData.refusal(in: application.freeTexts) { throw .refused(refusal) }
         let path = "\(application.id)/\(FileStore.applicationFile)"
         var before: Application?
-        if let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path),
-           let document = try? TOMLDocument(file: path, data: data) {
-            let settings = (try? loadConfig())?.calculation ?? CalculationSettings()
-            before = ApplicationRecord.read(document, folderID: application.id, settings: settings)
+        try RecordLock.holding(path, in: root, by: member.id) { () throws(StoreError) in
+            if let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path),
+               let document = try? TOMLDocument(file: path, data: data) {
+                let settings = (try? loadConfig())?.calculation ?? CalculationSettings()
+                before = ApplicationRecord.read(document, folderID: application.id, settings: settings)
+            }
+            if let basis, let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) {
+                try refuseIfChanged(path, data: data, from: basis, config: try loadConfig())
+            }
+            try write(ApplicationRecord.write(application), to: path)
         }
-        try write(ApplicationRecord.write(application), to: path)
         let changed = before.map { ApplicationDiff.changes(from: $0, to: application).map(\.field) } ?? []
         try append(HistoryEvent(time: now, member: member.id, role: member.role, kind: .edited, details: changed.joined(separator: ", ")), to: application.id)
+    }
+
+    /// Refuses a write based on `seen` when `data` (the file now) says something else,
+    /// naming what changed.
+    func refuseIfChanged(_ path: String, data: Data, from seen: Application, config: FundConfig) throws(StoreError) {
+        guard let document = try? TOMLDocument(file: path, data: data),
+              let current = ApplicationRecord.read(document, folderID: seen.id, settings: config.calculation) else {
+            throw .refused(Message(.storeChangedOnDisk, ["file": .text(path), "changes": .text("?")]))
+        }
+        guard current != seen else { return }
+        var changes = ApplicationDiff.changes(from: seen, to: current).map(\.field)
+        if current.state != seen.state { changes.insert("state: \(seen.state.rawValue) → \(current.state.rawValue)", at: 0) }
+        throw .refused(Message(.storeChangedOnDisk, ["file": .text(path), "changes": .text(changes.joined(separator: ", "))]))
     }
 
     /// Creates a new store folder from a `bered.toml` text; refuses to touch an existing store.

@@ -28,6 +28,13 @@ public struct StoreSnapshot: Sendable {
     /// Problems outside any application folder (stray folders).
     public let problems: [FileProblem]
 
+    public init(root: URL, config: FundConfig, entries: [StoreEntry], problems: [FileProblem]) {
+        self.root = root
+        self.config = config
+        self.entries = entries
+        self.problems = problems
+    }
+
     public var dossiers: [Dossier] { entries.compactMap(\.dossier) }
     /// True when every folder has been read (see `FileStore.loadFirst`).
     public var isComplete: Bool { !entries.contains { $0.isPending } }
@@ -149,7 +156,7 @@ public struct FileStore: Sendable {
         }
         let decisionPath = "\(folder)/\(FileStore.decisionFile)"
         let decision: Decision? = contents.contains(FileStore.decisionFile)
-            ? read(decisionPath, into: &problems) { DecisionRecord.read($0, applicationID: id) } : nil
+            ? read(decisionPath, into: &problems) { DecisionRecord.read($0, applicationID: id, members: config) } : nil
         var dossier = Dossier(application: application, reviews: reviews, comments: comments, conflicts: conflicts, decision: decision)
         for review in dossier.outdatedReviews where dossier.earlierVersions[review.assessedVersion] == nil {
             let path = "\(folder)/\(FileStore.versionsFolder)/\(review.assessedVersion).toml"

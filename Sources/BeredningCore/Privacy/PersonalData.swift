@@ -1,0 +1,30 @@
+/// Applications are about groups of children, never about one child: free text that holds a
+/// personal identity or coordination number is refused before it is saved.
+public enum PersonalData {
+    /// The refusal for the first number found in any of `texts`, showing it masked so the writer
+    /// can find it without the message repeating it in full.
+    public static func refusal(in texts: [String]) -> Message? {
+        for text in texts {
+            if let match = PersonalIdentityNumber.find(in: text).first {
+                return Message(.privacyPersonalNumber, ["number": .text(match.masked), "line": .text(String(match.line))])
+            }
+        }
+        return nil
+    }
+}
+
+extension Review {
+    /// Everything in a review a person wrote.
+    public var freeTexts: [String] { [summary] + assessments.keys.sorted().compactMap { assessments[$0]?.comment } }
+}
+
+extension Application {
+    /// Everything in an application a person wrote, section by section.
+    public var freeTexts: [String] {
+        [title, applicant, ideaGiver, childRights, problem.description, problem.localExtent, problem.consequences, problem.costOfInaction,
+         targetGroup.description, targetGroup.needsAnalysis, intervention.description, evidence.basis, evidence.learningPlan,
+         earlyTiming.stage, earlyTiming.justification, measurability.evaluationPlan, longTerm.owner, longTerm.plan]
+            + actors.flatMap { [$0.name, $0.role, $0.contribution] } + intervention.activities + evidence.references
+            + measurability.indicators.flatMap { [$0.name, $0.source] }
+    }
+}
