@@ -11,7 +11,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure the tool on a large store (see Scripts/benchmark.py).",
         shouldDisplay: false,
-        subcommands: [Generate.self, Floor.self, FirstScreen.self, Keys.self])
+        subcommands: [Generate.self, Floor.self, FirstScreen.self, Keys.self, Writer.self])
 
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Write a store of N generated applications, the same for the same seed.")
@@ -109,6 +109,60 @@ struct Bench: ParsableCommand {
             }
             let sort = (0..<presses).map { Key.char(Character(String($0 % 8 + 1))) }
             return [("move", move), ("filter", filter), ("sort", sort)]
+        }
+    }
+
+    /// A colleague saving as fast as it can: reviews, youth comments and moves, in turn, each
+    /// read fresh from disk first. Prints one line per save that succeeded, so a test running
+    /// two of these at once (or killing one mid-save) can check that nothing was lost or mixed.
+    struct Writer: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Save reviews, comments and moves in a loop; print each one that succeeded.")
+        @Argument var store: String
+        @Option var reviewer: String
+        @Option var commenter: String
+        @Option var mover: String
+        @Option var ops = 500
+        @Option var tag = "A"
+        @OptionGroup var options: CommonOptions
+
+        func run() throws {
+            let context = try options.context()
+            let fileStore = context.store(store)
+            let config = try fileStore.loadConfig()
+            guard let reviewer = config.member(MemberID(reviewer) ?? MemberID("x")!), let commenter = config.member(MemberID(commenter) ?? MemberID("x")!),
+                  let mover = config.member(MemberID(mover) ?? MemberID("x")!) else { throw ValidationError("unknown member") }
+            let ids = try fileStore.load().entries.compactMap { ApplicationID($0.folder) }
+            // Unbuffered: a killed writer's output must still list every save it finished.
+            func report(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+            for op in 0..<ops {
+                let id = ids[op / 3 % ids.count]
+                guard let dossier = fileStore.loadEntry(id, config: config).dossier else { continue }
+                let stamp = "\(tag)-\(op)"
+                do throws(StoreError) {
+                    switch op % 3 {
+                    case 0 where !dossier.hasConflict(reviewer.id):
+                        var review = dossier.review(by: reviewer.id) ?? Review(applicationID: id, reviewer: reviewer.id)
+                        review.status = .draft
+                        review.summary = stamp
+                        for criterion in config.criteria.all { review.assessments[criterion.id] = Assessment(score: .points(3), comment: stamp) }
+                        try fileStore.save(review, by: reviewer, in: dossier, config: config, now: Date())
+                        print("review \(id) \(reviewer.id) \(stamp)")
+                    case 1:
+                        let comment = YouthComment(applicationID: id, author: commenter.id, time: Date(), about: .whole, text: stamp)
+                        try fileStore.save(comment, by: commenter)
+                        print("comment \(id) \(commenter.id) \(stamp)")
+                    case 2:
+                        guard let move = Workflow.available(for: mover, dossier: dossier).first(where: { $0 != .approve && $0 != .reject }) else { continue }
+                        let moved = try fileStore.move(dossier, move, by: mover, config: config, reason: stamp, override: stamp, now: Date())
+                        print("move \(id) \(moved.state.rawValue) \(stamp)")
+                    default:
+                        continue
+                    }
+                } catch {
+                    // Refusals (a colleague's change in between, a held lock) are expected here.
+                    print("refused \(id) \(stamp)")
+                }
+            }
         }
     }
 }
