@@ -28,8 +28,16 @@ public struct TerminalApp {
         _ = state.update(.resize(width: width, height: height))
         // The first screen may show only the first applications; the rest are read meanwhile.
         let rest = state.snapshot.isComplete ? nil : BackgroundLoad(store, catalog: state.catalog)
+        var drafts = DraftKeeper(file: DraftFile(store: store.root, environment: environment), criteria: state.snapshot.config.criteria)
+        // Every way out keeps unsaved typing for next time: quit, Ctrl-C, SIGTERM, a closed terminal (SIGHUP).
+        defer { drafts.keep(state.recoveryDraft, now: true) }
         var needsDraw = true
         while true {
+            if let draft = drafts.offer(to: state.member, config: state.snapshot.config) {
+                _ = state.update(.draftFound(draft))
+                needsDraw = true
+            }
+            drafts.keep(state.recoveryDraft, now: false)
             // Drawn after each event only: an idle interface costs nothing.
             if needsDraw { terminal.draw(Frame.render(state)) }
             needsDraw = false
@@ -57,10 +65,16 @@ public struct TerminalApp {
                     terminal.suspendToShell()
                 case .reload:
                     queue += state.update(reload())
+                case .discardDraft:
+                    drafts.discard(state.member)
                 case .saveReview(let review):
-                    queue += state.update(save(review, state: state))
+                    let result = save(review, state: state)
+                    queue += state.update(result)
+                    if case .saved = result, state.recoveryDraft == nil { drafts.discard(state.member) }
                 case .saveComment(let comment):
-                    queue += state.update(save(comment, state: state))
+                    let result = save(comment, state: state)
+                    queue += state.update(result)
+                    if case .saved = result, state.recoveryDraft == nil { drafts.discard(state.member) }
                 case .move(let id, let transition, let reason, let override):
                     queue += state.update(move(id, transition, reason: reason, override: override, state: state))
                 case .recordDecision(let id, let decision):
@@ -101,12 +115,56 @@ public struct TerminalApp {
         }
     }
 
+    /// Keeps the member's unsaved typing in their draft file: written a second after it
+    /// changes (so typing is never slowed by the disk) and at once on the way out.
+    struct DraftKeeper {
+        let file: DraftFile
+        let criteria: CriteriaSet
+        private var written: RecoveryDraft?
+        private var lastWrite = Date.distantPast
+        private var offered: MemberID?
+
+        init(file: DraftFile, criteria: CriteriaSet) {
+            self.file = file
+            self.criteria = criteria
+        }
+
+        /// The member's draft from an earlier session, once, when they are known.
+        mutating func offer(to member: Member?, config: FundConfig) -> RecoveryDraft? {
+            guard let member, offered != member.id else { return nil }
+            offered = member.id
+            return file.read(member.id, config: config)
+        }
+
+        mutating func keep(_ draft: RecoveryDraft?, now: Bool) {
+            // No draft is not a reason to delete one: the form may not be reopened yet.
+            guard let draft, draft != written, now || Date().timeIntervalSince(lastWrite) >= 1 else { return }
+            if (try? file.write(draft, criteria: criteria)) != nil {
+                written = draft
+                lastWrite = Date()
+            }
+        }
+
+        mutating func discard(_ member: Member?) {
+            guard let member else { return }
+            file.remove(member.id)
+            written = nil
+        }
+    }
+
     private func reload() -> Event {
         do { return .reloaded(try store.load()) } catch { return .failed(["\(error)"]) }
     }
 
+    /// The dossier as the state has it, or read now when the store is still being read in.
+    private func dossier(_ id: ApplicationID, _ state: AppState) -> Dossier? {
+        state.dossier(id) ?? store.loadEntry(id, config: state.snapshot.config).dossier
+    }
+
     private func save(_ review: Review, state: AppState) -> Event {
-        guard let member = state.member, let dossier = state.dossier(review.applicationID) else { return .failed([]) }
+        guard let member = state.member, let dossier = dossier(review.applicationID, state) else {
+            return .failed([state.catalog(.uiStillLoading, ["id": .text(review.applicationID.description)])])
+        }
         do {
             try store.save(review, by: member, in: dossier, config: state.snapshot.config, now: Date())
             return .saved(Message(review.status == .complete ? .uiSavedComplete : .uiSavedDraft))

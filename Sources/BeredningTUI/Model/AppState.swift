@@ -101,6 +101,10 @@ public struct AppState: Sendable {
             refreshList()
             list.clampSelection(count: listRows.count)
             return []
+        case .draftFound(let draft):
+            // Offered to its writer only, and not over a form already open.
+            if draft.member == member?.id, modal == nil, stack.isEmpty { modal = .restoreDraft(draft) }
+            return []
         case .historyLoaded(let id, let events):
             if case .history(var screen) = current, screen.applicationID == id {
                 screen.events = events

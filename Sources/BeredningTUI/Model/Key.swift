@@ -25,6 +25,8 @@ public enum Event: Sendable {
     case editorFinished(String?)
     /// An application's history, read from the store.
     case historyLoaded(ApplicationID, [HistoryEvent])
+    /// Unsaved typing kept from an earlier session, to be offered back.
+    case draftFound(RecoveryDraft)
 }
 
 /// Side effects the interface asks for; the runtime performs them and answers with an `Event`.
@@ -38,6 +40,8 @@ public enum Command: Sendable, Equatable {
     /// Writes an export into the store's `exports` folder.
     case export(ExportKind)
     case reload
+    /// The member threw away a recovery draft (or saved what it held).
+    case discardDraft
     case quit
     case suspend
 }

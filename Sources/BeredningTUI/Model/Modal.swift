@@ -10,6 +10,8 @@ public enum Modal: Equatable, Sendable {
     case confirmQuit
     /// The coordinator's export menu.
     case export(options: [ExportKind], selection: Int)
+    /// Typing from an earlier session that was never saved: restore it or throw it away.
+    case restoreDraft(RecoveryDraft)
 }
 
 extension AppState {
@@ -33,6 +35,7 @@ extension AppState {
                 self.modal = nil
                 stack.removeLast()
                 show(catalog(.uiChangesDiscarded))
+                return [.discardDraft]
             default:
                 // Enter, Esc, n and anything else: stay. No is the default.
                 self.modal = nil
@@ -48,6 +51,21 @@ extension AppState {
             default: self.modal = nil
             }
             return []
+        case .restoreDraft(let draft):
+            switch key {
+            case .enter, .char("å"), .char("Å"), .char("r"):
+                self.modal = nil
+                restore(draft)
+                return []
+            case .char("d"), .char("D"), .char("s"):
+                self.modal = nil
+                show(catalog(.uiDraftDiscarded))
+                return [.discardDraft]
+            default:
+                // Esc and anything else keep the draft for later: nothing is thrown away by accident.
+                self.modal = nil
+                return []
+            }
         case .confirmQuit:
             switch key {
             case .char("a"), .char("A"), .char("y"):
@@ -96,5 +114,38 @@ extension AppState {
         default:
             return []
         }
+    }
+
+    /// Reopens the form the draft came from, with its text typed in and not yet saved.
+    mutating func restore(_ draft: RecoveryDraft) {
+        switch draft {
+        case .review(let review):
+            let saved = dossier(review.applicationID)?.review(by: review.reviewer) ?? Review(applicationID: review.applicationID, reviewer: review.reviewer)
+            stack = [.scoring(ScoringForm(review: review, saved: saved, criteria: snapshot.config.criteria))]
+        case .comment(let comment):
+            var form = CommentForm(applicationID: comment.applicationID)
+            form.topic = comment.about
+            form.editor = TextEditor(comment.text)
+            stack = [.comment(form)]
+        }
+        show(catalog(.uiDraftRestored))
+    }
+
+    /// The first form on the stack with unsaved typing, as a draft to keep aside.
+    public var recoveryDraft: RecoveryDraft? {
+        guard let member else { return nil }
+        for screen in stack.reversed() {
+            switch screen {
+            case .scoring(let form) where form.isDirty:
+                var review = form.current
+                // Kept as a draft: a review marked complete is checked again when it is saved.
+                review.status = .draft
+                return .review(review)
+            case .comment(let form) where form.isDirty:
+                return .comment(YouthComment(applicationID: form.applicationID, author: member.id, time: now, about: form.topic, text: form.editor.text))
+            default: continue
+            }
+        }
+        return nil
     }
 }

@@ -23,9 +23,10 @@ public struct ScoringForm: Equatable, Sendable {
     public enum AfterSave: Equatable, Sendable { case stay, leave, next }
     public var afterSave = AfterSave.stay
 
-    init(review: Review, criteria: CriteriaSet) {
+    /// `saved`: the review as it is on disk, when `review` holds typing not yet saved.
+    init(review: Review, saved: Review? = nil, criteria: CriteriaSet) {
         self.review = review
-        saved = review
+        self.saved = saved ?? review
         fields = criteria.ids.flatMap { [Field.score($0), .comment($0)] } + [.recommendation, .summary]
         comments = Dictionary(uniqueKeysWithValues: criteria.ids.map { ($0, TextEditor(review.assessments[$0]?.comment ?? "")) })
         summary = TextEditor(review.summary)

@@ -186,6 +186,15 @@ enum ModalView {
                 lines.append([((index == selection ? "▸ " : "  ") + text, index == selection ? .selected : .plain)])
             }
             lines += [[], [("Enter", .accent), ("  " + c(.keyExport) + "   ", .plain), ("Esc", .accent), ("  " + c(.keyBack), .plain)]]
+        case .restoreDraft(let draft):
+            let what: String
+            switch draft {
+            case .review: what = c(.uiDraftReview, ["id": .text(draft.applicationID.description)])
+            case .comment: what = c(.uiDraftComment, ["id": .text(draft.applicationID.description)])
+            }
+            lines = [[(c(.uiDraftTitle), .warning)], [], [(what, .plain)], [],
+                     [("Enter", .accent), ("  " + c(.uiDraftRestore), .plain)], [("d", .accent), ("  " + c(.uiDraftThrowAway), .plain)],
+                     [("Esc", .accent), ("  " + c(.uiDraftLater), .plain)]]
         case .confirmQuit:
             lines = [[(c(.uiUnsavedTitle), .warning)], [], [(c(.uiQuitQuestion), .plain)], [],
                      [("a", .accent), ("  " + c(.uiQuitWithoutSaving), .plain)], [("Enter Esc", .accent), ("  " + c(.uiStay), .plain)]]

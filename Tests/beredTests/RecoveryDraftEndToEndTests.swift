@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Typing that was never saved comes back after Ctrl-C, SIGTERM, SIGHUP or a closed terminal.
+@Suite("Recovery drafts in a real terminal", .serialized)
+struct RecoveryDraftEndToEndTests {
+    enum Ending: String, CaseIterable { case ctrlC, sigterm, sighup, closedTerminal }
+
+    static let text = "Vi unga tycker att träffarna på fritidsgården är det bästa"
+
+    /// The pid of `bered` in the pane (the pane runs sh, which runs bered).
+    func beredPID(_ tmux: Tmux) throws -> Int32 {
+        let shell = try tmux.tmux(["display-message", "-p", "-t", tmux.session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        return try #require(children.split(separator: " ").first.flatMap { Int32($0) })
+    }
+
+    @Test(arguments: Ending.allCases)
+    func unsavedTypingIsOfferedBackAtTheNextStart(ending: Ending) throws {
+        let demo = try DemoCopy()
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("bered-state-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: state) }
+        let environment = ["XDG_STATE_HOME": state.path]
+        let first = try Tmux(["open", demo.path, "--as", "sara"], environment: environment)
+        try first.waitFor("2026-006")
+        try first.keys("c")
+        try first.type(Self.text)
+        try first.waitFor("fritidsgården")
+        let pid = try beredPID(first)
+        switch ending {
+        case .ctrlC:
+            try first.keys("C-c")
+            try first.waitFor("Avsluta ändå?")
+            try first.keys("a")
+            try first.waitFor("EXIT=0")
+        case .sigterm:
+            kill(pid, SIGTERM)
+            try first.waitFor("EXIT=143")
+        case .sighup:
+            kill(pid, SIGHUP)
+            try first.waitFor("EXIT=129")
+        case .closedTerminal:
+            // Closing the window: the terminal goes away and the program gets SIGHUP.
+            _ = try? first.tmux(["kill-server"], capture: false)
+            var waited = 0
+            while kill(pid, 0) == 0 && waited < 100 { usleep(50_000); waited += 1 }
+            #expect(kill(pid, 0) != 0, "bered outlived its terminal")
+        }
+        let drafts = (try? FileManager.default.contentsOfDirectory(atPath: state.appendingPathComponent("bered/drafts").path)) ?? []
+        #expect(drafts.count == 1 && drafts[0].hasSuffix("-sara-comment.toml"), "\(drafts)")
+
+        let second = try Tmux(["open", demo.path, "--as", "sara"], environment: environment)
+        try second.waitFor("Osparad text från förra gången")
+        try second.keys("Enter")
+        try second.waitFor("fritidsgården")
+        try second.keys("C-s")
+        try second.waitFor("2026-006")
+        let comments = try FileManager.default.contentsOfDirectory(atPath: demo.url("2026-001/comments").path)
+        let saved = try comments.map { try String(contentsOf: demo.url("2026-001/comments/" + $0), encoding: .utf8) }
+        #expect(saved.contains { $0.contains(Self.text) })
+        // Saved: the draft is gone, and nothing is offered next time.
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: state.appendingPathComponent("bered/drafts").path)) ?? []).isEmpty)
+    }
+
+    @Test func aDraftThrownAwayIsNotOfferedAgain() throws {
+        let demo = try DemoCopy()
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("bered-state-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: state) }
+        let environment = ["XDG_STATE_HOME": state.path]
+        let first = try Tmux(["open", demo.path, "--as", "sara"], environment: environment)
+        try first.waitFor("2026-006")
+        try first.keys("c")
+        try first.type("Ett utkast som ska bort")
+        try first.waitFor("ska bort")
+        kill(try beredPID(first), SIGTERM)
+        try first.waitFor("EXIT=143")
+        let second = try Tmux(["open", demo.path, "--as", "sara"], environment: environment)
+        try second.waitFor("Osparad text från förra gången")
+        try second.keys("d")
+        try second.waitFor("Den osparade texten är slängd.")
+        try second.keys("q")
+        try second.waitFor("EXIT=0")
+        let third = try Tmux(["open", demo.path, "--as", "sara"], environment: environment)
+        let screen = try third.waitFor("2026-006")
+        #expect(!screen.contains("Osparad text"))
+    }
+}
