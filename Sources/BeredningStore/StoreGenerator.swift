@@ -173,19 +173,5 @@ public struct StoreGenerator {
         return .received
     }
 
-    private mutating func pick(_ upper: Int) -> Int { Int(random.next() % UInt64(max(1, upper))) }
-}
-
-/// A small, fast generator with a fixed algorithm, so a seed means the same store everywhere
-/// (Swift's default generator is seeded per process).
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    private mutating func pick(_ upper: Int) -> Int { random.below(upper) }
 }
