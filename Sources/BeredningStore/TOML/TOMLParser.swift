@@ -538,14 +538,7 @@ struct TOMLParser {
         while let c = peek() {
             switch c {
             case UInt8(ascii: "\""):
-                if startsWith(#"""""#) {
-                    var quotes = 3
-                    while i + quotes < bytes.count, bytes[i + quotes] == UInt8(ascii: "\"") { quotes += 1 }
-                    guard quotes <= 5 else { throw fail(.tomlTooManyQuotes, at: i) }
-                    out += repeatElement(UInt8(ascii: "\""), count: quotes - 3)
-                    i += quotes
-                    return String(decoding: out, as: UTF8.self)
-                }
+                if startsWith(#"""""#) { return try close(UInt8(ascii: "\""), &out) }
                 out.append(c)
                 i += 1
             case UInt8(ascii: "\\"):
@@ -601,14 +594,7 @@ struct TOMLParser {
         skipNewline()
         var out: [UInt8] = []
         while let c = peek() {
-            if c == UInt8(ascii: "'"), startsWith("'''") {
-                var quotes = 3
-                while i + quotes < bytes.count, bytes[i + quotes] == UInt8(ascii: "'") { quotes += 1 }
-                guard quotes <= 5 else { throw fail(.tomlTooManyQuotes, at: i) }
-                out += repeatElement(UInt8(ascii: "'"), count: quotes - 3)
-                i += quotes
-                return String(decoding: out, as: UTF8.self)
-            }
+            if c == UInt8(ascii: "'"), startsWith("'''") { return try close(UInt8(ascii: "'"), &out) }
             if c == UInt8(ascii: "\r"), at(i + 1) == UInt8(ascii: "\n") {
                 out.append(UInt8(ascii: "\n"))
                 i += 2
@@ -619,6 +605,16 @@ struct TOMLParser {
             i += 1
         }
         throw fail(.tomlUnclosedString, at: opening)
+    }
+
+    /// At three or more quotes ending a multi-line string: up to two more belong to the text.
+    private mutating func close(_ quote: UInt8, _ out: inout [UInt8]) throws(Failure) -> String {
+        var quotes = 3
+        while i + quotes < bytes.count, bytes[i + quotes] == quote { quotes += 1 }
+        guard quotes <= 5 else { throw fail(.tomlTooManyQuotes, at: i) }
+        out += repeatElement(quote, count: quotes - 3)
+        i += quotes
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The newline right after an opening `"""` or `'''` is not part of the text.

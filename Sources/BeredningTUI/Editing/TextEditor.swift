@@ -105,7 +105,7 @@ public struct TextEditor: Equatable, Sendable {
     public mutating func insert(_ text: String) {
         // A paste from Windows or a web page may carry CR LF or lone CR.
         let normalized = text.replacingAll("\r\n", with: "\n").replacingAll("\r", with: "\n")
-        let new = Array(normalized).filter { $0 == "\n" || $0 == "\t" || $0.cellWidth > 0 || !$0.unicodeScalars.allSatisfy { $0.value < 0x20 } }
+        let new = Array(normalized).filter { $0 == "\n" || $0 == "\t" || !$0.isControl }
         characters.insert(contentsOf: new, at: cursor)
         cursor += new.count
     }

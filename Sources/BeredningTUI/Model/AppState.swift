@@ -116,7 +116,11 @@ public struct AppState: Sendable {
             return []
         case .text(let text):
             if modal == nil, editFocusedText({ $0.insert(text) }) { return [] }
-            if list.filtering, stack.isEmpty { list.filter += text.filter { $0 != "\n" } }
+            if list.filtering, stack.isEmpty {
+                list.filter += text.filter { $0 != "\n" && !$0.isControl }
+                refreshList()
+                list.clampSelection(count: listRows.count)
+            }
             return []
         case .key(let key):
             return handle(key)

@@ -218,7 +218,7 @@ extension AppState {
             case .enter: list.filtering = false
             case .escape: list.filtering = false; list.filter = ""
             case .backspace: if !list.filter.isEmpty { list.filter.removeLast() } else { list.filtering = false }
-            case .char(let c): list.filter.append(c)
+            case .char(let c) where !c.isControl: list.filter.append(c)
             case .ctrl("u"): list.filter = ""
             case .up, .down, .pageUp, .pageDown: list.filtering = false; return handleList(key)
             default: break

@@ -73,8 +73,8 @@ public struct ScreenBuffer: Equatable, Sendable {
         for character in text {
             let w = character.cellWidth
             guard w > 0 else {
-                // A lone combining mark or control character: keep it with the previous cell.
-                if column > x, column - 1 >= 0, w == 0, character.unicodeScalars.first.map({ $0.value >= 0x20 }) == true {
+                // A lone combining mark stays with the previous cell; a control character is dropped.
+                if column > x, column - 1 >= 0, w == 0, !character.isControl {
                     self[column - 1, y].text.append(character)
                 }
                 continue

@@ -23,6 +23,14 @@ extension Character {
     }
 }
 
+extension Character {
+    /// A C0 or C1 control or DEL: never drawn, never kept in typed text, since a terminal would
+    /// take it as a command (U+009B alone starts a control sequence on many).
+    public var isControl: Bool {
+        unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+    }
+}
+
 extension StringProtocol {
     /// The cells the text takes on a terminal.
     public var cellWidth: Int { reduce(0) { $0 + $1.cellWidth } }
