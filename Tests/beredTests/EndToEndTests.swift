@@ -93,7 +93,7 @@ struct EndToEndTests {
         try tmux.keys("Escape")
         try tmux.waitFor("En halv mening som inte får försvinn")
         try tmux.keys("C-c")
-        try tmux.waitFor("avsluta utan att spara")
+        try tmux.waitFor("avsluta (texten finns kvar som utkast")
         try tmux.keys("a")
         let screen = try tmux.waitFor("EXIT=0")
         #expect(!screen.contains("Beredning — Ale"))  // the interface is gone: the terminal is back

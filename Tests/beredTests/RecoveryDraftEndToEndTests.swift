@@ -28,7 +28,7 @@ struct RecoveryDraftEndToEndTests {
         try first.waitFor("2026-006")
         try first.keys("c")
         try first.type(Self.text)
-        try first.waitFor("fritidsgården")
+        try first.waitFor("det bästa")
         let pid = try beredPID(first)
         switch ending {
         case .ctrlC:
@@ -55,9 +55,9 @@ struct RecoveryDraftEndToEndTests {
         let second = try Tmux(["open", demo.path, "--as", "sara"], environment: environment)
         try second.waitFor("Osparad text från förra gången")
         try second.keys("Enter")
-        try second.waitFor("fritidsgården")
+        try second.waitFor("det bästa")
         try second.keys("C-s")
-        try second.waitFor("2026-006")
+        try second.waitFor("Kommentaren är sparad")
         let comments = try FileManager.default.contentsOfDirectory(atPath: demo.url("2026-001/comments").path)
         let saved = try comments.map { try String(contentsOf: demo.url("2026-001/comments/" + $0), encoding: .utf8) }
         #expect(saved.contains { $0.contains(Self.text) })

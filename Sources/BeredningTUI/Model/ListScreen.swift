@@ -150,6 +150,15 @@ struct ListInputs: Equatable {
     let sort: ListColumn
     let ascending: Bool
     let grouped: Bool
+
+    /// Whether every row that `next` shows is among the rows these inputs show: the same store,
+    /// member and order, and a free-text filter typed further (`evidens<` becoming `evidens<3`
+    /// turns text into a score term, so only plain text qualifies).
+    func narrows(to next: ListInputs) -> Bool {
+        generation == next.generation && member == next.member && sort == next.sort && ascending == next.ascending
+            && grouped == next.grouped && !filter.isEmpty && next.filter.hasPrefix(filter)
+            && Query(filter).isPlainText && Query(next.filter).isPlainText
+    }
 }
 
 extension AppState {
@@ -163,13 +172,26 @@ extension AppState {
             if let member { fresh.progress = ReviewQueue.progress(of: member, in: snapshot.dossiers) }
             fresh.problems = snapshot.allProblems.count
             fresh.isComplete = snapshot.isComplete
+            // Title and applicant order, worked out with the store rather than on the first
+            // sort key (100 ms at 50 000); a first screen still being filled in waits for it.
+            if fresh.isComplete {
+                fresh.textRanks[.title] = StoreRows.ranks(fresh.rows.map(\.title))
+                fresh.textRanks[.applicant] = StoreRows.ranks(fresh.rows.map(\.applicant))
+            }
             storeRows = fresh
             listInputsKey = nil
         }
         let inputs = ListInputs(generation: generation, member: member?.id, filter: list.filter, sort: list.sort,
                                 ascending: list.ascending, grouped: list.grouped)
         guard listInputsKey != inputs else { return }
-        listInputsKey = inputs
+        defer { listInputsKey = inputs }
+        // Typing on in the filter only narrows the list: the rows shown, already in order, are
+        // filtered again instead of the whole store (at 50 000 that was 20 ms a key).
+        if let previous = listInputsKey, previous.narrows(to: inputs) {
+            let query = Query(list.filter)
+            listRows = listRows.filter { query.matches($0, member: member, catalogs: []) }
+            return
+        }
         listRows = computeListRows()
     }
 

@@ -66,6 +66,11 @@ public struct Query: Equatable, Sendable {
 
     public var isEmpty: Bool { terms.isEmpty }
 
+    /// Only free text: typing more can only narrow what it matches.
+    var isPlainText: Bool {
+        terms.allSatisfy { if case .text = $0 { return true } else { return false } }
+    }
+
     /// Whether a row of the list matches every term; its checklist is the one the member may see.
     func matches(_ row: ListRow, member: Member?, catalogs: [Catalog]) -> Bool {
         guard !row.isBroken else { return false }

@@ -127,16 +127,21 @@ enum CommentView {
         buffer.put((form.onTopic ? "  " : "▸ ") + c(.uiYourComment), x: 0, y: top + 4, style: form.onTopic ? .title : .accent)
         buffer.put("  ┌" + String(repeating: "─", count: inner) + "┐", x: 0, y: top + 5, style: frame)
         let visual = form.editor.visualLines(width: inner)
+        // The cursor's line is always shown: the editor scrolls on keys, but a smaller window,
+        // a paste or the external editor can leave it below the box.
+        let position = form.editor.cursorPosition(width: inner)
+        var scroll = form.editor.scroll
+        if position.row < scroll { scroll = position.row }
+        if position.row >= scroll + max(1, rows) { scroll = position.row - max(1, rows) + 1 }
         for row in 0..<max(1, rows) {
-            let index = form.editor.scroll + row
+            let index = scroll + row
             buffer.put("  │", x: 0, y: top + 6 + row, style: frame)
             buffer.put(index < visual.count ? visual[index].text : "", x: 3, y: top + 6 + row)
             buffer.put("│", x: 3 + inner, y: top + 6 + row, style: frame)
         }
         buffer.put("  └" + String(repeating: "─", count: inner) + "┘", x: 0, y: top + 6 + max(1, rows), style: frame)
         if !form.onTopic {
-            let position = form.editor.cursorPosition(width: inner)
-            buffer.cursor = (3 + position.column, top + 6 + position.row - form.editor.scroll)
+            buffer.cursor = (3 + position.column, top + 6 + position.row - scroll)
         }
     }
 }
