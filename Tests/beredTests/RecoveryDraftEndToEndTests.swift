@@ -11,6 +11,31 @@ struct RecoveryDraftEndToEndTests {
 
     static let text = "Vi unga tycker att träffarna på fritidsgården är det bästa"
 
+    /// A demo store and a drafts folder of the test's own, where sara opens the interface.
+    final class Session {
+        let demo: DemoCopy
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("bered-state-\(UUID().uuidString)")
+        var environment: [String: String] { ["XDG_STATE_HOME": state.path] }
+        var drafts: [String] { (try? FileManager.default.contentsOfDirectory(atPath: state.appendingPathComponent("bered/drafts").path)) ?? [] }
+
+        init() throws { demo = try DemoCopy() }
+        deinit { try? FileManager.default.removeItem(at: state) }
+
+        func open() throws -> Tmux {
+            try Tmux(["open", demo.path, "--as", "sara"], environment: environment)
+        }
+
+        /// Sara's interface with a comment on 2026-001 typed (up to `end`) and not saved.
+        func typingAComment(_ text: String, endingIn end: String) throws -> Tmux {
+            let tmux = try open()
+            try tmux.waitFor("2026-006")
+            try tmux.keys("c")
+            try tmux.type(text)
+            try tmux.waitFor(end)
+            return tmux
+        }
+    }
+
     /// The pid of `bered` in the pane (the pane runs sh, which runs bered).
     func beredPID(_ tmux: Tmux) throws -> Int32 {
         let shell = try tmux.tmux(["display-message", "-p", "-t", tmux.session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -20,15 +45,8 @@ struct RecoveryDraftEndToEndTests {
 
     @Test(arguments: Ending.allCases)
     func unsavedTypingIsOfferedBackAtTheNextStart(ending: Ending) throws {
-        let demo = try DemoCopy()
-        let state = FileManager.default.temporaryDirectory.appendingPathComponent("bered-state-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: state) }
-        let environment = ["XDG_STATE_HOME": state.path]
-        let first = try Tmux(["open", demo.path, "--as", "sara"], environment: environment)
-        try first.waitFor("2026-006")
-        try first.keys("c")
-        try first.type(Self.text)
-        try first.waitFor("det bästa")
+        let session = try Session()
+        let first = try session.typingAComment(Self.text, endingIn: "det bästa")
         let pid = try beredPID(first)
         switch ending {
         case .ctrlC:
@@ -49,41 +67,35 @@ struct RecoveryDraftEndToEndTests {
             while kill(pid, 0) == 0 && waited < 100 { usleep(50_000); waited += 1 }
             #expect(kill(pid, 0) != 0, "bered outlived its terminal")
         }
-        let drafts = (try? FileManager.default.contentsOfDirectory(atPath: state.appendingPathComponent("bered/drafts").path)) ?? []
+        let drafts = session.drafts
         #expect(drafts.count == 1 && drafts[0].hasSuffix("-sara-comment.toml"), "\(drafts)")
 
-        let second = try Tmux(["open", demo.path, "--as", "sara"], environment: environment)
+        let second = try session.open()
         try second.waitFor("Osparad text från förra gången")
         try second.keys("Enter")
         try second.waitFor("det bästa")
         try second.keys("C-s")
         try second.waitFor("Kommentaren är sparad")
+        let demo = session.demo
         let comments = try FileManager.default.contentsOfDirectory(atPath: demo.url("2026-001/comments").path)
         let saved = try comments.map { try String(contentsOf: demo.url("2026-001/comments/" + $0), encoding: .utf8) }
         #expect(saved.contains { $0.contains(Self.text) })
         // Saved: the draft is gone, and nothing is offered next time.
-        #expect(((try? FileManager.default.contentsOfDirectory(atPath: state.appendingPathComponent("bered/drafts").path)) ?? []).isEmpty)
+        #expect(session.drafts.isEmpty)
     }
 
     @Test func aDraftThrownAwayIsNotOfferedAgain() throws {
-        let demo = try DemoCopy()
-        let state = FileManager.default.temporaryDirectory.appendingPathComponent("bered-state-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: state) }
-        let environment = ["XDG_STATE_HOME": state.path]
-        let first = try Tmux(["open", demo.path, "--as", "sara"], environment: environment)
-        try first.waitFor("2026-006")
-        try first.keys("c")
-        try first.type("Ett utkast som ska bort")
-        try first.waitFor("ska bort")
+        let session = try Session()
+        let first = try session.typingAComment("Ett utkast som ska bort", endingIn: "ska bort")
         kill(try beredPID(first), SIGTERM)
         try first.waitFor("EXIT=143")
-        let second = try Tmux(["open", demo.path, "--as", "sara"], environment: environment)
+        let second = try session.open()
         try second.waitFor("Osparad text från förra gången")
         try second.keys("d")
         try second.waitFor("Den osparade texten är slängd.")
         try second.keys("q")
         try second.waitFor("EXIT=0")
-        let third = try Tmux(["open", demo.path, "--as", "sara"], environment: environment)
+        let third = try session.open()
         let screen = try third.waitFor("2026-006")
         #expect(!screen.contains("Osparad text"))
     }
