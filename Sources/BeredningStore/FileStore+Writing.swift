@@ -107,7 +107,8 @@ extension FileStore {
             guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
                 throw .refused(Message(.storeMissingFile))
             }
-            try refuseIfChanged(path, data: data, from: dossier.application, config: config)
+            try refuseIfChanged(path, current: readApplication(path, data: data, id: application.id, settings: config.calculation),
+                                from: dossier.application)
             let text = ApplicationRecord.replacingState(in: String(decoding: data, as: UTF8.self), with: application.state)
             try write(text, to: path)
         }
@@ -128,13 +129,11 @@ extension FileStore {
         let path = "\(application.id)/\(FileStore.applicationFile)"
         var before: Application?
         try RecordLock.holding(path, in: root, by: member.id) { () throws(StoreError) in
-            if let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path),
-               let document = try? TOMLDocument(file: path, data: data) {
+            // Read once: what changed for the history, and what the editor must have seen.
+            if let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) {
                 let settings = (try? loadConfig())?.calculation ?? CalculationSettings()
-                before = ApplicationRecord.read(document, folderID: application.id, settings: settings)
-            }
-            if let basis, let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) {
-                try refuseIfChanged(path, data: data, from: basis, config: try loadConfig())
+                before = readApplication(path, data: data, id: application.id, settings: settings)
+                if let basis { try refuseIfChanged(path, current: before, from: basis) }
             }
             try write(ApplicationRecord.write(application), to: path)
         }
@@ -142,11 +141,15 @@ extension FileStore {
         try append(HistoryEvent(time: now, member: member.id, role: member.role, kind: .edited, details: changed.joined(separator: ", ")), to: application.id)
     }
 
-    /// Refuses a write based on `seen` when `data` (the file now) says something else,
-    /// naming what changed.
-    func refuseIfChanged(_ path: String, data: Data, from seen: Application, config: FundConfig) throws(StoreError) {
-        guard let document = try? TOMLDocument(file: path, data: data),
-              let current = ApplicationRecord.read(document, folderID: seen.id, settings: config.calculation) else {
+    /// The application as `data` (the file now) holds it, or nil when it cannot be read.
+    func readApplication(_ path: String, data: Data, id: ApplicationID, settings: CalculationSettings) -> Application? {
+        (try? TOMLDocument(file: path, data: data)).flatMap { ApplicationRecord.read($0, folderID: id, settings: settings) }
+    }
+
+    /// Refuses a write based on `seen` when the file now (`current`; nil when it no longer reads)
+    /// says something else, naming what changed.
+    func refuseIfChanged(_ path: String, current: Application?, from seen: Application) throws(StoreError) {
+        guard let current else {
             throw .refused(Message(.storeChangedOnDisk, ["file": .text(path), "changes": .text("?")]))
         }
         guard current != seen else { return }

@@ -96,11 +96,10 @@ extension FileStore {
         let path = "\(id)/\(FileStore.decisionFile)"
         try RecordLock.holding(path, in: root, by: member.id) { () throws(StoreError) in
             // A colleague's decision recorded since this one was begun is not overwritten.
-            let onDisk = FileManager.default.contents(atPath: root.appendingPathComponent(path).path).flatMap { data in
-                (try? TOMLDocument(file: path, data: data)).flatMap { DecisionRecord.read($0, applicationID: id) }
-            }
-            let existsOnDisk = FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
-            if existsOnDisk != (dossier.decision != nil) || onDisk != dossier.decision {
+            let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path)
+            let onDisk = data.flatMap { (try? TOMLDocument(file: path, data: $0)).flatMap { DecisionRecord.read($0, applicationID: id) } }
+            // A file that no longer reads counts as changed too.
+            if (data != nil) != (dossier.decision != nil) || onDisk != dossier.decision {
                 throw .refused(Message(.storeChangedOnDisk, ["file": .text(path), "changes": .text(FileStore.decisionFile)]))
             }
             try write(DecisionRecord.write(saved, applicationID: id), to: path)
