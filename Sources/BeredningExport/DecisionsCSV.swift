@@ -13,14 +13,14 @@ public enum DecisionsCSV {
         for dossier in snapshot.dossiers {
             guard let decision = dossier.decision else { continue }
             let application = dossier.application
-            let checklist = Checklist(dossier: dossier, config: snapshot.config)
+            let scores = ScoreSummary(dossier: dossier, config: snapshot.config)
             rows.append([
                 application.id.description, application.title, application.applicant, catalog.label(application.state),
                 decision.body, decision.date.description, decision.caseNumber, catalog.label(decision.outcome),
                 String(decision.totalGranted), decision.grants.map { "\($0.year): \($0.amount)" }.joined(separator: ", "),
                 decision.conditions, decision.rationale, decision.followUps.map(\.description).joined(separator: ", "),
-                checklist.meanScore.map { decimalComma($0) } ?? "",
-                "\(checklist.quorum.complete)/\(checklist.quorum.needed)",
+                scores.meanScore.map { decimalComma($0) } ?? "",
+                "\(scores.quorum.complete)/\(scores.quorum.needed)",
             ])
         }
         return "\u{FEFF}" + rows.map { $0.map(field).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
@@ -28,8 +28,9 @@ public enum DecisionsCSV {
 
     /// A field as Excel reads it back: quoted, with quotes doubled, when it must be.
     static func field(_ text: String) -> String {
-        let needsQuotes = text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-            || text.first == " " || text.last == " "
+        // Bytes, not characters: a decision's rationale is long, and the grapheme walk was a third of the export.
+        let needsQuotes = text.utf8.contains(where: { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D })
+            || text.utf8.first == UInt8(ascii: " ") || text.utf8.last == UInt8(ascii: " ")
         guard needsQuotes else { return text }
         // Line breaks inside a cell are CRLF too, as Excel writes them.
         let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }.joined(separator: "\r\n")

@@ -90,17 +90,28 @@ public struct FileStore: Sendable {
         try loadFirst(Int.max)
     }
 
-    /// Only the applications with a recorded decision, without their youth comments: what the
-    /// decisions list needs, in a third of the time of reading everything.
+    /// Only the applications with a recorded decision, without youth comments or the earlier
+    /// texts of outdated reviews: what the decisions list needs, in a third of the time of
+    /// reading everything.
     public func loadDecided() throws(StoreError) -> StoreSnapshot {
         try loadFirst(Int.max, only: { FileManager.default.fileExists(atPath: root.path + "/" + $0.description + "/" + FileStore.decisionFile) },
-                      comments: false)
+                      reading: [])
+    }
+
+    /// The parts of a dossier that only some readers need.
+    public struct Extras: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        public static let comments = Extras(rawValue: 1)
+        /// The texts outdated reviews assessed, for showing what changed since.
+        public static let earlierVersions = Extras(rawValue: 2)
+        public static let all: Extras = [.comments, .earlierVersions]
     }
 
     /// Reads the first `count` applications in id order and lists the rest as pending: enough
     /// for the first screen, which then appears in the same time for 60 applications as for
     /// 50 000 while the rest is read in the background.
-    public func loadFirst(_ count: Int, only include: (ApplicationID) -> Bool = { _ in true }, comments: Bool = true) throws(StoreError) -> StoreSnapshot {
+    public func loadFirst(_ count: Int, only include: @Sendable (ApplicationID) -> Bool = { _ in true }, reading extras: Extras = .all) throws(StoreError) -> StoreSnapshot {
         let config = try loadConfig()
         var folders: [ApplicationID] = []
         var problems: [FileProblem] = []
@@ -109,23 +120,31 @@ public struct FileStore: Sendable {
                 problems.append(FileProblem(file: item.name, line: nil, message: Message(.storeStrayFolder, ["folder": .text(item.name)])))
                 continue
             }
-            if include(id) { folders.append(id) }
+            folders.append(id)
         }
         folders.sort()
+        // Asking which folders to read costs a file system call each, so both cores ask too.
+        let included = FileStore.inParallel(folders) { include($0) }
+        folders = zip(folders, included).filter(\.1).map(\.0)
         let ids = Array(folders.prefix(count))
-        // Folders are independent, so both cores read them; each result has its own slot.
-        var loaded = [StoreEntry?](repeating: nil, count: ids.count)
-        loaded.withUnsafeMutableBufferPointer { slots in
-            nonisolated(unsafe) let slots = slots
-            DispatchQueue.concurrentPerform(iterations: ids.count) { index in
-                slots[index] = loadEntry(ids[index], config: config, comments: comments)
-            }
-        }
+        let loaded = FileStore.inParallel(ids) { loadEntry($0, config: config, reading: extras) }
         let pending = folders.dropFirst(ids.count).map { StoreEntry(folder: $0.description, dossier: nil, problems: [], isPending: true) }
-        return StoreSnapshot(root: root, config: config, entries: loaded.map { $0! } + pending, problems: problems)
+        return StoreSnapshot(root: root, config: config, entries: loaded + pending, problems: problems)
     }
 
-    public func loadEntry(_ id: ApplicationID, config: FundConfig, comments readComments: Bool = true) -> StoreEntry {
+    /// `transform` of every item on both cores; folders are independent, and each result has its own slot.
+    private static func inParallel<T>(_ items: [ApplicationID], _ transform: @Sendable (ApplicationID) -> T) -> [T] {
+        var results = [T?](repeating: nil, count: items.count)
+        results.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: items.count) { index in
+                slots[index] = transform(items[index])
+            }
+        }
+        return results.map { $0! }
+    }
+
+    public func loadEntry(_ id: ApplicationID, config: FundConfig, reading extras: Extras = .all) -> StoreEntry {
         let folder = id.description
         let contents = Set(Directory.items(root.path + "/" + folder).map(\.name))
         var problems: [FileProblem] = []
@@ -138,7 +157,7 @@ public struct FileStore: Sendable {
         let reviews: [Review] = !contents.contains("reviews") ? [] : records(in: "\(folder)/reviews", into: &problems) { document, name in
             ReviewRecord.read(document, applicationID: id, fileMember: MemberID(name), config: config)
         }
-        let comments: [YouthComment] = !readComments || !contents.contains("comments") ? [] : records(in: "\(folder)/comments", into: &problems) { document, name in
+        let comments: [YouthComment] = !extras.contains(.comments) || !contents.contains("comments") ? [] : records(in: "\(folder)/comments", into: &problems) { document, name in
             CommentRecord.read(document, applicationID: id, fileMember: FileStore.commentAuthor(fileName: name))
         }
         let conflicts: [ConflictDeclaration] = !contents.contains("conflicts") ? [] : records(in: "\(folder)/conflicts", into: &problems) { document, name in
@@ -158,6 +177,7 @@ public struct FileStore: Sendable {
         let decision: Decision? = contents.contains(FileStore.decisionFile)
             ? read(decisionPath, into: &problems) { DecisionRecord.read($0, applicationID: id, members: config) } : nil
         var dossier = Dossier(application: application, reviews: reviews, comments: comments, conflicts: conflicts, decision: decision)
+        guard extras.contains(.earlierVersions) else { return StoreEntry(folder: folder, dossier: dossier, problems: problems) }
         for review in dossier.outdatedReviews where dossier.earlierVersions[review.assessedVersion] == nil {
             let path = "\(folder)/\(FileStore.versionsFolder)/\(review.assessedVersion).toml"
             guard FileManager.default.fileExists(atPath: root.path + "/" + path) else { continue }

@@ -34,6 +34,23 @@ struct ExportTests {
         #expect(csv.contains(";3,24;"))  // the mean 68 / 21, with a decimal comma
     }
 
+    /// `bered export --format csv` reads only decided folders, without comments or earlier texts,
+    /// and sums scores without the automatic checks: none of that may change a cell.
+    @Test func theDecidedOnlyReadingGivesTheSameCSVAsTheWholeStore() throws {
+        let store = try decidedStore()
+        let whole = try store.load(), decided = try store.store.loadDecided()
+        #expect(decided.dossiers.map(\.application.id) == whole.dossiers.filter { $0.decision != nil }.map(\.application.id))
+        #expect(decided.dossiers.count == 2 && decided.dossiers.allSatisfy { $0.comments.isEmpty })
+        #expect(whole.dossiers.filter { $0.decision != nil }.contains { !$0.comments.isEmpty })
+        #expect(DecisionsCSV.render(decided, catalog: catalog) == DecisionsCSV.render(whole, catalog: catalog))
+        for dossier in whole.dossiers {
+            let checklist = Checklist(dossier: dossier, config: whole.config), summary = ScoreSummary(dossier: dossier, config: whole.config)
+            #expect(summary.meanScore == checklist.meanScore)
+            #expect(summary.quorum == checklist.quorum)
+        }
+        #expect(whole.dossiers.contains { ScoreSummary(dossier: $0, config: whole.config).meanScore != nil })
+    }
+
     @Test func aRealCSVParserReadsBackEveryField() throws {
         let store = try decidedStore()
         let snapshot = try store.load()

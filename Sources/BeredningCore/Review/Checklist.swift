@@ -47,13 +47,13 @@ public struct Checklist: Hashable, Sendable {
         scoresHidden = !dossier.showsScores(to: viewer, rules: config.rules)
         let reviews = scoresHidden ? [] : dossier.reviews
         applicationID = application.id
-        rows = config.criteria.all.map { criterion in
+        let summary = ScoreSummary(dossier: dossier, config: config, reviews: reviews)
+        rows = zip(config.criteria.all, summary.aggregates).map { criterion, aggregate in
             let automatic = checks.first { $0.criterion == criterion.id }
-            let aggregate = CriterionAggregate.of(criterion.id, reviews: reviews, conflicts: dossier.conflicts, rules: config.rules)
             return ChecklistRow(criterion: criterion, automatic: automatic, aggregate: aggregate,
                                 outcome: Checklist.outcome(automatic: automatic?.verdict, aggregate: aggregate, scale: config.scale))
         }
-        quorum = Quorum(dossier: dossier, config: config)
+        quorum = summary.quorum
     }
 
     static func outcome(automatic: Verdict?, aggregate: CriterionAggregate, scale: Scale) -> Outcome {
@@ -88,8 +88,33 @@ public struct Quorum: Hashable, Sendable {
 
 extension Checklist {
     /// The mean of every numeric score in the complete reviews, over all criteria: the list's one number.
-    public var meanScore: Double? {
-        let scores = rows.flatMap(\.aggregate.scores)
-        return scores.isEmpty ? nil : Double(scores.reduce(0, +)) / Double(scores.count)
+    public var meanScore: Double? { ScoreSummary.mean(of: rows.map(\.aggregate)) }
+}
+
+/// The preparation group's numbers for one application without the automatic checks: all
+/// that the decisions list shows, at a fraction of the checklist's cost.
+public struct ScoreSummary: Hashable, Sendable {
+    /// One per criterion of the fund, in the fund's order.
+    public let aggregates: [CriterionAggregate]
+    public let quorum: Quorum
+
+    /// `reviews` are the ones the viewer may see: all of the dossier's, or none while scores are hidden.
+    public init(dossier: Dossier, config: FundConfig, reviews: [Review]? = nil) {
+        let reviews = reviews ?? dossier.reviews
+        aggregates = config.criteria.all.map { criterion in
+            CriterionAggregate.of(criterion.id, reviews: reviews, conflicts: dossier.conflicts, rules: config.rules)
+        }
+        quorum = Quorum(dossier: dossier, config: config)
+    }
+
+    public var meanScore: Double? { ScoreSummary.mean(of: aggregates) }
+
+    static func mean(of aggregates: [CriterionAggregate]) -> Double? {
+        var sum = 0, count = 0
+        for aggregate in aggregates {
+            sum += aggregate.scores.reduce(0, +)
+            count += aggregate.scores.count
+        }
+        return count == 0 ? nil : Double(sum) / Double(count)
     }
 }

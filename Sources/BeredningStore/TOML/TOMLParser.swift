@@ -60,6 +60,18 @@ struct TOMLParser {
     /// `key = value`, where the key may be dotted (`a.b = 1` puts `b` in table `a`).
     mutating func keyValue(into table: TOMLValue.Table) throws(Failure) {
         let start = i
+        // Nearly every key is a plain word: it goes straight in, without a path array.
+        let first = try simpleKey()
+        skipSpaces()
+        if peek() == UInt8(ascii: "=") {
+            i += 1
+            skipSpaces()
+            let value = try value()
+            guard table[first] == nil else { throw fail(.tomlDuplicateKey, ["key": .text(first)], at: start) }
+            table.append(first, value)
+            return
+        }
+        i = start
         let path = try keyPath()
         guard peek() == UInt8(ascii: "=") else {
             throw fail(.tomlExpectedEquals, ["key": .text(path.joined(separator: ".")), "found": .text(shown(at: i))])

@@ -38,17 +38,9 @@ final class TOMLDocument {
     /// Reports every key that no reader asked for: almost always a misspelt field, which would
     /// otherwise be silently ignored and make a filled-in answer look missing.
     func reportUnknownKeys() {
-        func walk(_ table: TOMLValue.Table, _ path: @autoclosure () -> String) {
+        func walk(_ table: TOMLValue.Table, _ path: String) {
             // Most tables hold only fields that were read: nothing to sort or spell out.
-            let nothingToReport = table.keys.allSatisfy { key in
-                guard table.wasRead(key) else { return false }
-                switch table[key] {
-                case .table?, .array?: return false
-                default: return true
-                }
-            }
-            if nothingToReport { return }
-            let path = path()
+            guard table.hasUnread else { return }
             for key in table.keys.sorted() {
                 let keyPath = path.isEmpty ? key : "\(path).\(key)"
                 guard table.wasRead(key) else {
@@ -146,8 +138,7 @@ struct Fields {
     }
 
     private func value(_ key: String, expecting expected: TOMLValue.Kind...) -> TOMLValue? {
-        table.markRead(key)
-        guard let value = table[key] else { return nil }
+        guard let value = table.take(key) else { return nil }
         guard expected.contains(value.kind) else {
             report(.fileWrongType, at: key, ["expected": .message(Fields.typeName(expected[0])), "found": .message(Fields.typeName(value.kind))])
             return nil
@@ -175,8 +166,7 @@ struct Fields {
 
     /// The raw value, marking it as read, for fields of more than one type.
     func raw(_ key: String) -> TOMLValue? {
-        table.markRead(key)
-        return table[key]
+        table.take(key)
     }
 
     func required(_ key: String) -> String? {

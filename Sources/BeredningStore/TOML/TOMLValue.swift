@@ -33,9 +33,14 @@ enum TOMLValue: Equatable, Sendable, CustomDebugStringConvertible {
     /// A table: keys in the order written. Built once by a parser; afterwards only the marks
     /// of which keys a reader asked for change (each document is read on one thread).
     final class Table: Equatable, @unchecked Sendable {
-        private(set) var keys: [String] = []
-        private var values: [TOMLValue] = []
-        private var read: [Bool] = []
+        /// One array of entries, not one per column: a store file makes thousands of small
+        /// tables, and each allocation showed in the profile.
+        private struct Entry {
+            let key: String
+            var value: TOMLValue
+            var read = false
+        }
+        private var entries: [Entry] = []
         /// Store tables have a handful of keys, where comparing is cheaper than hashing.
         private var lookup: [String: Int]?
         /// Keys a reader asked for that are not here: the candidates when guessing a typo.
@@ -50,16 +55,18 @@ enum TOMLValue: Equatable, Sendable, CustomDebugStringConvertible {
 
         init() {}
 
+        var keys: [String] { entries.map(\.key) }
+
         private func index(of key: String) -> Int? {
             if let lookup { return lookup[key] }
-            return keys.firstIndex(of: key)
+            return entries.firstIndex { $0.key == key }
         }
 
-        subscript(key: String) -> TOMLValue? { index(of: key).map { values[$0] } }
+        subscript(key: String) -> TOMLValue? { index(of: key).map { entries[$0].value } }
 
         func set(_ key: String, _ value: TOMLValue) {
             if let index = index(of: key) {
-                values[index] = value
+                entries[index].value = value
                 return
             }
             append(key, value)
@@ -67,28 +74,45 @@ enum TOMLValue: Equatable, Sendable, CustomDebugStringConvertible {
 
         /// A key known not to be here yet (the parser has just looked).
         func append(_ key: String, _ value: TOMLValue) {
-            keys.append(key)
-            values.append(value)
-            read.append(false)
+            if entries.isEmpty { entries.reserveCapacity(8) }
+            entries.append(Entry(key: key, value: value))
             if lookup != nil {
-                lookup![key] = keys.count - 1
-            } else if keys.count > 12 {
-                lookup = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+                lookup![key] = entries.count - 1
+            } else if entries.count > 12 {
+                lookup = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.key, $0) })
             }
         }
 
-        func markRead(_ key: String) {
-            if let index = index(of: key) {
-                read[index] = true
-            } else if !askedAbsent.contains(key) {
-                askedAbsent.append(key)
+        /// The value of `key`, marked as asked for: a reader's one look-up per field.
+        func take(_ key: String) -> TOMLValue? {
+            guard let index = index(of: key) else {
+                if !askedAbsent.contains(key) { askedAbsent.append(key) }
+                return nil
             }
+            entries[index].read = true
+            return entries[index].value
         }
 
-        func wasRead(_ key: String) -> Bool { index(of: key).map { read[$0] } ?? false }
+        func markRead(_ key: String) { _ = take(key) }
+
+        func wasRead(_ key: String) -> Bool { index(of: key).map { entries[$0].read } ?? false }
+
+        /// Whether some key here or in a table below was never asked for: the unknown-key
+        /// report's quick answer for the usual file, where every key was read.
+        var hasUnread: Bool {
+            for entry in entries {
+                guard entry.read else { return true }
+                switch entry.value {
+                case .table(let nested): if nested.hasUnread { return true }
+                case .array(let items): if items.contains(where: { $0.table?.hasUnread ?? false }) { return true }
+                default: continue
+                }
+            }
+            return false
+        }
 
         /// Every key a reader asked for, present or not.
-        var askedFor: [String] { keys.indices.filter { read[$0] }.map { keys[$0] } + askedAbsent }
+        var askedFor: [String] { entries.filter(\.read).map(\.key) + askedAbsent }
 
         static func == (a: Table, b: Table) -> Bool {
             a === b || (Set(a.keys) == Set(b.keys) && a.keys.allSatisfy { a[$0] == b[$0] })
