@@ -38,17 +38,19 @@ let package = Package(
             ]
         ),
         // The terminal interface as pure state, update and views, drawn into a screen buffer.
-        .target(name: "BeredningTUI", dependencies: ["BeredningCore", "BeredningStore"]),
+        .target(name: "BeredningTUI", dependencies: ["BeredningCore", "BeredningStore", "BeredningSync"]),
         // ncursesw, linked directly (see Sources/CNcursesw/shim.h for why not via pkg-config).
         .systemLibrary(name: "CNcursesw"),
         // The thin ncurses backend: draws a buffer's changed cells, reads keys, runs effects.
-        .target(name: "BeredningTerminal", dependencies: ["BeredningTUI", "BeredningStore", "BeredningExport", "CNcursesw"]),
+        .target(name: "BeredningTerminal", dependencies: ["BeredningTUI", "BeredningStore", "BeredningExport", "BeredningSync", "CNcursesw"]),
+        // Sharing a store between machines through git: commit, pull with rebase, push.
+        .target(name: "BeredningSync", dependencies: ["BeredningCore", "BeredningStore"]),
         // Exports for other systems and for people: CSV for Swedish Excel, JSON.
         .target(name: "BeredningExport", dependencies: ["BeredningCore", "BeredningStore"]),
         .executableTarget(
             name: "bered",
             dependencies: [
-                "BeredningCore", "BeredningStore", "BeredningResources", "BeredningTUI", "BeredningTerminal", "BeredningExport",
+                "BeredningCore", "BeredningStore", "BeredningResources", "BeredningTUI", "BeredningTerminal", "BeredningExport", "BeredningSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,8 +66,9 @@ let package = Package(
         ),
         .testTarget(
             name: "BeredningTUITests",
-            dependencies: ["BeredningCore", "BeredningStore", "BeredningResources", "BeredningTUI"]
+            dependencies: ["BeredningCore", "BeredningStore", "BeredningResources", "BeredningTUI", "BeredningSync"]
         ),
+        .testTarget(name: "BeredningSyncTests", dependencies: ["BeredningCore", "BeredningStore", "BeredningResources", "BeredningSync"]),
         .testTarget(
             name: "beredTests",
             dependencies: ["BeredningCore", "BeredningStore", "BeredningResources"]

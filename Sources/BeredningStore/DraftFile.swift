@@ -10,12 +10,8 @@ public struct DraftFile: Sendable {
     let storeKey: String
 
     public init(store: URL, environment: [String: String]) {
-        let state = environment["XDG_STATE_HOME"].map { URL(fileURLWithPath: $0) }
-            ?? URL(fileURLWithPath: environment["HOME"] ?? NSTemporaryDirectory()).appendingPathComponent(".local/state")
-        folder = state.appendingPathComponent("bered/drafts")
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in store.standardizedFileURL.path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        storeKey = String(hash, radix: 16)
+        folder = LocalState.folder("drafts", environment: environment)
+        storeKey = LocalState.key(of: store)
     }
 
     private func url(_ member: MemberID, _ kind: String) -> URL {
@@ -53,5 +49,22 @@ public struct DraftFile: Sendable {
 
     public func remove(_ member: MemberID) {
         for kind in ["review", "comment"] { try? FileManager.default.removeItem(at: url(member, kind)) }
+    }
+}
+
+/// The member's own machine's place for bered's files that must never be shared:
+/// `$XDG_STATE_HOME/bered/<part>`, else `~/.local/state/bered/<part>`.
+public enum LocalState {
+    public static func folder(_ part: String, environment: [String: String]) -> URL {
+        let state = environment["XDG_STATE_HOME"].map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: environment["HOME"] ?? NSTemporaryDirectory()).appendingPathComponent(".local/state")
+        return state.appendingPathComponent("bered/" + part)
+    }
+
+    /// A short name for a store folder, stable across runs: a fingerprint of its path.
+    public static func key(of store: URL) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in store.standardizedFileURL.path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return String(hash, radix: 16)
     }
 }

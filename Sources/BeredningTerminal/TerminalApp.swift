@@ -1,6 +1,7 @@
 import BeredningCore
 import BeredningExport
 import BeredningStore
+import BeredningSync
 import BeredningTUI
 import Foundation
 
@@ -81,6 +82,12 @@ public struct TerminalApp {
                     queue += state.update(record(decision, for: id, state: state))
                 case .export(let kind):
                     queue += state.update(export(kind, state: state))
+                case .sync(let choices):
+                    guard let member = state.member else { continue }
+                    // git may take a while on a slow share: the status line says what is going on.
+                    terminal.draw(Frame.render(state))
+                    let sync = StoreSync(store: store.root, member: member, catalog: state.catalog, environment: environment)
+                    queue += state.update(.synced(sync.sync(choices: choices)))
                 case .loadHistory(let id):
                     queue += state.update(.historyLoaded(id, store.history(of: id).events))
                 case .openEditor(let text):

@@ -1,6 +1,7 @@
 import BeredningCore
 import BeredningResources
 import BeredningStore
+import BeredningSync
 @testable import BeredningTUI
 import Foundation
 import Testing
@@ -20,7 +21,7 @@ struct KeyFuzzer {
     // MARK: What can arrive
 
     /// Keys people press most, so runs get past the list into the forms.
-    static let commandChars: [Character] = Array("pcnexdmHqgGjkhlvsS/?12345678abrouyLAwfy ")
+    static let commandChars: [Character] = Array("pcnexdmHqgGjkhlvsS/?12345678abrouyLAwfyt ")
     static let otherChars: [Character] = Array("ABCDEFIJKMNOPQRTUVWXYZitz09.,;:-_=+*'\"#%&()[]{}<>|\\@$€§½åäöÅÄÖéüßøæ")
         + ["😀", "👩‍👩‍👧", "中", "ｗ", "e\u{0301}", "\u{200B}", "\u{FEFF}", "\u{00AD}"]
     /// What the backend turns Ctrl-@, Ctrl-\, Ctrl-], Ctrl-^ and Ctrl-_ into, and a C1 control.
@@ -217,6 +218,21 @@ struct KeyFuzzer {
                              role: rng.pick(Role.allCases), kind: rng.pick(HistoryEvent.Kind.allCases), details: KeyFuzzer.randomPaste(&rng))
             }
             return .historyLoaded(rng.chance(90) ? id : ApplicationID("2026-099")!, events)
+        case .sync:
+            let conflicts = (0..<(1 + rng.below(3))).map { _ in
+                SyncConflict(path: rng.pick(["2026-003/application.toml", "2026-006/decision.toml", "bered.toml", "x/y"]),
+                             mine: rng.chance(80) ? "title = \"" + KeyFuzzer.randomPaste(&rng) + "\"\n" : nil,
+                             theirs: rng.chance(80) ? KeyFuzzer.randomPaste(&rng) : nil)
+            }
+            let kept = [URL(fileURLWithPath: "/tmp/kept/" + KeyFuzzer.randomPaste(&rng))]
+            switch rng.below(6) {
+            case 0: return .synced(.synced(committed: rng.chance(50) ? "abc1234" : nil, received: rng.below(5), sent: rng.below(5)))
+            case 1: return .synced(.offline(committed: "abc1234", detail: KeyFuzzer.randomPaste(&rng)))
+            case 2: return .synced(.conflicts(conflicts, committed: nil))
+            case 3: return .synced(.resolved(keptAside: kept, then: .synced(committed: nil, received: 1, sent: 0)))
+            case 4: return .synced(.failed(Message(.syncGitFailed), detail: KeyFuzzer.randomPaste(&rng)))
+            default: return .synced(.notShared(Message(.syncNoRemote)))
+            }
         case .openEditor(let text):
             switch rng.below(3) {
             case 0: return .editorFinished(nil)
@@ -269,6 +285,13 @@ struct KeyFuzzer {
             }
         case .loadHistory(let id):
             guard case .history(let screen) = after.current, screen.applicationID == id else { throw fail("\(command) with \(String(describing: after.current)) in front") }
+        case .sync(let choices):
+            guard before.member != nil else { throw fail("a sync with no one at the keyboard") }
+            if case .syncConflicts(let choice) = before.modal {
+                guard Set(choices.keys) == Set(choice.conflicts.map(\.path)) else { throw fail("a sync choosing \(choices.keys) for \(choice.conflicts.map(\.path))") }
+            } else {
+                guard choices.isEmpty, before.current == nil, before.modal == nil else { throw fail("a sync from \(String(describing: before.current))") }
+            }
         }
     }
 

@@ -273,7 +273,7 @@ struct PermissionCommandTests {
 
     // MARK: No command writes a review for the youth panel
 
-    static let visibleCommands = ["open", "demo", "init", "new", "list", "check", "calc", "move", "decide", "history", "export", "validate"]
+    static let visibleCommands = ["open", "demo", "init", "new", "list", "check", "calc", "move", "decide", "history", "export", "validate", "sync", "share"]
 
     @Test func theCommandsAreTheKnownOnesAndNoneWritesAReview() throws {
         let box = try Sandbox()
@@ -308,6 +308,7 @@ struct PermissionCommandTests {
             ["move", s, "2026-001", "to_steering_group", "--as", "sara"], ["move", s, "2026-002", "forward", "--as", "sara"],
             Self.decideArguments(s, "2026-002", as: "sara"),
             ["history", s, "2026-001"], ["export", s, "--format", "json", "--as", "sara"], ["validate", s],
+            ["sync", s, "--as", "sara"], ["share", s, box.cwd.appendingPathComponent("delat.git").path, "--as", "sara"],
             ["bench", "first-screen", s, "--as", "sara"], ["bench", "keys", s, "--presses", "5", "--as", "sara"], ["bench", "floor", s],
         ]
         let before = box.storeFiles
@@ -318,6 +319,7 @@ struct PermissionCommandTests {
             let after = box.storeFiles
             #expect(after == before, "bered \(arguments.joined(separator: " ")) (exit \(result.status)) changed:\n\(differences(before, after))")
         }
+        #expect(!FileManager.default.fileExists(atPath: box.store.appendingPathComponent(".git").path), "share by sara made a repository")
         // Sara's only write is a youth comment, through the interface; no review file of hers exists.
         #expect(!box.storeFiles.keys.contains { $0.hasSuffix("/reviews/sara.toml") })
     }

@@ -101,6 +101,8 @@ public struct AppState: Sendable {
             refreshList()
             list.clampSelection(count: listRows.count)
             return []
+        case .synced(let outcome):
+            return synced(outcome)
         case .draftFound(let draft):
             // Offered to its writer only, and not over a form already open.
             if draft.member == member?.id, modal == nil, stack.isEmpty { modal = .restoreDraft(draft) }

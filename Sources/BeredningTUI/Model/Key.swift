@@ -1,4 +1,5 @@
 import BeredningCore
+import BeredningSync
 import BeredningStore
 
 /// A key press, as the backend decodes it.
@@ -27,6 +28,8 @@ public enum Event: Sendable {
     case historyLoaded(ApplicationID, [HistoryEvent])
     /// Unsaved typing kept from an earlier session, to be offered back.
     case draftFound(RecoveryDraft)
+    /// `bered sync` run from the list has finished.
+    case synced(SyncOutcome)
 }
 
 /// Side effects the interface asks for; the runtime performs them and answers with an `Event`.
@@ -39,6 +42,8 @@ public enum Command: Sendable, Equatable {
     case recordDecision(ApplicationID, Decision)
     /// Writes an export into the store's `exports` folder.
     case export(ExportKind)
+    /// Shares the member's work through git; `choices` settle the conflicts of the last sync.
+    case sync(choices: [String: SyncSide])
     case reload
     /// The member threw away a recovery draft (or saved what it held).
     case discardDraft

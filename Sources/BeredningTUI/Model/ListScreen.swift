@@ -292,6 +292,9 @@ extension AppState {
             return openExport(memoFor: rows[safe: list.selection]?.dossier?.application.id)
         case .char("?"), .function(1): modal = .help(offset: 0)
         case .char("r"), .ctrl("r"): return [.reload]
+        case .char("y"):
+            show(catalog(.syncWorking))
+            return [.sync(choices: [:])]
         case .char("q"): return [.quit]
         default: break
         }

@@ -1,4 +1,5 @@
 import BeredningCore
+import BeredningSync
 
 /// What sits on top of a screen: the help, or a question before something is lost.
 public enum Modal: Equatable, Sendable {
@@ -12,6 +13,22 @@ public enum Modal: Equatable, Sendable {
     case export(options: [ExportKind], selection: Int)
     /// Typing from an earlier session that was never saved: restore it or throw it away.
     case restoreDraft(RecoveryDraft)
+    /// Files the member and a colleague both changed, one at a time: both versions, and a choice.
+    case syncConflicts(SyncChoice)
+    /// Something to read before going on (where a kept-aside version is, what git said).
+    case notice(title: String, lines: [String], offset: Int)
+}
+
+/// The member's way through a sync's conflicts. Nothing is decided until the last file is.
+public struct SyncChoice: Equatable, Sendable {
+    public let conflicts: [SyncConflict]
+    public internal(set) var index = 0
+    public internal(set) var choices: [String: SyncSide] = [:]
+    public internal(set) var offset = 0
+
+    public init(conflicts: [SyncConflict]) { self.conflicts = conflicts }
+
+    public var current: SyncConflict { conflicts[index] }
 }
 
 extension AppState {
@@ -74,7 +91,55 @@ extension AppState {
                 self.modal = nil
                 return []
             }
+        case .syncConflicts(var choice):
+            switch key {
+            case .down, .char("j"), .char(" "), .pageDown: choice.offset += key == .down || key == .char("j") ? 1 : 5
+            case .up, .char("k"), .pageUp: choice.offset = max(0, choice.offset - (key == .up || key == .char("k") ? 1 : 5))
+            case .char("m"), .char("M"), .char("t"), .char("T"):
+                choice.choices[choice.current.path] = key == .char("m") || key == .char("M") ? .mine : .theirs
+                choice.index += 1
+                choice.offset = 0
+                if choice.index == choice.conflicts.count {
+                    self.modal = nil
+                    show(catalog(.syncWorking))
+                    return [.sync(choices: choice.choices)]
+                }
+            case .escape:
+                self.modal = nil
+                show(catalog(.syncChosenLater))
+                return []
+            default:
+                // A stray key must not settle which text survives.
+                break
+            }
+            self.modal = .syncConflicts(choice)
+            return []
+        case .notice(let title, let lines, let offset):
+            switch key {
+            case .down, .char("j"), .char(" "), .pageDown: self.modal = .notice(title: title, lines: lines, offset: offset + (key == .down || key == .char("j") ? 1 : 5))
+            case .up, .char("k"), .pageUp: self.modal = .notice(title: title, lines: lines, offset: max(0, offset - (key == .up || key == .char("k") ? 1 : 5)))
+            default: self.modal = nil
+            }
+            return []
         }
+    }
+
+    /// A finished sync: its conflicts to choose between, or its outcome in words. Where a
+    /// version was kept aside, or git explains a failure, it is a notice to read, not a status
+    /// line that the next key clears.
+    mutating func synced(_ outcome: SyncOutcome) -> [Command] {
+        let lines = SyncReport.lines(outcome, catalog: catalog)
+        switch outcome {
+        case .conflicts(let conflicts, _) where !conflicts.isEmpty:
+            modal = .syncConflicts(SyncChoice(conflicts: conflicts))
+        case .synced:
+            show(lines.joined(separator: " "), .success)
+        case .offline(let committed, _):
+            show(SyncReport.lines(.offline(committed: committed, detail: ""), catalog: catalog).joined(separator: " "), .error)
+        case .conflicts, .resolved, .notShared, .failed:
+            modal = .notice(title: catalog(.syncTitle), lines: lines, offset: 0)
+        }
+        return [.reload]
     }
 
     mutating func openExport(memoFor id: ApplicationID?) -> [Command] {

@@ -29,7 +29,7 @@ public enum Keymap {
                 Binding("p", .keyScore, footer: true), Binding("c", .keyComment, footer: true), Binding("e", .keyCalculation),
                 Binding("n", .keyNextReview), Binding("x", .keyExport),
                 Binding("s", .keySort, footer: true), Binding("S", .keyReverse), Binding("1–8", .keySortColumn), Binding("v", .keyGroup), Binding("PgUp PgDn g G", .keyPage), Binding("Esc", .keyClearFilter),
-                Binding("r", .keyReload), Binding("Ctrl-L", .keyRedraw), Binding("Ctrl-Z", .keySuspend),
+                Binding("r", .keyReload), Binding("y", .keySync), Binding("Ctrl-L", .keyRedraw), Binding("Ctrl-Z", .keySuspend),
                 Binding("?", .keyHelp, footer: true), Binding("q", .keyQuit, footer: true),
             ]
         case .application:

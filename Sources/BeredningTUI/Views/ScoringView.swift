@@ -1,4 +1,5 @@
 import BeredningCore
+import BeredningSync
 
 /// The scoring form, laid out as blocks (one per criterion, then the recommendation and the
 /// summary) in a column that scrolls to keep the focused field in view.
@@ -203,6 +204,13 @@ enum ModalView {
         case .confirmQuit:
             lines = [[(c(.uiUnsavedTitle), .warning)], [], [(c(.uiQuitQuestion), .plain)], [],
                      [("a", .accent), ("  " + c(.uiQuitWithoutSaving), .plain)], [("Enter Esc", .accent), ("  " + c(.uiStay), .plain)]]
+        case .syncConflicts(let choice):
+            // The keys come first, so they stay in view however long the two texts are.
+            lines = [[(c(.syncConflictOf, ["index": .text(String(choice.index + 1)), "count": .text(String(choice.conflicts.count))]), .warning)],
+                     [(c(.syncChooseKeys), .accent)], []]
+            lines += SyncReport.describe(choice.current, catalog: c).map { [($0, $0.hasPrefix("    ") ? .plain : .title)] }
+        case .notice(let title, let body, _):
+            lines = [[(title, .title)], []] + body.map { [($0, .plain)] } + [[], [(c(.uiAnyKeyCloses), .muted)]]
         }
         let innerWidth = min(state.width - 4, max(30, lines.map { $0.reduce(0) { $0 + $1.text.cellWidth } }.max() ?? 0))
         // Long lines wrap inside the box so nothing is cut at 40 columns.
@@ -217,8 +225,10 @@ enum ModalView {
         }
         let height = min(state.height - 2, wrapped.count + 2)
         var first = 0
-        if case .help(let offset) = modal {
-            first = max(0, min(offset, wrapped.count - (height - 2)))
+        switch modal {
+        case .help(let offset), .notice(_, _, let offset): first = max(0, min(offset, wrapped.count - (height - 2)))
+        case .syncConflicts(let choice): first = max(0, min(choice.offset, wrapped.count - (height - 2)))
+        default: break
         }
         let x = (state.width - innerWidth - 2) / 2
         let y = max(0, (state.height - height) / 2)

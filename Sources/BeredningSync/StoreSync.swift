@@ -1,0 +1,288 @@
+import BeredningCore
+import BeredningStore
+import Foundation
+
+/// Which version of a file a member keeps when a colleague changed it too.
+public enum SyncSide: String, CaseIterable, Sendable {
+    case mine, theirs
+}
+
+/// One file that the member and a colleague both changed: both versions, whole, and where
+/// they differ field by field.
+public struct SyncConflict: Hashable, Sendable {
+    /// The path inside the store, `2026-003/application.toml`.
+    public let path: String
+    /// The member's version and the colleague's; nil where that side deleted the file.
+    public let mine: String?
+    public let theirs: String?
+
+    public init(path: String, mine: String?, theirs: String?) {
+        self.path = path
+        self.mine = mine
+        self.theirs = theirs
+    }
+
+    public var file: StoreFile { StoreFile(path: path) }
+
+    /// The fields that differ, or nil when a side is deleted or not readable TOML (then the
+    /// whole texts are what to compare).
+    public var differences: [TOMLFieldDiff.Difference]? {
+        guard let mine, let theirs else { return nil }
+        return TOMLFieldDiff.differences(mine: mine, theirs: theirs)
+    }
+}
+
+public enum SyncOutcome: Sendable {
+    /// The store is not a git working tree, or has no remote to share with.
+    case notShared(Message)
+    /// Everything is on both sides. Counts are commits.
+    case synced(committed: String?, received: Int, sent: Int)
+    /// The remote could not be reached; the member's work is committed here.
+    case offline(committed: String?, detail: String)
+    /// Nothing was merged: the member chooses, then syncs again with the choices.
+    case conflicts([SyncConflict], committed: String?)
+    /// The member's unchosen versions were kept aside, here.
+    indirect case resolved(keptAside: [URL], then: SyncOutcome)
+    case failed(Message, detail: String)
+}
+
+/// `bered sync`: commit the member's own changes, pull with rebase, push. Every writer owns
+/// its files and history files merge as a union of lines, so almost every sync merges by
+/// itself; where two people changed one file, it stops before anything is lost.
+public struct StoreSync: Sendable {
+    let git: Git
+    let root: URL
+    public let member: Member
+    let catalog: Catalog
+    /// Where the version a member did not choose is kept: their own machine, never the store.
+    let keptAsideFolder: URL
+    let now: @Sendable () -> Date
+
+    public init(store: URL, member: Member, catalog: Catalog, environment: [String: String], now: @escaping @Sendable () -> Date = Date.init) {
+        root = store.standardizedFileURL
+        var git = Git(folder: root, environment: environment)
+        // A laptop where git was never set up has no name to sign commits with (and a rebase
+        // makes commits too): the member's is used.
+        if (git.value(["config", "user.name"]) ?? "").isEmpty || (git.value(["config", "user.email"]) ?? "").isEmpty {
+            git.settings = ["-c", "user.name=\(member.name)", "-c", "user.email=\(member.id)@beredning.invalid"]
+        }
+        self.git = git
+        self.member = member
+        self.catalog = catalog
+        keptAsideFolder = LocalState.folder("sync", environment: environment).appendingPathComponent(LocalState.key(of: root))
+        self.now = now
+    }
+
+    /// What makes a folder a shared store: history files merge as a union of lines (the
+    /// reader orders them by time), and locks, temporary files and exports stay local.
+    public static let attributes = "*.jsonl merge=union\n"
+    public static let ignored = ".*.lock\n.*.tmp-*\nexports/\n"
+
+    /// Makes `store` a git repository shared through `remote` (a bare repository's path or
+    /// URL) and sends it there: the coordinator's one-time setup.
+    public func share(remote given: String) -> SyncOutcome {
+        // A path on a file share is typed relative to where the coordinator stands, not to the store.
+        let remote = FileManager.default.fileExists(atPath: given) ? URL(fileURLWithPath: given).standardizedFileURL.path : given
+        let top = git.value(["rev-parse", "--show-toplevel"])
+        if top == nil || URL(fileURLWithPath: top!).resolvingSymlinksInPath().path != root.resolvingSymlinksInPath().path {
+            let initialised = git.run(["init", "--quiet", "--initial-branch=main"])
+            guard initialised.succeeded else { return .failed(Message(.syncGitFailed), detail: initialised.errors) }
+        }
+        if let existing = git.value(["remote", "get-url", "origin"]), existing != remote {
+            return .failed(Message(.syncOtherRemote, ["remote": .text(existing)]), detail: "")
+        }
+        if git.value(["remote", "get-url", "origin"]) == nil {
+            let added = git.run(["remote", "add", "origin", remote])
+            guard added.succeeded else { return .failed(Message(.syncGitFailed), detail: added.errors) }
+        }
+        let outcome = sync()
+        pointRemoteHead(remote)
+        return outcome
+    }
+
+    /// A bare repository made with plain `git init --bare` may name a default branch that this
+    /// store does not have, and then `git clone` gives colleagues an empty folder. On a file
+    /// share the remote is a folder, so its default is set to the branch just sent.
+    private func pointRemoteHead(_ remote: String) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: remote, isDirectory: &isFolder), isFolder.boolValue,
+              let branch = git.value(["symbolic-ref", "--short", "HEAD"]) else { return }
+        let bare = Git(folder: URL(fileURLWithPath: remote), environment: git.environment)
+        guard let head = bare.value(["symbolic-ref", "HEAD"]), bare.value(["rev-parse", "--verify", "--quiet", head]) == nil else { return }
+        bare.run(["symbolic-ref", "HEAD", "refs/heads/" + branch])
+    }
+
+    /// One sync; `choices` settle the conflicts a previous sync reported, by path, and
+    /// `otherwise` any other (the version not chosen is kept aside either way).
+    public func sync(choices: [String: SyncSide] = [:], otherwise: SyncSide? = nil) -> SyncOutcome {
+        guard let top = git.value(["rev-parse", "--show-toplevel"]) else {
+            return .notShared(Message(.syncNotARepository, ["folder": .text(root.path)]))
+        }
+        // A store inside some other repository (a home folder kept in git) is not shared:
+        // committing "everything" there would take the member's other files along.
+        guard URL(fileURLWithPath: top).resolvingSymlinksInPath().path == root.resolvingSymlinksInPath().path else {
+            return .notShared(Message(.syncInsideOtherRepository, ["folder": .text(root.path), "repository": .text(top)]))
+        }
+        // A sync killed halfway leaves a rebase open; the member's commit is still whole.
+        if FileManager.default.fileExists(atPath: top + "/.git/rebase-merge") || FileManager.default.fileExists(atPath: top + "/.git/rebase-apply") {
+            git.run(["rebase", "--abort"])
+        }
+        ensureSharingFiles()
+        let committed: String?
+        switch commitOwnChanges() {
+        case .success(let hash): committed = hash
+        case .failure(let failure): return failure.outcome
+        }
+        guard git.value(["remote", "get-url", "origin"]) != nil else {
+            return .notShared(Message(.syncNoRemote))
+        }
+        var keptAside: [URL] = []
+        // A colleague may push between our pull and our push: then pull again.
+        for _ in 0..<3 {
+            let fetched = git.run(["fetch", "--quiet", "origin"])
+            guard fetched.succeeded else { return wrap(.offline(committed: committed, detail: fetched.errors), keptAside) }
+            let branch = git.value(["symbolic-ref", "--short", "HEAD"]) ?? "main"
+            let upstream = "origin/" + branch
+            guard git.value(["rev-parse", "--verify", "--quiet", upstream]) != nil else {
+                // The remote is empty, or has not seen this branch: this sync creates it.
+                let sent = count("HEAD")
+                let pushed = git.run(["push", "--quiet", "--set-upstream", "origin", branch])
+                guard pushed.succeeded else { return wrap(pushFailure(pushed, committed: committed), keptAside) }
+                return wrap(.synced(committed: committed, received: 0, sent: sent), keptAside)
+            }
+            let received = count("HEAD..\(upstream)")
+            if received > 0 {
+                switch rebase(onto: upstream, choices: choices, otherwise: otherwise) {
+                case .done(let kept): keptAside += kept
+                case .stopped(let conflicts): return wrap(.conflicts(conflicts, committed: committed), keptAside)
+                case .failed(let detail): return wrap(.failed(Message(.syncGitFailed), detail: detail), keptAside)
+                }
+            }
+            let sent = count("\(upstream)..HEAD")
+            guard sent > 0 else { return wrap(.synced(committed: committed, received: received, sent: 0), keptAside) }
+            let pushed = git.run(["push", "--quiet", "origin", "HEAD:" + branch])
+            if pushed.succeeded { return wrap(.synced(committed: committed, received: received, sent: sent), keptAside) }
+            if !Self.wasOvertaken(pushed) { return wrap(pushFailure(pushed, committed: committed), keptAside) }
+        }
+        return wrap(.failed(Message(.syncKeptMoving), detail: ""), keptAside)
+    }
+
+    private func wrap(_ outcome: SyncOutcome, _ keptAside: [URL]) -> SyncOutcome {
+        keptAside.isEmpty ? outcome : .resolved(keptAside: keptAside, then: outcome)
+    }
+
+    private func count(_ range: String) -> Int { Int(git.value(["rev-list", "--count", range]) ?? "") ?? 0 }
+
+    /// A push refused because the remote moved on, as opposed to one that never arrived.
+    static func wasOvertaken(_ result: Git.Result) -> Bool {
+        ["rejected", "fetch first", "non-fast-forward"].contains { result.errors.contains($0) }
+    }
+
+    private func pushFailure(_ result: Git.Result, committed: String?) -> SyncOutcome {
+        let denied = ["Permission denied", "permission denied", "read-only", "Read-only"].contains { result.errors.contains($0) }
+        return denied ? .failed(Message(.syncPushDenied), detail: result.errors) : .offline(committed: committed, detail: result.errors)
+    }
+
+    // MARK: Committing
+
+    private struct Failure: Error {
+        let outcome: SyncOutcome
+    }
+
+    /// Appends the sharing rules to `.gitattributes` and `.gitignore` where they are missing,
+    /// so a store shared by hand merges the same way.
+    private func ensureSharingFiles() {
+        for (name, wanted) in [(".gitattributes", StoreSync.attributes), (".gitignore", StoreSync.ignored)] {
+            let url = root.appendingPathComponent(name)
+            let existing = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+            let lines = Set(existing.split(separator: "\n").map(String.init))
+            let missing = wanted.split(separator: "\n").map(String.init).filter { !lines.contains($0) }
+            guard !missing.isEmpty else { continue }
+            let text = existing + (existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n") + missing.joined(separator: "\n") + "\n"
+            try? AtomicFile.write(Data(text.utf8), to: url)
+        }
+    }
+
+    /// Commits everything changed in the store; returns the short hash, or nil when nothing was.
+    private func commitOwnChanges() -> Result<String?, Failure> {
+        let added = git.run(["add", "--all", "."])
+        guard added.succeeded else { return .failure(Failure(outcome: .failed(Message(.syncGitFailed), detail: added.errors))) }
+        let paths = git.paths(["diff", "--cached", "--name-only", "-z", "--no-renames"])
+        guard !paths.isEmpty else { return .success(nil) }
+        let committed = git.run(["commit", "--quiet", "--no-verify", "--file", "-"], input: CommitMessage.of(paths: paths, member: member, catalog: catalog))
+        guard committed.succeeded else { return .failure(Failure(outcome: .failed(Message(.syncGitFailed), detail: committed.errors + committed.output))) }
+        return .success(git.value(["rev-parse", "--short", "HEAD"]))
+    }
+
+    // MARK: Rebasing
+
+    private enum RebaseResult {
+        case done([URL])
+        case stopped([SyncConflict])
+        case failed(String)
+    }
+
+    /// Replays the member's commits on the colleagues'. At each stop, files with a choice are
+    /// settled (the other version kept aside first); any file without one aborts the whole
+    /// rebase, which puts the member's commits back exactly as they were.
+    private func rebase(onto upstream: String, choices: [String: SyncSide], otherwise: SyncSide?) -> RebaseResult {
+        var keptAside: [URL] = []
+        var step = git.run(["rebase", "--quiet", upstream])
+        while !step.succeeded {
+            let conflicted = git.paths(["diff", "--name-only", "--diff-filter=U", "-z"])
+            guard !conflicted.isEmpty else {
+                git.run(["rebase", "--abort"])
+                return .failed(step.errors + step.output)
+            }
+            // During a rebase, stage 2 is the colleagues' side (the base being built on) and
+            // stage 3 the member's commit being replayed.
+            let conflicts = conflicted.map { path in
+                SyncConflict(path: path, mine: stage(3, path), theirs: stage(2, path))
+            }
+            let open = conflicts.filter { (choices[$0.path] ?? otherwise) == nil }
+            guard open.isEmpty else {
+                git.run(["rebase", "--abort"])
+                return .stopped(open)
+            }
+            for conflict in conflicts {
+                let side = (choices[conflict.path] ?? otherwise)!
+                let (kept, dropped) = side == .mine ? (conflict.mine, conflict.theirs) : (conflict.theirs, conflict.mine)
+                if let dropped, let url = keepAside(dropped, path: conflict.path, side: side == .mine ? .theirs : .mine) { keptAside.append(url) }
+                let file = root.appendingPathComponent(conflict.path)
+                if let kept {
+                    try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try? AtomicFile.write(Data(kept.utf8), to: file)
+                    git.run(["add", "--", conflict.path])
+                } else {
+                    git.run(["rm", "--quiet", "--force", "--", conflict.path])
+                }
+            }
+            step = git.run(["rebase", "--continue"])
+            // Keeping the colleague's version can leave the member's commit with nothing in it.
+            if !step.succeeded, git.run(["diff", "--cached", "--quiet"]).succeeded, git.paths(["diff", "--name-only", "--diff-filter=U", "-z"]).isEmpty {
+                step = git.run(["rebase", "--skip"])
+            }
+        }
+        return .done(keptAside)
+    }
+
+    /// A conflicted file's text at a stage, exactly as stored; nil where that side deleted it.
+    private func stage(_ number: Int, _ path: String) -> String? {
+        let shown = git.run(["show", ":\(number):" + path])
+        return shown.succeeded ? shown.output : nil
+    }
+
+    /// Writes the version not chosen to the member's own machine, named by time and file.
+    private func keepAside(_ text: String, path: String, side: SyncSide) -> URL? {
+        let stamp = WallTime(now(), offsetMinutes: 0).compact
+        let name = "\(stamp)-\(side.rawValue)-" + path.replacingOccurrences(of: "/", with: "-")
+        let url = keptAsideFolder.appendingPathComponent(name)
+        do {
+            try FileManager.default.createDirectory(at: keptAsideFolder, withIntermediateDirectories: true)
+            try AtomicFile.write(Data(text.utf8), to: url)
+            return url
+        } catch {
+            return nil
+        }
+    }
+}
