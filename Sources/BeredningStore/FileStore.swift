@@ -133,7 +133,7 @@ public struct FileStore: Sendable {
     }
 
     /// `transform` of every item on both cores; folders are independent, and each result has its own slot.
-    private static func inParallel<T>(_ items: [ApplicationID], _ transform: @Sendable (ApplicationID) -> T) -> [T] {
+    public static func inParallel<T>(_ items: [ApplicationID], _ transform: @Sendable (ApplicationID) -> T) -> [T] {
         var results = [T?](repeating: nil, count: items.count)
         results.withUnsafeMutableBufferPointer { slots in
             nonisolated(unsafe) let slots = slots

@@ -15,29 +15,57 @@ struct Export: ParsableCommand {
     @Option(help: "csv: the decisions list (semicolons, UTF-8 with BOM, decimal comma, CRLF); json: everything.") var format: Format
     @Option(help: "The application of a decision memo (md, html), e.g. 2026-001.") var id: String?
     @Option(help: "The file to write (atomically); standard output when left out.") var out: String?
+    @Flag(help: "csv: read every decided application anew instead of reusing the rows of unchanged ones.") var fresh = false
     @OptionGroup var options: MemberOptions
 
     func run() throws {
-        let (context, snapshot, who) = try options.open(store, reading: format == .csv ? .decided : .all)
-        if let refusal = Permissions.check(who.role, .exportDecisions) {
-            printError(context.catalog(refusal.reason))
-            throw ExitCode(ExitStatus.fails)
-        }
-        let text: String
         switch format {
-        case .csv:
-            text = DecisionsCSV.render(snapshot, catalog: context.catalog)
-        case .json:
+        case .csv: try exportDecisions()
+        case .json, .md, .html: try exportFromWholeStore()
+        }
+    }
+
+    /// The decisions list reads only decided applications, and of those only the ones that
+    /// changed since the last export on this machine (unless --fresh).
+    private func exportDecisions() throws {
+        let (context, who, fileStore) = try options.member(in: store)
+        try refuseUnlessAllowed(who, context)
+        let rows: [DecisionsCSV.Row]
+        do throws(StoreError) {
+            rows = fresh ? DecisionsCSV.rows(try fileStore.loadDecided())
+                : try DecisionsCache(store: fileStore.root, environment: ProcessInfo.processInfo.environment).rows(fileStore).rows
+        } catch {
+            context.fail(error)
+        }
+        write(DecisionsCSV.render(rows, catalog: context.catalog), context)
+    }
+
+    private func exportFromWholeStore() throws {
+        let (context, snapshot, who) = try options.open(store)
+        try refuseUnlessAllowed(who, context)
+        let text: String
+        if format == .json {
             let fileStore = context.store(store)
             var histories: [ApplicationID: [HistoryEvent]] = [:]
             for dossier in snapshot.dossiers { histories[dossier.application.id] = fileStore.history(of: dossier.application.id).events }
             text = try FullJSON(snapshot, histories: histories, catalog: context.catalog).rendered()
-        case .md, .html:
+        } else {
             guard let id else { throw ValidationError(context.text(.exportNeedsID)) }
             let dossier = try context.dossier(id, in: snapshot)
             let memo = Memo(dossier, config: snapshot.config, catalog: context.catalog)
             text = format == .md ? memo.markdown : memo.html
         }
+        write(text, context)
+    }
+
+    private func refuseUnlessAllowed(_ who: Member, _ context: CLIContext) throws {
+        if let refusal = Permissions.check(who.role, .exportDecisions) {
+            printError(context.catalog(refusal.reason))
+            throw ExitCode(ExitStatus.fails)
+        }
+    }
+
+    private func write(_ text: String, _ context: CLIContext) {
         guard let out else {
             FileHandle.standardOutput.write(Data(text.utf8))
             return

@@ -73,13 +73,20 @@ struct Share: ParsableCommand {
 }
 
 extension MemberOptions {
+    /// The strings, the member at the keyboard and the store, from the fund's settings alone:
+    /// for commands that need not read every application before they start.
+    func member(in store: String) throws -> (CLIContext, Member, FileStore) {
+        let context = try common.context()
+        let fileStore = context.store(store)
+        let config: FundConfig
+        do { config = try fileStore.loadConfig() } catch { context.fail(error) }
+        return (context, try context.member(member, in: config), fileStore)
+    }
+
     /// The strings and a sync for the member at the keyboard: only the fund's settings are read,
     /// so syncing a store of thousands of applications starts at once.
     func syncing(_ store: String) throws -> (CLIContext, StoreSync) {
-        let context = try common.context()
-        let config: FundConfig
-        do { config = try context.store(store).loadConfig() } catch { context.fail(error) }
-        let who = try context.member(member, in: config)
+        let (context, who, _) = try self.member(in: store)
         return (context, StoreSync(store: URL(fileURLWithPath: store), member: who, catalog: context.catalog,
                                    environment: ProcessInfo.processInfo.environment))
     }
