@@ -64,10 +64,7 @@ struct StoreSyncTests {
         let world = try SyncWorld()
         _ = try world.coordinatorShares()
         let anna = try world.join("anna")
-        let annaStore = try world.store(anna), annaMember = try world.member("anna", in: anna)
-        var review = Review(applicationID: ApplicationID("2026-005")!, reviewer: annaMember.id)
-        review.assessments[.problem] = Assessment(score: .points(2), comment: "Tydligt.")
-        try annaStore.save(review, by: annaMember, in: try world.dossier("2026-005", in: anna), config: try annaStore.loadConfig(), now: world.now)
+        let annaMember = try world.scoreProblem(of: "2026-005", 2, "Tydligt.", as: "anna", in: anna)
         guard case .synced(let committed?, _, let sent) = try world.sync(anna, as: "anna").sync() else { Issue.record("not synced"); return }
         #expect(sent == 1 && !committed.isEmpty)
         let message = world.git(anna).value(["log", "-1", "--format=%s%n%an"]) ?? ""
@@ -93,10 +90,7 @@ struct StoreSyncTests {
         let world = try SyncWorld()
         _ = try world.coordinatorShares()
         let anna = try world.join("anna")
-        let annaStore = try world.store(anna), annaMember = try world.member("anna", in: anna)
-        var review = Review(applicationID: ApplicationID("2026-005")!, reviewer: annaMember.id)
-        review.assessments[.problem] = Assessment(score: .points(3), comment: "Skrivet på tåget utan nät.")
-        try annaStore.save(review, by: annaMember, in: try world.dossier("2026-005", in: anna), config: try annaStore.loadConfig(), now: world.now)
+        let annaMember = try world.scoreProblem(of: "2026-005", 3, "Skrivet på tåget utan nät.", as: "anna", in: anna)
 
         // The file share is gone (the train has no network).
         let away = world.root.appendingPathComponent("share-away")

@@ -67,6 +67,16 @@ final class SyncWorld {
 
     func git(_ folder: URL) -> Git { Git(folder: folder, environment: environment) }
 
+    /// A preparation-group member saves a review scoring one criterion, in their own copy.
+    @discardableResult
+    func scoreProblem(of id: String, _ points: Int, _ comment: String, as member: String, in folder: URL) throws -> Member {
+        let store = try store(folder), reviewer = try self.member(member, in: folder)
+        var review = Review(applicationID: ApplicationID(id)!, reviewer: reviewer.id)
+        review.assessments[.problem] = Assessment(score: .points(points), comment: comment)
+        try store.save(review, by: reviewer, in: try dossier(id, in: folder), config: try store.loadConfig(), now: now)
+        return reviewer
+    }
+
     func read(_ path: String, in folder: URL) throws -> String {
         try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
     }

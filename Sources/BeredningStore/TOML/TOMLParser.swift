@@ -110,7 +110,8 @@ struct TOMLParser {
             throw fail(.tomlBadTableName, ["found": .text(shown(at: i))])
         }
         i += isArray ? 2 : 1
-        let name = path.joined(separator: ".")
+        // Only an error names the table; joining the path for every header showed in profiles.
+        func duplicate() -> Failure { fail(.tomlDuplicateTable, ["table": .text(path.joined(separator: "."))], at: start) }
 
         var table = root
         for key in path.dropLast() {
@@ -118,14 +119,14 @@ struct TOMLParser {
             case .table(let sub)? where sub.origin != .inline:
                 table = sub
             case .array(let items)? where table.tableArrays.contains(key):
-                guard case .table(let last)? = items.last else { throw fail(.tomlDuplicateTable, ["table": .text(name)], at: start) }
+                guard case .table(let last)? = items.last else { throw duplicate() }
                 table = last
             case nil:
                 let sub = TOMLValue.Table()
                 table.set(key, .table(sub))
                 table = sub
             default:
-                throw fail(.tomlDuplicateTable, ["table": .text(name)], at: start)
+                throw duplicate()
             }
         }
         let last = path[path.count - 1]
@@ -136,10 +137,10 @@ struct TOMLParser {
             case nil:
                 table.tableArrays.insert(last)
                 table.set(last, .array([.table(new)]))
-            case .array(let items)? where table.tableArrays.contains(last):
-                table.set(last, .array(items + [.table(new)]))
+            case .array? where table.tableArrays.contains(last):
+                table.appendTable(new, toArray: last)
             default:
-                throw fail(.tomlDuplicateTable, ["table": .text(name)], at: start)
+                throw duplicate()
             }
             return new
         }
@@ -151,7 +152,7 @@ struct TOMLParser {
             existing.origin = .header
             return existing
         default:
-            throw fail(.tomlDuplicateTable, ["table": .text(name)], at: start)
+            throw duplicate()
         }
     }
 

@@ -83,6 +83,15 @@ enum TOMLValue: Equatable, Sendable, CustomDebugStringConvertible {
             }
         }
 
+        /// Adds `table` to the array of tables at `key` (the parser has checked it is one),
+        /// in place: the array is not copied for each `[[name]]`.
+        func appendTable(_ table: Table, toArray key: String) {
+            guard let index = index(of: key), case .array(var items) = entries[index].value else { return }
+            entries[index].value = .bool(false)  // lets go of the array, so appending does not copy it
+            items.append(.table(table))
+            entries[index].value = .array(items)
+        }
+
         /// The value of `key`, marked as asked for: a reader's one look-up per field.
         func take(_ key: String) -> TOMLValue? {
             guard let index = index(of: key) else {
