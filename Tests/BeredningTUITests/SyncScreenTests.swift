@@ -70,3 +70,12 @@ struct SyncScreenTests {
         #expect(s.screen.contains("Konflikt 1 av 1"))
     }
 }
+
+@Suite("The sync key while typing a filter")
+struct SyncKeyInFilterTests {
+    @Test func yTypedIntoTheFilterIsALetterNotASync() {
+        var s = state(as: "anna")
+        #expect(s.press(.char("/"), .char("y")).isEmpty)
+        #expect(s.list.filter == "y")
+    }
+}
