@@ -81,6 +81,7 @@ public struct StoreSync: Sendable {
     /// Makes `store` a git repository shared through `remote` (a bare repository's path or
     /// URL) and sends it there: the coordinator's one-time setup.
     public func share(remote given: String) -> SyncOutcome {
+        guard git.value(["--version"]) != nil else { return .failed(Message(.syncNoGit), detail: git.run(["--version"]).errors) }
         // A path on a file share is typed relative to where the coordinator stands, not to the store.
         let remote = FileManager.default.fileExists(atPath: given) ? URL(fileURLWithPath: given).standardizedFileURL.path : given
         let top = git.value(["rev-parse", "--show-toplevel"])
@@ -115,6 +116,7 @@ public struct StoreSync: Sendable {
     /// One sync; `choices` settle the conflicts a previous sync reported, by path, and
     /// `otherwise` any other (the version not chosen is kept aside either way).
     public func sync(choices: [String: SyncSide] = [:], otherwise: SyncSide? = nil) -> SyncOutcome {
+        guard git.value(["--version"]) != nil else { return .failed(Message(.syncNoGit), detail: git.run(["--version"]).errors) }
         guard let top = git.value(["rev-parse", "--show-toplevel"]) else {
             return .notShared(Message(.syncNotARepository, ["folder": .text(root.path)]))
         }

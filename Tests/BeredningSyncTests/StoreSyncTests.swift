@@ -116,6 +116,17 @@ struct StoreSyncTests {
         #expect(catalog(message).contains("delas inte via git"))
     }
 
+    @Test func withoutGitOnTheMachineItSaysSo() throws {
+        let world = try SyncWorld()
+        let lars = try world.coordinatorShares()
+        var environment = world.environment
+        environment["PATH"] = world.root.appendingPathComponent("no-programs-here").path
+        let sync = StoreSync(store: lars, member: try world.member("lars", in: lars), catalog: catalog, environment: environment)
+        let outcome = sync.sync()
+        guard case .failed(let message, _) = outcome else { Issue.record("\(outcome)"); return }
+        #expect(catalog(message).contains("git finns inte på den här datorn"))
+    }
+
     /// A store inside another repository (a home folder kept in git) is not committed into it.
     @Test func aStoreInsideAnotherRepositoryIsLeftAlone() throws {
         let world = try SyncWorld()
