@@ -22,6 +22,7 @@ struct SyncScreenTests {
         var s = state(as: "lars")
         #expect(s.update(.synced(.conflicts([title, decision], committed: "abc1234"))) == [.reload])
         var screen = s.screen
+        #expect(s.statusText?.hasPrefix("Du och en kollega har ändrat samma fil (2 st).") == true)  // no longer "Synkar …"
         #expect(screen.contains("Konflikt 1 av 2") && screen.contains("Ansökans text 2026-003"))
         #expect(screen.contains("Din version: Hemmets titel") && screen.contains("Kollegans version: Kontorets titel"))
         // A stray key decides nothing.

@@ -132,6 +132,7 @@ extension AppState {
         switch outcome {
         case .conflicts(let conflicts, _) where !conflicts.isEmpty:
             modal = .syncConflicts(SyncChoice(conflicts: conflicts))
+            show(catalog(.syncConflicts, ["count": .text(String(conflicts.count))]))
         case .synced:
             show(lines.joined(separator: " "), .success)
         case .offline(let committed, _):
