@@ -142,14 +142,14 @@ public struct StoreSync: Sendable {
         // A colleague may push between our pull and our push: then pull again.
         for _ in 0..<3 {
             let fetched = git.run(["fetch", "--quiet", "origin"])
-            guard fetched.succeeded else { return wrap(.offline(committed: committed, detail: fetched.errors), keptAside) }
+            guard fetched.succeeded else { return wrap(Self.remoteFailure(fetched.errors, committed: committed), keptAside) }
             let branch = git.value(["symbolic-ref", "--short", "HEAD"]) ?? "main"
             let upstream = "origin/" + branch
             guard git.value(["rev-parse", "--verify", "--quiet", upstream]) != nil else {
                 // The remote is empty, or has not seen this branch: this sync creates it.
                 let sent = count("HEAD")
                 let pushed = git.run(["push", "--quiet", "--set-upstream", "origin", branch])
-                guard pushed.succeeded else { return wrap(pushFailure(pushed, committed: committed), keptAside) }
+                guard pushed.succeeded else { return wrap(Self.remoteFailure(pushed.errors, committed: committed), keptAside) }
                 return wrap(.synced(committed: committed, received: 0, sent: sent), keptAside)
             }
             let received = count("HEAD..\(upstream)")
@@ -164,7 +164,7 @@ public struct StoreSync: Sendable {
             guard sent > 0 else { return wrap(.synced(committed: committed, received: received, sent: 0), keptAside) }
             let pushed = git.run(["push", "--quiet", "origin", "HEAD:" + branch])
             if pushed.succeeded { return wrap(.synced(committed: committed, received: received, sent: sent), keptAside) }
-            if !Self.wasOvertaken(pushed) { return wrap(pushFailure(pushed, committed: committed), keptAside) }
+            if !Self.wasOvertaken(pushed) { return wrap(Self.remoteFailure(pushed.errors, committed: committed), keptAside) }
         }
         return wrap(.failed(Message(.syncKeptMoving), detail: ""), keptAside)
     }
@@ -180,9 +180,16 @@ public struct StoreSync: Sendable {
         ["rejected", "fetch first", "non-fast-forward"].contains { result.errors.contains($0) }
     }
 
-    private func pushFailure(_ result: Git.Result, committed: String?) -> SyncOutcome {
-        let denied = ["Permission denied", "permission denied", "read-only", "Read-only"].contains { result.errors.contains($0) }
-        return denied ? .failed(Message(.syncPushDenied), detail: result.errors) : .offline(committed: committed, detail: result.errors)
+    /// Why the shared repository did not answer as hoped, in the member's terms: asked for a
+    /// login, refused the member, or could not be reached at all (the usual reason: no network).
+    static func remoteFailure(_ said: String, committed: String?) -> SyncOutcome {
+        if ["could not read Username", "Authentication failed", "terminal prompts disabled", "Host key verification failed"].contains(where: said.contains) {
+            return .failed(Message(.syncNeedsLogin), detail: said)
+        }
+        if ["Permission denied", "permission denied", "read-only", "Read-only"].contains(where: said.contains) {
+            return .failed(Message(.syncPushDenied), detail: said)
+        }
+        return .offline(committed: committed, detail: said)
     }
 
     // MARK: Committing

@@ -252,3 +252,21 @@ struct StoreFileTests {
         #expect(message.contains("\n2026-003/history.jsonl\n"))
     }
 }
+
+@Suite("Why the shared repository did not answer")
+struct RemoteFailureTests {
+    @Test(arguments: [
+        ("fatal: could not read Username for 'https://git.example.se': terminal prompts disabled", "loggar in"),
+        ("remote: HTTP Basic: Access denied\nfatal: Authentication failed for 'https://git.example.se/fond.git/'", "loggar in"),
+        ("git@git.example.se: Permission denied (publickey).\nfatal: Could not read from remote repository.", "skrivrätt"),
+        ("fatal: unable to access 'https://git.example.se/fond.git/': Could not resolve host: git.example.se", "Kunde inte nå"),
+        ("fatal: '/mnt/delat/fond.git' does not appear to be a git repository", "Kunde inte nå"),
+        ("ssh: connect to host git.example.se port 22: Network is unreachable", "Kunde inte nå"),
+    ])
+    func gitsWordsBecomeOurs(_ said: String, _ expected: String) {
+        let outcome = StoreSync.remoteFailure(said, committed: "abc1234")
+        let words = SyncReport.lines(outcome, catalog: catalog).joined(separator: "\n")
+        #expect(words.contains(expected), "\(words)")
+        #expect(words.contains("git: "))  // git's own words follow, for whoever helps
+    }
+}

@@ -409,6 +409,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case syncNotARepository = "sync.not_a_repository"
     case syncNoRemote = "sync.no_remote"
     case syncNoGit = "sync.no_git"
+    case syncNeedsLogin = "sync.needs_login"
     case syncInsideOtherRepository = "sync.inside_other_repository"
     case syncKeptMoving = "sync.kept_moving"
     case syncPushDenied = "sync.push_denied"
