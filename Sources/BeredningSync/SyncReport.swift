@@ -38,9 +38,10 @@ public enum SyncReport {
         if conflict.theirs == nil { lines.append("  " + catalog(.syncDeletedTheirs)) }
         if let differences = conflict.differences {
             for difference in differences {
+                let shown = { (value: String) in oneLine(word(value, at: difference.path, in: conflict.file, catalog: catalog)) }
                 lines.append("  " + fieldName(difference.path, catalog: catalog))
-                lines.append("    " + mine + ": " + (difference.mine.map(oneLine) ?? missing))
-                lines.append("    " + theirs + ": " + (difference.theirs.map(oneLine) ?? missing))
+                lines.append("    " + mine + ": " + (difference.mine.map(shown) ?? missing))
+                lines.append("    " + theirs + ": " + (difference.theirs.map(shown) ?? missing))
             }
         } else {
             if conflict.mine != nil, conflict.theirs != nil { lines.append("  " + catalog(.syncUnreadable)) }
@@ -57,6 +58,15 @@ public enum SyncReport {
     static func fieldName(_ path: String, catalog: Catalog) -> String {
         let label = catalog(Message(rawKey: "application_field." + path))
         return label.hasPrefix("application_field.") || label.isEmpty ? path : "\(label) (\(path))"
+    }
+
+    /// A stored code in words: `returned` is "återremitterad", `approve` is "bifall".
+    static func word(_ value: String, at path: String, in file: StoreFile, catalog: Catalog) -> String {
+        switch (file, path) {
+        case (.application, "state"): return ApplicationState(rawValue: value).map { "\(catalog.label($0)) (\(value))" } ?? value
+        case (.decision, "outcome"): return Decision.Outcome(rawValue: value).map { "\(catalog.label($0)) (\(value))" } ?? value
+        default: return value
+        }
     }
 
     /// Long text on one line, its line breaks shown as ⏎, so both versions stand side by side.

@@ -270,3 +270,25 @@ struct RemoteFailureTests {
         #expect(words.contains("git: "))  // git's own words follow, for whoever helps
     }
 }
+
+@Suite("A conflict in words")
+struct ConflictWordsTests {
+    @Test func aStateAndAnOutcomeAreShownAsTheInterfaceNamesThem() {
+        let moved = SyncConflict(path: "2026-002/application.toml", mine: "state = \"returned\"\n", theirs: "state = \"forwarded\"\n")
+        let words = SyncReport.describe(moved, catalog: catalog).joined(separator: "\n")
+        #expect(words.contains("Din version: \(catalog.label(ApplicationState.returned)) (returned)"))
+        #expect(words.contains("Kollegans version: \(catalog.label(ApplicationState.forwarded)) (forwarded)"))
+        let decided = SyncConflict(path: "2026-006/decision.toml", mine: "outcome = \"approve\"\n", theirs: "outcome = \"reject\"\n")
+        #expect(SyncReport.describe(decided, catalog: catalog).joined().contains("Din version: \(catalog.label(Decision.Outcome.approve)) (approve)"))
+    }
+
+    @Test func aDeletedSideAndAnUnreadableOneShowTheWholeTexts() {
+        let deleted = SyncConflict(path: "2026-003/application.toml", mine: nil, theirs: "title = \"Kvar\"\n")
+        let words = SyncReport.describe(deleted, catalog: catalog).joined(separator: "\n")
+        #expect(words.contains("Du har tagit bort filen") && words.contains("title = \"Kvar\""))
+        let broken = SyncConflict(path: "bered.toml", mine: "name = \"Fond\u{1B}[31m\"\n[[", theirs: "name = \"Fond\"\n")
+        let shown = SyncReport.describe(broken, catalog: catalog).joined(separator: "\n")
+        #expect(shown.contains("kan inte jämföras fält för fält") && shown.contains("Fondens inställningar"))
+        #expect(!shown.contains("\u{1B}"))  // a terminal escape in a file is shown, never sent
+    }
+}
