@@ -81,11 +81,10 @@ public struct StoreSync: Sendable {
     /// Makes `store` a git repository shared through `remote` (a bare repository's path or
     /// URL) and sends it there: the coordinator's one-time setup.
     public func share(remote given: String) -> SyncOutcome {
-        guard git.value(["--version"]) != nil else { return .failed(Message(.syncNoGit), detail: git.run(["--version"]).errors) }
+        if let missing = gitMissing { return missing }
         // A path on a file share is typed relative to where the coordinator stands, not to the store.
         let remote = FileManager.default.fileExists(atPath: given) ? URL(fileURLWithPath: given).standardizedFileURL.path : given
-        let top = git.value(["rev-parse", "--show-toplevel"])
-        if top == nil || URL(fileURLWithPath: top!).resolvingSymlinksInPath().path != root.resolvingSymlinksInPath().path {
+        if !isOwnRepository(git.value(["rev-parse", "--show-toplevel"])) {
             let initialised = git.run(["init", "--quiet", "--initial-branch=main"])
             guard initialised.succeeded else { return .failed(Message(.syncGitFailed), detail: initialised.errors) }
         }
@@ -99,6 +98,17 @@ public struct StoreSync: Sendable {
         let outcome = sync()
         pointRemoteHead(remote)
         return outcome
+    }
+
+    /// The outcome when the machine has no git, else nil.
+    private var gitMissing: SyncOutcome? {
+        let version = git.run(["--version"])
+        return version.succeeded ? nil : .failed(Message(.syncNoGit), detail: version.errors)
+    }
+
+    /// Whether `top` (git's top folder for the store) is the store itself.
+    private func isOwnRepository(_ top: String?) -> Bool {
+        top.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path == root.resolvingSymlinksInPath().path } ?? false
     }
 
     /// A bare repository made with plain `git init --bare` may name a default branch that this
@@ -116,13 +126,13 @@ public struct StoreSync: Sendable {
     /// One sync; `choices` settle the conflicts a previous sync reported, by path, and
     /// `otherwise` any other (the version not chosen is kept aside either way).
     public func sync(choices: [String: SyncSide] = [:], otherwise: SyncSide? = nil) -> SyncOutcome {
-        guard git.value(["--version"]) != nil else { return .failed(Message(.syncNoGit), detail: git.run(["--version"]).errors) }
+        if let missing = gitMissing { return missing }
         guard let top = git.value(["rev-parse", "--show-toplevel"]) else {
             return .notShared(Message(.syncNotARepository, ["folder": .text(root.path)]))
         }
         // A store inside some other repository (a home folder kept in git) is not shared:
         // committing "everything" there would take the member's other files along.
-        guard URL(fileURLWithPath: top).resolvingSymlinksInPath().path == root.resolvingSymlinksInPath().path else {
+        guard isOwnRepository(top) else {
             return .notShared(Message(.syncInsideOtherRepository, ["folder": .text(root.path), "repository": .text(top)]))
         }
         // A sync killed halfway leaves a rebase open; the member's commit is still whole.
