@@ -60,6 +60,39 @@ struct StoreSyncTests {
         #expect(world.git(lars).value(["status", "--porcelain"]) == "")
     }
 
+    /// bengt sends his work in the moment between anna's pull and her push (a pre-push hook
+    /// in anna's copy does it): her push is refused, and the sync pulls again and sends.
+    @Test func aColleagueSendingBetweenPullAndPushIsPulledAgain() throws {
+        let world = try SyncWorld()
+        _ = try world.coordinatorShares()
+        let anna = try world.join("anna"), bengt = try world.join("bengt")
+        try world.scoreProblem(of: "2026-004", 2, "Bengts bedömning.", as: "bengt", in: bengt)
+        let bengtSync = try world.sync(bengt, as: "bengt")
+        bengtSync.git.run(["add", "--all", "."])
+        bengtSync.git.run(["commit", "--quiet", "-m", "bengt"])
+        let marker = world.root.appendingPathComponent("pushed-once")
+        let hook = anna.appendingPathComponent(".git/hooks/pre-push")
+        try Data("""
+            #!/bin/sh
+            # Once: bengt pushes first, as if he synced a moment before anna.
+            [ -e '\(marker.path)' ] && exit 0
+            touch '\(marker.path)'
+            unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_PREFIX
+            cd '\(bengt.path)' && git push --quiet origin HEAD:main
+            """.utf8).write(to: hook)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook.path)
+
+        try world.scoreProblem(of: "2026-004", 3, "Annas bedömning.", as: "anna", in: anna)
+        let outcome = try world.sync(anna, as: "anna").sync()
+        guard case .synced(_, let received, let sent) = outcome else { Issue.record("\(outcome)"); return }
+        #expect(FileManager.default.fileExists(atPath: marker.path))  // the race did happen
+        #expect(received == 1 && sent == 1)
+        let lars2 = try world.join("lars2")
+        let both = try world.dossier("2026-004", in: lars2)
+        #expect(both.review(by: MemberID("anna")!)?.assessments[.problem]?.comment == "Annas bedömning.")
+        #expect(both.review(by: MemberID("bengt")!)?.assessments[.problem]?.comment == "Bengts bedömning.")
+    }
+
     @Test func theCommitSaysWhoDidWhatInWords() throws {
         let world = try SyncWorld()
         _ = try world.coordinatorShares()
