@@ -32,9 +32,7 @@ public struct DecisionsCache: Sendable {
 
     /// `$XDG_CACHE_HOME/bered/<store>-decisions.tsv`, else under `~/.cache`; never in the store.
     public init(store: URL, environment: [String: String]) {
-        let cache = environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
-            ?? URL(fileURLWithPath: environment["HOME"] ?? NSTemporaryDirectory()).appendingPathComponent(".cache")
-        file = cache.appendingPathComponent("bered/\(LocalState.key(of: store))-decisions.tsv")
+        file = LocalState.cacheFolder(environment: environment).appendingPathComponent("\(LocalState.key(of: store))-decisions.tsv")
         // A new build may work a row out differently: its rows are not mixed with the old one's.
         let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
         program = FileStamp(path: executable, root: URL(fileURLWithPath: "/")).map { "\($0.size)-\($0.modified)" } ?? "unknown"
@@ -103,9 +101,7 @@ public struct DecisionsCache: Sendable {
 
     /// The body's FNV-1a: a file damaged on disk (or half written by hand) is not trusted.
     static func checksum(_ body: some StringProtocol) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in body.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return "sum " + String(hash, radix: 16)
+        "sum " + String(FNV1a.hash(body.utf8), radix: 16)
     }
 
     /// nil for anything not written by this version, whole and unchanged: then every row is read anew.

@@ -52,19 +52,25 @@ public struct DraftFile: Sendable {
     }
 }
 
-/// The member's own machine's place for bered's files that must never be shared:
-/// `$XDG_STATE_HOME/bered/<part>`, else `~/.local/state/bered/<part>`.
+/// The member's own machine's places for bered's files that must never be shared.
 public enum LocalState {
+    /// `$XDG_STATE_HOME/bered/<part>`, else `~/.local/state/bered/<part>`: drafts and kept-aside versions.
     public static func folder(_ part: String, environment: [String: String]) -> URL {
-        let state = environment["XDG_STATE_HOME"].map { URL(fileURLWithPath: $0) }
-            ?? URL(fileURLWithPath: environment["HOME"] ?? NSTemporaryDirectory()).appendingPathComponent(".local/state")
-        return state.appendingPathComponent("bered/" + part)
+        base("XDG_STATE_HOME", else: ".local/state", environment).appendingPathComponent("bered/" + part)
+    }
+
+    /// `$XDG_CACHE_HOME/bered`, else `~/.cache/bered`: what may be thrown away at any time.
+    public static func cacheFolder(environment: [String: String]) -> URL {
+        base("XDG_CACHE_HOME", else: ".cache", environment).appendingPathComponent("bered")
+    }
+
+    private static func base(_ variable: String, else home: String, _ environment: [String: String]) -> URL {
+        environment[variable].map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: environment["HOME"] ?? NSTemporaryDirectory()).appendingPathComponent(home)
     }
 
     /// A short name for a store folder, stable across runs: a fingerprint of its path.
     public static func key(of store: URL) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in store.standardizedFileURL.path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return String(hash, radix: 16)
+        String(FNV1a.hash(store.standardizedFileURL.path.utf8), radix: 16)
     }
 }

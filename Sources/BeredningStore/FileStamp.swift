@@ -56,7 +56,7 @@ extension FileStore {
 
     /// The applications with a recorded decision, in id order, and the fund's settings.
     public func decidedFolders() throws(StoreError) -> (config: FundConfig, ids: [ApplicationID]) {
-        let snapshot = try loadFirst(0, only: { FileManager.default.fileExists(atPath: root.path + "/" + $0.description + "/" + FileStore.decisionFile) })
+        let snapshot = try loadFirst(0, only: hasDecision)
         return (snapshot.config, snapshot.entries.compactMap { ApplicationID($0.folder) })
     }
 }

@@ -94,8 +94,13 @@ public struct FileStore: Sendable {
     /// texts of outdated reviews: what the decisions list needs, in a third of the time of
     /// reading everything.
     public func loadDecided() throws(StoreError) -> StoreSnapshot {
-        try loadFirst(Int.max, only: { FileManager.default.fileExists(atPath: root.path + "/" + $0.description + "/" + FileStore.decisionFile) },
+        try loadFirst(Int.max, only: hasDecision,
                       reading: [])
+    }
+
+    /// Whether an application folder holds a recorded decision (one file system call).
+    @Sendable func hasDecision(_ id: ApplicationID) -> Bool {
+        FileManager.default.fileExists(atPath: root.path + "/" + id.description + "/" + FileStore.decisionFile)
     }
 
     /// The parts of a dossier that only some readers need.

@@ -45,7 +45,8 @@ public enum ApplicationVersion {
 }
 
 /// 64-bit FNV-1a: small, stable across runs and platforms (Swift's Hasher is seeded per process).
-struct FNV1a {
+/// Also names a store's files on the member's machine and checks the export cache.
+public struct FNV1a {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
     mutating func add(_ text: String) {
@@ -56,6 +57,13 @@ struct FNV1a {
     mutating func add(_ fields: [String]) {
         for field in fields { add(field) }
         mix(0x1e)
+    }
+
+    /// The hash of `bytes` as they are, without separators.
+    public static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hasher = FNV1a()
+        for byte in bytes { hasher.mix(byte) }
+        return hasher.value
     }
 
     private mutating func mix(_ byte: UInt8) {
