@@ -39,8 +39,9 @@ let package = Package(
         ),
         // The terminal interface as pure state, update and views, drawn into a screen buffer.
         .target(name: "BeredningTUI", dependencies: ["BeredningCore", "BeredningStore", "BeredningSync"]),
-        // ncursesw, linked directly (see Sources/CNcursesw/shim.h for why not via pkg-config).
-        .systemLibrary(name: "CNcursesw"),
+        // ncursesw, linked directly (not via pkg-config, whose flags SwiftPM drops), and the C
+        // state of the terminal layer (the signal flag) in its one .c file.
+        .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
         // The thin ncurses backend: draws a buffer's changed cells, reads keys, runs effects.
         .target(name: "BeredningTerminal", dependencies: ["BeredningTUI", "BeredningStore", "BeredningExport", "BeredningSync", "CNcursesw"]),
         // Sharing a store between machines through git: commit, pull with rebase, push.
@@ -68,6 +69,7 @@ let package = Package(
             name: "BeredningTUITests",
             dependencies: ["BeredningCore", "BeredningStore", "BeredningResources", "BeredningTUI", "BeredningSync"]
         ),
+        .testTarget(name: "BeredningTerminalTests", dependencies: ["BeredningTerminal", "BeredningTUI"]),
         .testTarget(name: "BeredningSyncTests", dependencies: ["BeredningCore", "BeredningStore", "BeredningResources", "BeredningSync"]),
         .testTarget(
             name: "beredTests",

@@ -9,7 +9,23 @@ public final class Terminal {
     private let colours: Bool
     private let screen: OpaquePointer
 
-    public enum StartError: Error { case noTerminal(String) }
+    /// Set when the terminal has gone away (its window closed, the connection dropped): the
+    /// program keeps the member's draft and ends instead of reading nothing for ever.
+    public private(set) var isGone = false
+    /// Reads that found input announced but none there; a few in a row mean end of file.
+    private var emptyReads = 0
+
+    public enum StartError: Error {
+        case noTerminal(String)
+        /// The terminal cannot move its cursor (TERM=dumb): a full-screen interface would show one line.
+        case cannotAddress(String)
+    }
+
+    /// Turns bracketed paste on and off: a paste then arrives marked, as text, not as keys.
+    private static let pasteOn = "\u{1B}[?2004h"
+    private static let pasteOff = "\u{1B}[?2004l"
+    /// The longest wait for a key, so the loop notices signals and background work.
+    private static let readTimeout: Int32 = 200
 
     /// Opens the terminal. Without a UTF-8 locale ncursesw silently drops å ä ö, so a
     /// non-UTF-8 locale falls back to C.UTF-8.
@@ -19,8 +35,14 @@ public final class Terminal {
         if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
             setlocale(LC_ALL, "C.UTF-8")
         }
+        let term = environment["TERM"] ?? ""
+        switch bered_terminal_can_address() {
+        case 0: throw StartError.cannotAddress(term)
+        case 1: break
+        default: throw StartError.noTerminal(term)
+        }
         guard let screen = bered_newterm() else {
-            throw StartError.noTerminal(environment["TERM"] ?? "")
+            throw StartError.noTerminal(term)
         }
         self.screen = screen
         set_term(screen)
@@ -29,7 +51,6 @@ public final class Terminal {
         nonl()
         keypad(bered_stdscr(), true)
         set_escdelay(25)  // the default second makes Esc feel broken
-        wtimeout(bered_stdscr(), 200)  // the loop wakes to notice SIGTERM and SIGHUP
         colours = bered_has_colors() != 0 && environment["NO_COLOR"].map(\.isEmpty) ?? true
         if colours {
             start_color()
@@ -41,11 +62,15 @@ public final class Terminal {
             init_pair(Int16(Style.Color.muted.rawValue), -1, -1)
         }
         bered_install_signal_handlers()
+        bered_write_terminal(Terminal.pasteOn)
     }
 
     /// Restores the terminal as it was. Safe to call more than once.
     public func close() {
-        if isendwin() == false { endwin() }
+        if isendwin() == false {
+            endwin()
+            bered_write_terminal(Terminal.pasteOff)
+        }
     }
 
     deinit {
@@ -103,28 +128,71 @@ public final class Terminal {
         _ = characters.withUnsafeBufferPointer { bered_put(Int32(y), Int32(x), $0.baseAddress, attributes, pair) }
     }
 
-    /// The next event, or nil when nothing arrived within the read timeout.
+    /// The next event, or nil when nothing arrived within the read timeout (or the terminal
+    /// is gone: see `isGone`).
     public func read() -> Event? {
+        guard let input = next(wait: Terminal.readTimeout) else { return nil }
+        switch input {
+        case .function(let code): return functionKey(code)
+        case .scalar(let scalar): return event(for: scalar)
+        }
+    }
+
+    private enum Input {
+        case scalar(Unicode.Scalar)
+        case function(Int32)
+    }
+
+    /// The next key within `wait` milliseconds. ncurses' own queue is asked first (it holds
+    /// the rest of a sequence it did not know); then the terminal is polled, so a hang-up is
+    /// seen as one instead of as an endless run of empty reads.
+    private func next(wait: Int32) -> Input? {
+        if let input = take(timeout: 0) { return input }
+        switch bered_wait_for_input(wait) {
+        case 0:
+            return nil
+        case 1:
+            if let input = take(timeout: 25) { return input }
+            emptyReads += 1
+            if emptyReads >= 3 { isGone = true }
+            return nil
+        default:
+            isGone = true
+            return nil
+        }
+    }
+
+    private func take(timeout: Int32) -> Input? {
+        wtimeout(bered_stdscr(), timeout)
         var code: wint_t = 0
         let result = bered_get(&code)
         if result == bered_err() { return nil }
-        if result == bered_key_code_yes() { return functionKey(Int32(code)) }
-        switch code {
+        emptyReads = 0
+        if result == bered_key_code_yes() { return .function(Int32(code)) }
+        return Unicode.Scalar(UInt32(code)).map(Input.scalar)
+    }
+
+    private func event(for scalar: Unicode.Scalar) -> Event? {
+        switch scalar.value {
         case 27:
-            // Esc alone, or Alt+key as Esc followed at once by the key.
-            wtimeout(bered_stdscr(), 0)
-            defer { wtimeout(bered_stdscr(), 200) }
-            var next: wint_t = 0
-            let more = bered_get(&next)
-            if more == bered_ok(), let scalar = Unicode.Scalar(UInt32(next)) { return .key(.alt(Character(scalar))) }
-            return .key(.escape)
+            let decoded = EscapeInput.decode { wait in
+                switch self.take(timeout: Int32(wait)) {
+                case .scalar(let scalar)?: return .scalar(scalar)
+                case .function?: return .decoded
+                case nil: return nil
+                }
+            }
+            switch decoded {
+            case .key(let key): return .key(key)
+            case .paste(let text): return .text(text)
+            case .escape: return .key(.escape)
+            case .ignored: return nil
+            }
         case 9: return .key(.tab)
         case 10, 13: return .key(.enter)
         case 8, 127: return .key(.backspace)
-        case 1...26: return .key(.ctrl(Character(Unicode.Scalar(UInt8(code) + 96))))
-        default:
-            guard let scalar = Unicode.Scalar(UInt32(code)) else { return nil }
-            return .key(.char(Character(scalar)))
+        case 1...26: return .key(.ctrl(Character(Unicode.Scalar(UInt8(scalar.value) + 96))))
+        default: return .key(.char(Character(scalar)))
         }
     }
 
@@ -162,8 +230,12 @@ public final class Terminal {
     public func suspendForProgram(_ body: () -> Void) {
         def_prog_mode()
         endwin()
+        bered_write_terminal(Terminal.pasteOff)
         body()
         reset_prog_mode()
+        bered_write_terminal(Terminal.pasteOn)
+        // What the program left unread (an editor's unanswered terminal replies) is not ours.
+        flushinp()
         invalidate()
     }
 

@@ -3,6 +3,7 @@ import BeredningExport
 import BeredningStore
 import BeredningSync
 import BeredningTUI
+import CNcursesw
 import Foundation
 
 /// The event loop: draws the state, reads an event, updates the state and carries out the
@@ -43,6 +44,7 @@ public struct TerminalApp {
             if needsDraw { terminal.draw(Frame.render(state)) }
             needsDraw = false
             if let signal = terminal.pendingSignal { return 128 + signal }
+            if terminal.isGone { return 128 + SIGHUP }
             // A reload after a save may have read everything already; then the older
             // background result is dropped rather than put over newer data.
             if let event = rest?.take(), !state.snapshot.isComplete {
@@ -248,7 +250,8 @@ public struct TerminalApp {
 }
 
 /// `$EDITOR` the way git runs it: VISUAL, else EDITOR, else vi, through the shell so the
-/// variable may carry arguments. An unchanged file or a failed editor keeps the old text.
+/// variable may carry arguments, in the terminal's foreground with default signals (see
+/// `bered_run_editor`). An unchanged file or a failed editor keeps the old text.
 struct ExternalEditor {
     let environment: [String: String]
 
@@ -258,15 +261,18 @@ struct ExternalEditor {
     }
 
     func edit(_ text: String) -> String? {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bered-\(UUID().uuidString.prefix(8)).txt")
-        defer { try? FileManager.default.removeItem(at: file) }
-        do { try Data(text.utf8).write(to: file) } catch { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command + " \"$@\"", command, file.path]
-        do { try process.run() } catch { return nil }
-        process.waitUntilExit()
-        guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: file.path) else { return nil }
+        // The text may be a review in progress: a folder only the member can read holds it.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bered-\(UUID().uuidString.prefix(8))")
+        let file = folder.appendingPathComponent("text.txt")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+            guard FileManager.default.createFile(atPath: file.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else { return nil }
+        } catch {
+            return nil
+        }
+        guard bered_run_editor(command + " \"$@\"", command, file.path) == 0,
+              let data = FileManager.default.contents(atPath: file.path) else { return nil }
         var edited = String(decoding: data, as: UTF8.self)
         // Editors add a final newline; the field did not have one.
         if edited.hasSuffix("\n") && !text.hasSuffix("\n") { edited.removeLast() }

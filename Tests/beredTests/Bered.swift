@@ -28,6 +28,34 @@ enum Bered {
         return found
     }()
 
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The release build installed the way the README says: `bered` and its resources folder
+    /// copied into a folder of their own. The README's test command builds it first.
+    static let installed: Swift.Result<URL, InstallFailed> = {
+        let release = packageRoot.appendingPathComponent(".build/release")
+        let binary = release.appendingPathComponent("bered")
+        let resources = release.appendingPathComponent("Beredning_BeredningResources.resources")
+        let fileManager = FileManager.default
+        guard fileManager.isExecutableFile(atPath: binary.path), fileManager.fileExists(atPath: resources.path) else {
+            return .failure(InstallFailed(reason: "no release build in \(release.path): run the README's test command (swift build -c release && swift test)"))
+        }
+        let folder = fileManager.temporaryDirectory.appendingPathComponent("bered-installed-\(UUID().uuidString.prefix(8))")
+        do {
+            try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+            try fileManager.copyItem(at: binary, to: folder.appendingPathComponent("bered"))
+            try fileManager.copyItem(at: resources, to: folder.appendingPathComponent(resources.lastPathComponent))
+        } catch {
+            return .failure(InstallFailed(reason: "could not install the release build: \(error)"))
+        }
+        return .success(folder.appendingPathComponent("bered"))
+    }()
+
+    struct InstallFailed: Error, CustomStringConvertible {
+        let reason: String
+        var description: String { reason }
+    }
+
     /// Runs `bered arguments…` with a Swedish-neutral environment unless `environment` says otherwise.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         let process = Process()

@@ -11,11 +11,11 @@ final class Tmux {
     let session = "t"
 
     /// Starts `bered arguments…` at a fixed size; when it exits, the pane prints `EXIT=<status>`.
-    init(_ arguments: [String], width: Int = 80, height: Int = 24, environment: [String: String] = [:]) throws {
+    init(_ arguments: [String], width: Int = 80, height: Int = 24, environment: [String: String] = [:], binary: URL = Bered.binary) throws {
         var env = ["LANG": "C.UTF-8", "TERM": "xterm-256color", "HOME": NSTemporaryDirectory(), "EDITOR": "true"]
         for (k, v) in environment { env[k] = v }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Tmux.quote($0.value))" }.joined(separator: " ")
-        let command = "env -i PATH=/usr/bin:/bin \(assignments) \(Tmux.quote(Bered.binary.path)) \(arguments.map(Tmux.quote).joined(separator: " ")); echo EXIT=$?; sleep 120"
+        let command = "env -i PATH=/usr/bin:/bin \(assignments) \(Tmux.quote(binary.path)) \(arguments.map(Tmux.quote).joined(separator: " ")); echo EXIT=$?; sleep 120"
         // The first call starts the server, which would keep a captured pipe open for ever.
         try tmux(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), command], capture: false)
     }
@@ -40,7 +40,7 @@ final class Tmux {
         // Nothing else of the test runner's is inherited: not its open pipes (swift test would
         // wait for them to close) nor its blocked signals (the server and the panes would never
         // see kill-server's SIGHUP).
-        Tmux.closeFrom?(&actions, 3)
+        _ = Tmux.closeFrom?(&actions, 3)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -79,7 +79,7 @@ final class Tmux {
 
     /// Text typed literally, å ä ö included.
     func type(_ text: String) throws {
-        try tmux(["send-keys", "-t", session, "-l", text])
+        try tmux(["send-keys", "-t", session, "-l", "--", text])
     }
 
     func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", session]) }
@@ -106,4 +106,16 @@ final class Tmux {
     func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", session, "-x", String(width), "-y", String(height)])
     }
+}
+
+extension Tmux {
+    /// The pid of the program the pane runs: the pane runs sh, which runs it.
+    func programPID() throws -> pid_t {
+        let pane = try tmux(["display-message", "-p", "-t", session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = try String(contentsOfFile: "/proc/\(pane)/task/\(pane)/children", encoding: .utf8)
+        guard let child = children.split(separator: " ").first.flatMap({ pid_t($0) }) else { throw NoProgram() }
+        return child
+    }
+
+    struct NoProgram: Error {}
 }

@@ -195,6 +195,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case newDone = "cli.new.done"
     case demoCopied = "cli.demo.copied"
     case demoNext = "cli.demo.next"
+    case demoKept = "cli.demo.kept"
+    case demoRemoved = "cli.demo.removed"
 
     // The socio-economic calculation
     case calcNegative = "calc.negative"
@@ -355,6 +357,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case uiStillLoading = "ui.still_loading"
     case uiLoading = "ui.loading"
     case uiNotATerminal = "ui.not_a_terminal"
+    // The terminal layer
+    case uiTerminalCannotAddress = "ui.terminal_cannot_address"
     case uiNotAnswered = "ui.not_answered"
     case uiNothingToReview = "ui.nothing_to_review"
     case uiOutdatedReview = "ui.outdated_review"

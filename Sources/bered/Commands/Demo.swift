@@ -9,8 +9,11 @@ struct Demo: ParsableCommand {
         abstract: "Copy the bundled demo store to a temporary folder and open it.",
         discussion: """
         The demo's figures are invented. The copy is yours to change; the bundled store stays as it is.
-        Without a terminal (in a script) it prints the copy's list instead.
+        The copy is removed when you leave the interface, unless you give --keep.
+        Without a terminal (in a script) it prints the copy's list instead, and keeps the copy.
         """)
+
+    @Flag(name: .long, help: "Keep the copy after the interface closes; its folder is printed.") var keep = false
 
     @Option(name: .customLong("as"), help: "Start as this demo member (anna, bengt, cecilia, sara, omar, karin, lars).") var member: String?
     @OptionGroup var options: CommonOptions
@@ -23,6 +26,15 @@ struct Demo: ParsableCommand {
         try FileManager.default.copyItem(at: BundledResources.demoStore, to: target)
         let snapshot = try context.snapshot(target.path)
         if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
+            // Every way out, a signal's exit status included, says what became of the copy.
+            defer {
+                if keep {
+                    print(context.text(.demoKept, ["folder": .text(target.path)]))
+                } else {
+                    try? FileManager.default.removeItem(at: target)
+                    print(context.text(.demoRemoved))
+                }
+            }
             let who = try context.optionalMember(member, in: snapshot.config)
             try Interface.open(snapshot: snapshot, store: context.store(target.path), member: who, context: context)
             return

@@ -45,6 +45,9 @@ enum Interface {
         } catch Terminal.StartError.noTerminal(let term) {
             printError(context.text(.uiNotATerminal) + " (TERM=\(term))")
             throw ExitCode(ExitStatus.broken)
+        } catch Terminal.StartError.cannotAddress(let term) {
+            printError(context.text(.uiTerminalCannotAddress, ["term": .text(term)]))
+            throw ExitCode(ExitStatus.broken)
         }
         if status != 0 { throw ExitCode(status) }
     }
