@@ -56,17 +56,107 @@ struct ExportTests {
         let snapshot = try store.load()
         let text = String(DecisionsCSV.render(snapshot, catalog: catalog).dropFirst())  // the BOM
         let parsed = try CSV<Named>(string: text, delimiter: .character(";"))
-        #expect(parsed.header.count == 15)
+        #expect(parsed.header == ["Nr", "Titel", "Sökande", "Status", "Beslutsorgan", "Beslutsdatum", "Diarienummer", "Beslut", "Beviljat totalt (kr)",
+                                  "Beviljat 2026 (kr)", "Beviljat 2027 (kr)", "Beviljat 2028 (kr)", "Villkor", "Motivering", "Uppföljning", "Medelpoäng",
+                                  "Klara granskningar", "Granskningar som krävs"])
         let rows = parsed.rows
-        let decided = try #require(rows.first { $0["Nr"] == "2026-002" })
+        let decided = try #require(rows.first { $0["Nr"] == "'2026-002" })
         #expect(decided["Diarienummer"] == "KS 2026/88; bilaga \"A\"")
         #expect(decided["Villkor"]?.replacingOccurrences(of: "\r\n", with: "\n") == "Rad ett; med semikolon\nRad två med \"citat\" och åäö ÅÄÖ")
         #expect(decided["Motivering"] == " inleds med mellanslag")
+        #expect(decided["Beslutsdatum"] == "2026-11-20")
         #expect(decided["Beviljat totalt (kr)"] == "950000")
-        #expect(decided["Belopp per år (kr)"] == "2027: 450000, 2028: 500000")
-        #expect(decided["Uppföljning"] == "2027-11-20, 2030-11-20")
+        #expect([decided["Beviljat 2026 (kr)"], decided["Beviljat 2027 (kr)"], decided["Beviljat 2028 (kr)"]] == ["", "450000", "500000"])
+        #expect(decided["Uppföljning"] == "'2027-11-20, 2030-11-20")
+        #expect(decided["Klara granskningar"] == "3" && decided["Granskningar som krävs"] == "3")
         #expect(decided["Titel"] == "Star for Life")
-        #expect(rows.map { $0["Nr"] } == ["2026-002", "2026-006"])  // only decided applications
+        #expect(rows.map { $0["Nr"] } == ["'2026-002", "'2026-006"])  // only decided applications
+    }
+
+    /// Texts a spreadsheet would run or convert, in every text field of two decided applications.
+    static let hostile = ["=1+1", "=HYPERLINK(\"http://x\";\"klick\")", "+46 70", "-5", "@SUM(A1)", "\tx", "3/3", "1-2", "2026-03", "12,5",
+                          "1 200", "1e5", "50%", "\r\n=1+1", " =2+2", "＝1+1", "12.5", "3 mars", "10:30", "SANT", "1 1/2", "(5)", "12 kr"]
+
+    /// A store where 2026-002 and 2026-006 are decided and every text field of theirs holds
+    /// one of `hostile`, `shift` choosing which.
+    func hostileStore(shift: Int) throws -> (store: TestStore, texts: [String]) {
+        let store = try decidedStore()
+        var texts: [String] = []
+        func next() -> String {
+            let text = Self.hostile[(shift + texts.count) % Self.hostile.count]
+            texts.append(text)
+            return text
+        }
+        for dossier in try store.load().dossiers where dossier.decision != nil {
+            var application = dossier.application, decision = try #require(dossier.decision)
+            (application.title, application.applicant) = (next(), next())
+            (decision.body, decision.caseNumber, decision.conditions, decision.rationale) = (next(), next(), next(), next())
+            try store.write("\(application.id)/application.toml", ApplicationRecord.write(application))
+            try store.write("\(application.id)/decision.toml", DecisionRecord.write(decision, applicationID: application.id))
+        }
+        let snapshot = try store.load()
+        let written = snapshot.dossiers.filter { $0.decision != nil }.flatMap { d in
+            [d.application.title, d.application.applicant, d.decision!.body, d.decision!.caseNumber, d.decision!.conditions, d.decision!.rationale]
+        }
+        #expect(written == texts)  // the store holds them as they are
+        return (store, texts)
+    }
+
+    /// The CSV test a Swedish spreadsheet would make: `Scripts/sv_spreadsheet_check.py` reads
+    /// the export with LibreOffice's and Excel's sv-SE rules and reports any text cell that
+    /// would become a formula, number, date, time or truth value, and any numeric cell that
+    /// would not be a number.
+    @Test(arguments: [0, 12])
+    func aSwedishSpreadsheetReadsEveryCellAsWritten(shift: Int) throws {
+        let (store, texts) = try hostileStore(shift: shift)
+        let csv = DecisionsCSV.render(try store.load(), catalog: catalog)
+        let check = try SpreadsheetCheck.run(csv, numeric: ["Beviljat totalt (kr)", "Beviljat 2026 (kr)", "Beviljat 2027 (kr)", "Beviljat 2028 (kr)",
+                                                            "Medelpoäng", "Klara granskningar", "Granskningar som krävs"],
+                                             dates: ["Beslutsdatum"])
+        #expect(check.status == 0, "\(check.output)")
+        // Protected, not changed: each text is whole behind the apostrophe.
+        let rows = try CSV<Enumerated>(string: String(csv.dropFirst()), delimiter: .character(";"), loadColumns: false).rows
+        let cells = rows.flatMap { [$0[1], $0[2], $0[4], $0[6], $0[12], $0[13]] }
+        #expect(cells.map { $0.hasPrefix("'") ? String($0.dropFirst()) : $0 }.map { $0.replacingOccurrences(of: "\r\n", with: "\n") }
+            == texts.map { $0.replacingOccurrences(of: "\r\n", with: "\n") })
+    }
+
+    /// The checker is no rubber stamp: the list as it was written before, and a numeric
+    /// column holding text, are each caught.
+    @Test func theSpreadsheetCheckCatchesWhatItMust() throws {
+        let old = "\u{FEFF}Nr;Titel;Motivering;Klara granskningar;Beviljat totalt (kr)\r\n2026-002;=1+1;3,5;3/3;1 200\r\n"
+        let check = try SpreadsheetCheck.run(old, numeric: ["Beviljat totalt (kr)"], dates: [])
+        #expect(check.status == 1)
+        for expected in ["'Nr': '2026-002' would become a date", "'=1+1' would become a formula", "'3,5' would become a number",
+                         "'3/3' would become", "'1 200' is not a number"] {
+            #expect(check.output.contains(expected), "\(expected) in \(check.output)")
+        }
+    }
+
+    @Test func theYearsColumnsSumToTheDecisionsTotals() throws {
+        let store = try decidedStore()
+        let snapshot = try store.load()
+        let parsed = try CSV<Named>(string: String(DecisionsCSV.render(snapshot, catalog: catalog).dropFirst()), delimiter: .character(";"))
+        let years = parsed.header.filter { $0.hasPrefix("Beviljat 2") }
+        #expect(years == ["Beviljat 2026 (kr)", "Beviljat 2027 (kr)", "Beviljat 2028 (kr)"])
+        for row in parsed.rows {
+            let byYear = years.compactMap { row[$0].flatMap { Int($0) } }.reduce(0, +)
+            #expect(byYear == Int(row["Beviljat totalt (kr)"] ?? ""), "\(row)")
+        }
+        let columnTotals = years.map { year in parsed.rows.compactMap { $0[year].flatMap { Int($0) } }.reduce(0, +) }
+        #expect(columnTotals.reduce(0, +) == snapshot.dossiers.compactMap(\.decision).map(\.totalGranted).reduce(0, +))
+        #expect(columnTotals == [400_000, 1_000_000, 1_000_000])  // 2026-006's 400/550/500 and 2026-002's 450/500 thousand
+    }
+
+    @Test func textsAreProtectedOnlyWhenASpreadsheetWouldMisreadThem() {
+        for text in ["Star for Life", "KS 2026/88", "Rad 1", "3 st", "e", "Ale kommun – 2026", "V. 12"] {
+            #expect(DecisionsCSV.spreadsheetText(text) == text, "\(text)")
+        }
+        for text in Self.hostile + ["2026-002", "mars 2026", "FALSKT", "1.200,50"] {
+            #expect(DecisionsCSV.spreadsheetText(text) == "'" + text, "\(text.debugDescription)")
+        }
+        #expect(DecisionsCSV.cell(.text("=1+1")) == "\"'=1+1\"")  // quoted too, as OWASP advises
+        #expect(DecisionsCSV.cell(.number("950000")) == "950000")
     }
 
     @Test func fieldsAreQuotedOnlyWhenTheyMustBe() {
@@ -105,6 +195,28 @@ struct ExportTests {
         #expect((star["calculation"] as? [String: Any])?["break_even_year"] as? Int == 2030)
         let mini = try #require(applications.first { $0["id"] as? String == "2026-003" })
         #expect((mini["conflicts"] as? [[String: Any]])?.first?["member"] as? String == "cecilia")
+    }
+}
+
+/// Runs `Scripts/sv_spreadsheet_check.py` on a CSV text.
+enum SpreadsheetCheck {
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Scripts/sv_spreadsheet_check.py")
+
+    static func run(_ csv: String, numeric: [String], dates: [String]) throws -> (status: Int32, output: String) {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bered-check-\(UUID().uuidString).csv")
+        try Data(csv.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path, file.path] + numeric.flatMap { ["--numeric", $0] } + dates.flatMap { ["--date", $0] }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
     }
 }
 
