@@ -252,6 +252,94 @@ struct MemoTests {
         #expect(html.contains("<td>KS 2026/112</td>"))
     }
 
+    /// Texts that are markup to Markdown, pandoc or a browser.
+    static let hostile = ["<img src=x onerror=alert(1)>", "Rubrik\n---", "Rubrik\n===", "<script>alert(1)</script> cell", "a | b | c",
+                          "# Inte en rubrik", "> citat", "- punkt", "+ punkt", "* punkt", "1. lista", "A) lista", "`kod`", "*fet* _kursiv_ __x__",
+                          "[länk](http://x)", "![bild](http://x/a.png)", "&lt;b&gt; &amp; &#60;", "{{received}}", "    indraget som kod",
+                          "```\nkod\n```", "~~~", "slut med \\", "rad ett\nrad två", ": definition", "$x$ ^upp^ ~ned~ @cite", "***", "<!-- x -->",
+                          "(@) exempel", "| tabell |\n|---|"]
+
+    /// 2026-006 with one of `hostile` in every text a user writes that the memo shows.
+    func hostileDossier(shift: Int) throws -> (Dossier, FundConfig, [String]) {
+        let snapshot = try demoSnapshot()
+        var dossier = try #require(snapshot.entry(ApplicationID("2026-006")!)?.dossier)
+        var texts: [String] = []
+        func next() -> String {
+            let text = Self.hostile[(shift + texts.count) % Self.hostile.count]
+            texts.append(text)
+            return text
+        }
+        dossier.application.title = next()
+        dossier.application.applicant = next()
+        dossier.application.problem.description = next()
+        dossier.application.intervention.description = next()
+        for index in dossier.comments.indices { dossier.comments[index].text = next() }
+        var decision = try #require(dossier.decision)
+        (decision.body, decision.caseNumber, decision.conditions, decision.rationale) = (next(), next(), next(), next())
+        dossier.decision = decision
+        return (dossier, snapshot.config, texts)
+    }
+
+    /// No pandoc here, so the structure is checked directly: every heading, table row and
+    /// paragraph is the memo's own, and the user's texts come back whole from the escapes.
+    @Test(arguments: [0, 7, 14, 21])
+    func userTextIsNeverMarkup(shift: Int) throws {
+        let (dossier, config, texts) = try hostileDossier(shift: shift)
+        let md = Memo(dossier, config: config, catalog: catalog).markdown
+        let clean = try memo("2026-006").markdown
+        let lines = md.split(separator: "\n", omittingEmptySubsequences: false)
+        // Headings: exactly the memo's own, one line for the title however it was written.
+        let headings = lines.filter { $0.hasPrefix("#") }
+        #expect(headings.count == clean.split(separator: "\n").filter { $0.hasPrefix("#") }.count, "\(headings)")
+        #expect(headings.dropFirst().allSatisfy { $0.hasPrefix("## ") } && headings.first?.hasPrefix("# Beslutsunderlag: 2026-006 ") == true)
+        // Tables: every row has as many cells as its header.
+        var expected: Int?
+        for line in lines {
+            guard line.hasPrefix("|") else { expected = nil; continue }
+            let cells = Self.cells(line)
+            if let expected { #expect(cells == expected, "\(line)") } else { expected = cells }
+        }
+        #expect(lines.filter { $0.hasPrefix("|") }.count == clean.split(separator: "\n").filter { $0.hasPrefix("|") }.count)
+        for line in lines where !line.hasPrefix("|") && !line.hasPrefix("#") {
+            let text = line.drop { $0 == " " }
+            // No block starts: quote, list, rule, setext underline, code, fence, HTML.
+            #expect(!(line.hasPrefix("    ") || line.hasPrefix("\t")), "\(line)")
+            #expect(text.first.map { !"<>-+*=:`~|([".contains($0) } ?? true, "\(line)")
+            #expect(text.prefixMatch(of: /[A-Za-z0-9]{1,9}[.)](\s|$)/) == nil, "\(line)")
+        }
+        // No HTML but the memo's own line breaks in cells, and no unescaped inline markup.
+        #expect(!md.replacingOccurrences(of: "<br>", with: "").contains(where: { $0 == "<" || $0 == ">" }))
+        for mark in ["`", "*", "_", "[", "]", "~", "^", "$", "@"] {
+            let unescaped = md.components(separatedBy: mark).dropLast().filter { !$0.hasSuffix("\\") }
+            #expect(unescaped.isEmpty, "unescaped \(mark)")
+        }
+        // Every text is there to read, once the escapes are undone.
+        let shown = Self.unescaped(md)
+        for text in texts {
+            for part in text.split(separator: "\n") { #expect(shown.contains(part), "\(part.debugDescription)") }
+        }
+    }
+
+    /// A table row's cells: pipes that are not escaped, less the two at the ends.
+    static func cells(_ line: Substring) -> Int {
+        var count = 0, escaped = false
+        for character in line {
+            if character == "|" && !escaped { count += 1 }
+            escaped = character == "\\" && !escaped
+        }
+        return count - 1
+    }
+
+    /// The memo's text with backslash escapes, entities and cell breaks undone: what a reader sees.
+    static func unescaped(_ md: String) -> String {
+        var out = "", escaped = false
+        for character in md.replacingOccurrences(of: "<br>", with: "\n") {
+            if escaped || character != "\\" { out.append(character); escaped = false } else { escaped = true }
+        }
+        return out.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&#32;", with: " ")
+            .replacingOccurrences(of: "&#9;", with: "\t").replacingOccurrences(of: "&amp;", with: "&")
+    }
+
     @Test func aMemoWithoutCalculationOrDecisionSaysSo() throws {
         let md = try memo("2026-004").markdown
         #expect(md.contains("Ingen socioekonomisk kalkyl."))
