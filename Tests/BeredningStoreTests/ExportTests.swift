@@ -133,6 +133,21 @@ struct ExportTests {
         }
     }
 
+    /// Thousands of short texts made of what numbers, dates and formulas are written with:
+    /// whatever the checker says a spreadsheet would convert, the export has protected.
+    @Test func noRandomNumberOrDateLikeTextGetsThrough() throws {
+        let pieces = ["0", "1", "3", "12", "2026", " ", "\u{A0}", "-", "/", ".", ",", ":", "+", "%", "e", "(", ")", "kr", "mars", "maj", "SANT", "=", "@",
+                      "\t", "x", "st", "'", "\u{2212}", "€"]
+        var rng = SplitMix64(seed: 13)
+        let texts = (0..<3000).map { _ in (0...rng.below(5)).map { _ in pieces[rng.below(pieces.count)] }.joined() }
+        let rows = try texts.map { text in
+            try #require(DecisionsCSV.Row(fields: ["2026-001", text, "", "approved", "", "2026-01-01", "", "approve", "0", "", "", "", "", "", "0", "3"]))
+        }
+        let check = try SpreadsheetCheck.run(DecisionsCSV.render(rows, catalog: catalog),
+                                             numeric: ["Beviljat totalt (kr)", "Medelpoäng", "Klara granskningar", "Granskningar som krävs"], dates: ["Beslutsdatum"])
+        #expect(check.status == 0, "\(check.output.prefix(2000))")
+    }
+
     @Test func theYearsColumnsSumToTheDecisionsTotals() throws {
         let store = try decidedStore()
         let snapshot = try store.load()
