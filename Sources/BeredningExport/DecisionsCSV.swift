@@ -129,8 +129,9 @@ public enum DecisionsCSV {
     /// and quote the field. A text that a Swedish spreadsheet reads as a number, date, time,
     /// percentage or truth value ("3/3", "1-2", "2026-03", "12,5", "1 200", "1e5", "50%",
     /// "3 mars", "SANT") is converted and loses its text; the same apostrophe stops that.
-    /// The apostrophe is part of the cell's text (it shows, and is not in the store); it is
-    /// the sign that bered protected the text, which is otherwise unchanged.
+    /// Depending on the program the apostrophe is taken as the mark of a text or shown as its
+    /// first character; either way nothing is run or converted, and the rest of the text is
+    /// exactly what the store holds (the JSON export has it without the apostrophe).
     static func spreadsheetText(_ text: String) -> String {
         startsLikeAFormula(text) || readsAsAValue(text) ? "'" + text : text
     }
