@@ -22,7 +22,8 @@ public struct DecisionsCache: Sendable {
         var entries: [String: Entry]
     }
 
-    static let version = 1
+    /// 2: grants by year, for the CSV's column a year (1 kept them as one text).
+    static let version = 2
     /// Files changed this recently are not cached: a change within the same tick of the file
     /// system's clock could leave the stamp as it was (what git calls racily clean).
     static let settleNanoseconds: Int64 = 2_000_000_000

@@ -76,20 +76,63 @@ public struct Memo {
         self.blocks = blocks
     }
 
+    /// Every text is escaped, as the HTML page does: the blocks hold plain text (much of it
+    /// typed by applicants and members), and only this renderer makes Markdown of them.
     public var markdown: String {
-        var out = "# " + title + "\n"
+        var out = "# " + Memo.markdownLine(title) + "\n"
         for block in blocks {
             switch block {
-            case .heading(let text): out += "\n## " + text + "\n"
-            case .paragraph(let text): out += "\n" + text + "\n"
+            case .heading(let text): out += "\n## " + Memo.markdownLine(text) + "\n"
+            case .paragraph(let text): out += "\n" + Memo.markdown(text).joined(separator: "\n") + "\n"
             case .table(let header, let rows):
-                func row(_ cells: [String]) -> String {
-                    "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: "<br>") }.joined(separator: " | ") + " |"
-                }
+                // A cell is one line: its text's line breaks become <br>, the one HTML bered writes.
+                func row(_ cells: [String]) -> String { "| " + cells.map { Memo.markdown($0).joined(separator: "<br>") }.joined(separator: " | ") + " |" }
                 out += "\n" + row(header) + "\n" + "|" + String(repeating: "---|", count: header.count) + "\n" + rows.map(row).joined(separator: "\n") + "\n"
             }
         }
         return out
+    }
+
+    /// A heading's text on its one line.
+    static func markdownLine(_ text: String) -> String {
+        markdown(text).joined(separator: " ")
+    }
+
+    /// Plain text as lines of Markdown that show exactly that text, in a paragraph or a table
+    /// cell, to CommonMark and to pandoc (whose extensions add ~, ^, $, @ and lettered lists).
+    /// HTML is written as entities, so no tag or comment from a file is live after conversion;
+    /// inline markup and pipes are backslash-escaped; and what makes a block at the start of
+    /// a line (headings, quotes, lists, setext underlines, rules, indented code) is escaped
+    /// there.
+    static func markdown(_ text: String) -> [String] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { line in
+            var out = ""
+            var atStart = true
+            for character in line {
+                switch character {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                // Indentation would make code: kept as spaces a renderer shows, not as layout.
+                case " " where atStart: out += "&#32;"
+                case "\t" where atStart: out += "&#9;"
+                case "\\", "`", "*", "_", "[", "]", "|", "~", "^", "$", "@", "#": out += "\\" + String(character)
+                case let sign where atStart && "-+=:(".contains(sign): out += "\\" + String(sign)
+                default: out.append(character)
+                }
+                if character != " " && character != "\t" { atStart = false }
+            }
+            return escapingListNumber(out)
+        }
+    }
+
+    /// "1. " "2) " "a. " "iv) " starting a line is an ordered list to pandoc: the mark is escaped.
+    static func escapingListNumber(_ line: String) -> String {
+        let marker = line.prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        guard (1...9).contains(marker.count), let mark = line.dropFirst(marker.count).first, mark == "." || mark == ")" else { return line }
+        let rest = line.dropFirst(marker.count + 1)
+        guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return line }
+        return marker + "\\" + String(mark) + rest
     }
 
     /// A page with its own styles and nothing fetched from elsewhere, fit to print.

@@ -72,6 +72,9 @@ struct CalculationFileTests {
         Bad(name: "no value and no unit cost", old: "value_per_person = 7500\n", new: "", line: 14, field: "calculation.effects[0].value_per_person"),
         Bad(name: "an unknown unit cost", old: "value_per_person = 7500", new: "unit_cost = \"hittepa\"", line: 17, field: "calculation.effects[0].unit_cost"),
         Bad(name: "zero years", old: "years = 10", new: "years = 0", line: 20, field: "calculation.effects[0].years"),
+        Bad(name: "a cost over a trillion kronor", old: "amount = 100000", new: "amount = 1000000000001", line: 12, field: "calculation.costs[0].amount"),
+        Bad(name: "ten trillion kronor a person", old: "value_per_person = 7500", new: "value_per_person = 10000000000000", line: 17,
+            field: "calculation.effects[0].value_per_person"),
         Bad(name: "kronor with decimals", old: "amount = 100000", new: "amount = 100000.50", line: 12, field: "calculation.costs[0].amount"),
     ]
 
@@ -83,6 +86,12 @@ struct CalculationFileTests {
         #expect(problems.first.map { catalog($0.message) }?.contains(bad.field) == true, "\(problems.map { $0.formatted(catalog) })")
         #expect(application != nil)             // the application is still there to review …
         #expect(application?.calculation == nil)  // … without a calculation that does not add up
+    }
+
+    @Test func aTrillionKronorIsStillAnAmount() throws {
+        let (application, problems) = read(Self.base.replacingOccurrences(of: "amount = 100000", with: "amount = 1000000000000"))
+        #expect(problems == [])
+        #expect(application?.calculation?.costs.first?.amount == .largest)
     }
 
     @Test func aHorizonOverFiftyYearsInTheFundsSettings() throws {

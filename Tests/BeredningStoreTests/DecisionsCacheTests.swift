@@ -78,7 +78,7 @@ struct DecisionsCacheTests {
         try world.store.write("bered.toml", settings.replacingOccurrences(of: "reviews_needed = 3", with: "reviews_needed = 2"))
         let after = try world.export(now: later.addingTimeInterval(60))
         #expect(after.reused == 0)
-        #expect(after.csv.contains(";3/2\r\n") && after.csv == world.fresh)
+        #expect(after.csv.contains(";3;2\r\n") && after.csv == world.fresh)
     }
 
     @Test func aDecisionTakenAwayLeavesTheList() throws {
@@ -126,15 +126,33 @@ struct DecisionsCacheTests {
         }
     }
 
+    /// Rows kept by a bered whose CSV had other columns are never shown in the new list,
+    /// even when the file is whole and its stamps all match.
+    @Test func aCacheOfAnEarlierRowFormatIsNotUsed() throws {
+        let world = try World()
+        _ = try world.export(now: later)
+        let file = try #require(try FileManager.default.contentsOfDirectory(at: world.cacheHome.appendingPathComponent("bered"), includingPropertiesForKeys: nil).first)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        var body = String(text[..<text.dropLast().lastIndex(of: "\n")!]) + "\n"
+        #expect(body.hasPrefix("bered-decisions-cache 2\n"))
+        body = body.replacingOccurrences(of: "bered-decisions-cache 2\n", with: "bered-decisions-cache 1\n")
+            .replacingOccurrences(of: "\t2026=400000,2027=550000,2028=500000\t", with: "\t2026: 400000, 2027: 550000, 2028: 500000\t")
+        try Data((body + DecisionsCache.checksum(body) + "\n").utf8).write(to: file)
+        #expect(DecisionsCache.decode(body + DecisionsCache.checksum(body) + "\n") == nil)
+        let after = try world.export(now: later)
+        #expect(after.reused == 0 && after.csv == world.fresh)
+    }
+
     @Test func textsWithTabsLineBreaksAndBackslashesComeBackWhole() throws {
         let row = try #require(DecisionsCSV.Row(fields: ["2026-001", "Titel\tmed tab", "Sökande\\n inte en radbrytning", "approved", "ks",
-                                                         "2026-01-01", "KS\r\n1", "approve", "100", "2026: 100", "Rad 1\nRad 2\\", "", "",
+                                                         "2026-01-01", "KS\r\n1", "approve", "100", "2026=40,2027=60", "Rad 1\nRad 2\\", "", "",
                                                          String((3.0 / 7.0).bitPattern, radix: 16), "2", "3"]))
         let stamp = FileStamp(path: "2026-001/application.toml", size: 10, modified: 1, changed: 2, inode: 3)
         let contents = DecisionsCache.Contents(program: "1-2", settings: stamp, entries: ["2026-001": .init(stamps: [stamp, stamp], row: row)])
         let back = try #require(DecisionsCache.decode(DecisionsCache.encode(contents)))
         #expect(back.entries["2026-001"]?.row == row && back.entries["2026-001"]?.stamps == [stamp, stamp])
         #expect(back.entries["2026-001"]?.row.meanScore == 3.0 / 7.0)
+        #expect(back.entries["2026-001"]?.row.grants == [.init(year: 2026, amount: 40), .init(year: 2027, amount: 60)])
         #expect(back.settings == stamp && back.program == "1-2")
     }
 }

@@ -56,17 +56,122 @@ struct ExportTests {
         let snapshot = try store.load()
         let text = String(DecisionsCSV.render(snapshot, catalog: catalog).dropFirst())  // the BOM
         let parsed = try CSV<Named>(string: text, delimiter: .character(";"))
-        #expect(parsed.header.count == 15)
+        #expect(parsed.header == ["Nr", "Titel", "Sökande", "Status", "Beslutsorgan", "Beslutsdatum", "Diarienummer", "Beslut", "Beviljat totalt (kr)",
+                                  "Beviljat 2026 (kr)", "Beviljat 2027 (kr)", "Beviljat 2028 (kr)", "Villkor", "Motivering", "Uppföljning", "Medelpoäng",
+                                  "Klara granskningar", "Granskningar som krävs"])
         let rows = parsed.rows
-        let decided = try #require(rows.first { $0["Nr"] == "2026-002" })
+        let decided = try #require(rows.first { $0["Nr"] == "'2026-002" })
         #expect(decided["Diarienummer"] == "KS 2026/88; bilaga \"A\"")
         #expect(decided["Villkor"]?.replacingOccurrences(of: "\r\n", with: "\n") == "Rad ett; med semikolon\nRad två med \"citat\" och åäö ÅÄÖ")
         #expect(decided["Motivering"] == " inleds med mellanslag")
+        #expect(decided["Beslutsdatum"] == "2026-11-20")
         #expect(decided["Beviljat totalt (kr)"] == "950000")
-        #expect(decided["Belopp per år (kr)"] == "2027: 450000, 2028: 500000")
-        #expect(decided["Uppföljning"] == "2027-11-20, 2030-11-20")
+        #expect([decided["Beviljat 2026 (kr)"], decided["Beviljat 2027 (kr)"], decided["Beviljat 2028 (kr)"]] == ["", "450000", "500000"])
+        #expect(decided["Uppföljning"] == "'2027-11-20, 2030-11-20")
+        #expect(decided["Klara granskningar"] == "3" && decided["Granskningar som krävs"] == "3")
         #expect(decided["Titel"] == "Star for Life")
-        #expect(rows.map { $0["Nr"] } == ["2026-002", "2026-006"])  // only decided applications
+        #expect(rows.map { $0["Nr"] } == ["'2026-002", "'2026-006"])  // only decided applications
+    }
+
+    /// Texts a spreadsheet would run or convert, in every text field of two decided applications.
+    static let hostile = ["=1+1", "=HYPERLINK(\"http://x\";\"klick\")", "+46 70", "-5", "@SUM(A1)", "\tx", "3/3", "1-2", "2026-03", "12,5",
+                          "1 200", "1e5", "50%", "\r\n=1+1", " =2+2", "＝1+1", "12.5", "3 mars", "10:30", "SANT", "1 1/2", "(5)", "12 kr"]
+
+    /// A store where 2026-002 and 2026-006 are decided and every text field of theirs holds
+    /// one of `hostile`, `shift` choosing which.
+    func hostileStore(shift: Int) throws -> (store: TestStore, texts: [String]) {
+        let store = try decidedStore()
+        var texts: [String] = []
+        func next() -> String {
+            let text = Self.hostile[(shift + texts.count) % Self.hostile.count]
+            texts.append(text)
+            return text
+        }
+        for dossier in try store.load().dossiers where dossier.decision != nil {
+            var application = dossier.application, decision = try #require(dossier.decision)
+            (application.title, application.applicant) = (next(), next())
+            (decision.body, decision.caseNumber, decision.conditions, decision.rationale) = (next(), next(), next(), next())
+            try store.write("\(application.id)/application.toml", ApplicationRecord.write(application))
+            try store.write("\(application.id)/decision.toml", DecisionRecord.write(decision, applicationID: application.id))
+        }
+        let snapshot = try store.load()
+        let written = snapshot.dossiers.filter { $0.decision != nil }.flatMap { d in
+            [d.application.title, d.application.applicant, d.decision!.body, d.decision!.caseNumber, d.decision!.conditions, d.decision!.rationale]
+        }
+        #expect(written == texts)  // the store holds them as they are
+        return (store, texts)
+    }
+
+    /// The CSV test a Swedish spreadsheet would make: `Scripts/sv_spreadsheet_check.py` reads
+    /// the export with LibreOffice's and Excel's sv-SE rules and reports any text cell that
+    /// would become a formula, number, date, time or truth value, and any numeric cell that
+    /// would not be a number.
+    @Test(arguments: [0, 12])
+    func aSwedishSpreadsheetReadsEveryCellAsWritten(shift: Int) throws {
+        let (store, texts) = try hostileStore(shift: shift)
+        let csv = DecisionsCSV.render(try store.load(), catalog: catalog)
+        let check = try SpreadsheetCheck.run(csv, numeric: ["Beviljat totalt (kr)", "Beviljat 2026 (kr)", "Beviljat 2027 (kr)", "Beviljat 2028 (kr)",
+                                                            "Medelpoäng", "Klara granskningar", "Granskningar som krävs"],
+                                             dates: ["Beslutsdatum"])
+        #expect(check.status == 0, "\(check.output)")
+        // Protected, not changed: each text is whole behind the apostrophe.
+        let rows = try CSV<Enumerated>(string: String(csv.dropFirst()), delimiter: .character(";"), loadColumns: false).rows
+        let cells = rows.flatMap { [$0[1], $0[2], $0[4], $0[6], $0[12], $0[13]] }
+        #expect(cells.map { $0.hasPrefix("'") ? String($0.dropFirst()) : $0 }.map { $0.replacingOccurrences(of: "\r\n", with: "\n") }
+            == texts.map { $0.replacingOccurrences(of: "\r\n", with: "\n") })
+    }
+
+    /// The checker is no rubber stamp: the list as it was written before, and a numeric
+    /// column holding text, are each caught.
+    @Test func theSpreadsheetCheckCatchesWhatItMust() throws {
+        let old = "\u{FEFF}Nr;Titel;Motivering;Klara granskningar;Beviljat totalt (kr)\r\n2026-002;=1+1;3,5;3/3;1 200\r\n"
+        let check = try SpreadsheetCheck.run(old, numeric: ["Beviljat totalt (kr)"], dates: [])
+        #expect(check.status == 1)
+        for expected in ["'Nr': '2026-002' would become a date", "'=1+1' would become a formula", "'3,5' would become a number",
+                         "'3/3' would become", "'1 200' is not a number"] {
+            #expect(check.output.contains(expected), "\(expected) in \(check.output)")
+        }
+    }
+
+    /// Thousands of short texts made of what numbers, dates and formulas are written with:
+    /// whatever the checker says a spreadsheet would convert, the export has protected.
+    @Test func noRandomNumberOrDateLikeTextGetsThrough() throws {
+        let pieces = ["0", "1", "3", "12", "2026", " ", "\u{A0}", "-", "/", ".", ",", ":", "+", "%", "e", "(", ")", "kr", "mars", "maj", "SANT", "=", "@",
+                      "\t", "x", "st", "'", "\u{2212}", "€"]
+        var rng = SplitMix64(seed: 13)
+        let texts = (0..<3000).map { _ in (0...rng.below(5)).map { _ in pieces[rng.below(pieces.count)] }.joined() }
+        let rows = try texts.map { text in
+            try #require(DecisionsCSV.Row(fields: ["2026-001", text, "", "approved", "", "2026-01-01", "", "approve", "0", "", "", "", "", "", "0", "3"]))
+        }
+        let check = try SpreadsheetCheck.run(DecisionsCSV.render(rows, catalog: catalog),
+                                             numeric: ["Beviljat totalt (kr)", "Medelpoäng", "Klara granskningar", "Granskningar som krävs"], dates: ["Beslutsdatum"])
+        #expect(check.status == 0, "\(check.output.prefix(2000))")
+    }
+
+    @Test func theYearsColumnsSumToTheDecisionsTotals() throws {
+        let store = try decidedStore()
+        let snapshot = try store.load()
+        let parsed = try CSV<Named>(string: String(DecisionsCSV.render(snapshot, catalog: catalog).dropFirst()), delimiter: .character(";"))
+        let years = parsed.header.filter { $0.hasPrefix("Beviljat 2") }
+        #expect(years == ["Beviljat 2026 (kr)", "Beviljat 2027 (kr)", "Beviljat 2028 (kr)"])
+        for row in parsed.rows {
+            let byYear = years.compactMap { row[$0].flatMap { Int($0) } }.reduce(0, +)
+            #expect(byYear == Int(row["Beviljat totalt (kr)"] ?? ""), "\(row)")
+        }
+        let columnTotals = years.map { year in parsed.rows.compactMap { $0[year].flatMap { Int($0) } }.reduce(0, +) }
+        #expect(columnTotals.reduce(0, +) == snapshot.dossiers.compactMap(\.decision).map(\.totalGranted).reduce(0, +))
+        #expect(columnTotals == [400_000, 1_000_000, 1_000_000])  // 2026-006's 400/550/500 and 2026-002's 450/500 thousand
+    }
+
+    @Test func textsAreProtectedOnlyWhenASpreadsheetWouldMisreadThem() {
+        for text in ["Star for Life", "KS 2026/88", "Rad 1", "3 st", "e", "Ale kommun – 2026", "V. 12"] {
+            #expect(DecisionsCSV.spreadsheetText(text) == text, "\(text)")
+        }
+        for text in Self.hostile + ["2026-002", "mars 2026", "FALSKT", "1.200,50"] {
+            #expect(DecisionsCSV.spreadsheetText(text) == "'" + text, "\(text.debugDescription)")
+        }
+        #expect(DecisionsCSV.cell(.text("=1+1")) == "\"'=1+1\"")  // quoted too, as OWASP advises
+        #expect(DecisionsCSV.cell(.number("950000")) == "950000")
     }
 
     @Test func fieldsAreQuotedOnlyWhenTheyMustBe() {
@@ -108,6 +213,28 @@ struct ExportTests {
     }
 }
 
+/// Runs `Scripts/sv_spreadsheet_check.py` on a CSV text.
+enum SpreadsheetCheck {
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Scripts/sv_spreadsheet_check.py")
+
+    static func run(_ csv: String, numeric: [String], dates: [String]) throws -> (status: Int32, output: String) {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bered-check-\(UUID().uuidString).csv")
+        try Data(csv.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path, file.path] + numeric.flatMap { ["--numeric", $0] } + dates.flatMap { ["--date", $0] }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+}
+
 @Suite("The decision memo")
 struct MemoTests {
     func memo(_ id: String) throws -> Memo {
@@ -138,6 +265,94 @@ struct MemoTests {
         }
         #expect(html.contains("&quot;problemfamiljerna&quot;"))  // text from the store is escaped
         #expect(html.contains("<td>KS 2026/112</td>"))
+    }
+
+    /// Texts that are markup to Markdown, pandoc or a browser.
+    static let hostile = ["<img src=x onerror=alert(1)>", "Rubrik\n---", "Rubrik\n===", "<script>alert(1)</script> cell", "a | b | c",
+                          "# Inte en rubrik", "> citat", "- punkt", "+ punkt", "* punkt", "1. lista", "A) lista", "`kod`", "*fet* _kursiv_ __x__",
+                          "[länk](http://x)", "![bild](http://x/a.png)", "&lt;b&gt; &amp; &#60;", "{{received}}", "    indraget som kod",
+                          "```\nkod\n```", "~~~", "slut med \\", "rad ett\nrad två", ": definition", "$x$ ^upp^ ~ned~ @cite", "***", "<!-- x -->",
+                          "(@) exempel", "| tabell |\n|---|"]
+
+    /// 2026-006 with one of `hostile` in every text a user writes that the memo shows.
+    func hostileDossier(shift: Int) throws -> (Dossier, FundConfig, [String]) {
+        let snapshot = try demoSnapshot()
+        var dossier = try #require(snapshot.entry(ApplicationID("2026-006")!)?.dossier)
+        var texts: [String] = []
+        func next() -> String {
+            let text = Self.hostile[(shift + texts.count) % Self.hostile.count]
+            texts.append(text)
+            return text
+        }
+        dossier.application.title = next()
+        dossier.application.applicant = next()
+        dossier.application.problem.description = next()
+        dossier.application.intervention.description = next()
+        for index in dossier.comments.indices { dossier.comments[index].text = next() }
+        var decision = try #require(dossier.decision)
+        (decision.body, decision.caseNumber, decision.conditions, decision.rationale) = (next(), next(), next(), next())
+        dossier.decision = decision
+        return (dossier, snapshot.config, texts)
+    }
+
+    /// No pandoc here, so the structure is checked directly: every heading, table row and
+    /// paragraph is the memo's own, and the user's texts come back whole from the escapes.
+    @Test(arguments: [0, 7, 14, 21])
+    func userTextIsNeverMarkup(shift: Int) throws {
+        let (dossier, config, texts) = try hostileDossier(shift: shift)
+        let md = Memo(dossier, config: config, catalog: catalog).markdown
+        let clean = try memo("2026-006").markdown
+        let lines = md.split(separator: "\n", omittingEmptySubsequences: false)
+        // Headings: exactly the memo's own, one line for the title however it was written.
+        let headings = lines.filter { $0.hasPrefix("#") }
+        #expect(headings.count == clean.split(separator: "\n").filter { $0.hasPrefix("#") }.count, "\(headings)")
+        #expect(headings.dropFirst().allSatisfy { $0.hasPrefix("## ") } && headings.first?.hasPrefix("# Beslutsunderlag: 2026-006 ") == true)
+        // Tables: every row has as many cells as its header.
+        var expected: Int?
+        for line in lines {
+            guard line.hasPrefix("|") else { expected = nil; continue }
+            let cells = Self.cells(line)
+            if let expected { #expect(cells == expected, "\(line)") } else { expected = cells }
+        }
+        #expect(lines.filter { $0.hasPrefix("|") }.count == clean.split(separator: "\n").filter { $0.hasPrefix("|") }.count)
+        for line in lines where !line.hasPrefix("|") && !line.hasPrefix("#") {
+            let text = line.drop { $0 == " " }
+            // No block starts: quote, list, rule, setext underline, code, fence, HTML.
+            #expect(!(line.hasPrefix("    ") || line.hasPrefix("\t")), "\(line)")
+            #expect(text.first.map { !"<>-+*=:`~|([".contains($0) } ?? true, "\(line)")
+            #expect(text.prefixMatch(of: /[A-Za-z0-9]{1,9}[.)](\s|$)/) == nil, "\(line)")
+        }
+        // No HTML but the memo's own line breaks in cells, and no unescaped inline markup.
+        #expect(!md.replacingOccurrences(of: "<br>", with: "").contains(where: { $0 == "<" || $0 == ">" }))
+        for mark in ["`", "*", "_", "[", "]", "~", "^", "$", "@"] {
+            let unescaped = md.components(separatedBy: mark).dropLast().filter { !$0.hasSuffix("\\") }
+            #expect(unescaped.isEmpty, "unescaped \(mark)")
+        }
+        // Every text is there to read, once the escapes are undone.
+        let shown = Self.unescaped(md)
+        for text in texts {
+            for part in text.split(separator: "\n") { #expect(shown.contains(part), "\(part.debugDescription)") }
+        }
+    }
+
+    /// A table row's cells: pipes that are not escaped, less the two at the ends.
+    static func cells(_ line: Substring) -> Int {
+        var count = 0, escaped = false
+        for character in line {
+            if character == "|" && !escaped { count += 1 }
+            escaped = character == "\\" && !escaped
+        }
+        return count - 1
+    }
+
+    /// The memo's text with backslash escapes, entities and cell breaks undone: what a reader sees.
+    static func unescaped(_ md: String) -> String {
+        var out = "", escaped = false
+        for character in md.replacingOccurrences(of: "<br>", with: "\n") {
+            if escaped || character != "\\" { out.append(character); escaped = false } else { escaped = true }
+        }
+        return out.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&#32;", with: " ")
+            .replacingOccurrences(of: "&#9;", with: "\t").replacingOccurrences(of: "&amp;", with: "&")
     }
 
     @Test func aMemoWithoutCalculationOrDecisionSaysSo() throws {

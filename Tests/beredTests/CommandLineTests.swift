@@ -310,7 +310,7 @@ struct ExportCommandTests {
         #expect(done.status == 0)
         let data = try Data(contentsOf: out)
         #expect(data.prefix(3) == Data([0xEF, 0xBB, 0xBF]))
-        #expect(String(decoding: data, as: UTF8.self).contains("2026-006;Utökade hembesök;"))
+        #expect(String(decoding: data, as: UTF8.self).contains("\"'2026-006\";Utökade hembesök;"))  // an id a spreadsheet would read as a date is protected
         let json = try Bered.run(["export", demo.path, "--format", "json"], environment: ["BERED_USER": "lars"])
         #expect(json.status == 0)
         #expect(json.stdout.contains("\"fund\" : \"Ale kommuns sociala investeringsfond\""))

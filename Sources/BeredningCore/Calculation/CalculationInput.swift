@@ -137,6 +137,7 @@ extension CalculationInput {
         let range: [String: Message.Argument] = ["first": .text(String(firstYear)), "last": .text(String(lastYear))]
         for (i, cost) in costs.enumerated() {
             if cost.amount < .zero { add("costs[\(i)].amount", .calcNegative) }
+            if cost.amount > .largest { add("costs[\(i)].amount", .amountTooLarge) }
             if cost.year < firstYear || cost.year > lastYear { add("costs[\(i)].year", .calcYearOutsideHorizon, range) }
             if cost.actor.isBlank { add("costs[\(i)].actor", .calcNoActor) }
         }
@@ -144,6 +145,7 @@ extension CalculationInput {
             if effect.people < 0 { add("effects[\(i)].people", .calcNegative) }
             switch effect.value {
             case .amount(let money) where money < .zero: add("effects[\(i)].value_per_person", .calcNegative)
+            case .amount(let money) where money > .largest: add("effects[\(i)].value_per_person", .amountTooLarge)
             case .unitCost(let id) where settings.unitCost(id) == nil:
                 add("effects[\(i)].unit_cost", .calcUnknownUnitCost, ["id": .text(id), "known": .text(settings.unitCosts.map(\.id).joined(separator: ", "))])
             default: break

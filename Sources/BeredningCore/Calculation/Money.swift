@@ -10,6 +10,12 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public static let zero = Money(0)
 
+    /// A trillion kronor (10¹²): every amount read from a file or entered above this is refused
+    /// as a typing slip, whatever the fund. It also keeps any sum the calculation makes of them
+    /// far inside what Decimal holds exactly.
+    public static let largestKronor = 1_000_000_000_000
+    public static let largest = Money(largestKronor)
+
     public static func + (a: Money, b: Money) -> Money { Money(kronor: a.kronor + b.kronor) }
     public static func - (a: Money, b: Money) -> Money { Money(kronor: a.kronor - b.kronor) }
     public static func * (a: Money, factor: Decimal) -> Money { Money(kronor: a.kronor * factor) }
@@ -26,13 +32,37 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Money(kronor: result)
     }
 
-    /// Whole kronor, for tables and JSON.
-    public var wholeKronor: Int { NSDecimalNumber(decimal: rounded().kronor).intValue }
+    /// Whole kronor as digits with "-" for a deficit, exact at any size: what display formats
+    /// from, since sums and present values of capped amounts can still pass Int's range.
+    /// nil only for a Decimal that is not a number.
+    public var wholeKronorDigits: String? { rounded().kronor.integerDigits }
+
+    /// Whole kronor for files, whose amounts are within `largest`; beyond Int's range it
+    /// saturates rather than wrapping to the other sign as `NSDecimalNumber.intValue` does.
+    public var wholeKronor: Int { rounded().kronor.saturatingInt }
 
     public var description: String { "\(rounded(scale: 2).kronor) kr" }
 }
 
 extension Decimal {
+    /// A whole Decimal as plain decimal digits ("-12"): Decimal's description never uses an
+    /// exponent, so this is exact for any magnitude. nil for NaN.
+    public var integerDigits: String? {
+        guard !isNaN else { return nil }
+        let text = description
+        let negative = text.hasPrefix("-")
+        let digits = negative ? text.dropFirst() : Substring(text)
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+        // A rounding to zero from below is zero, not "-0".
+        return negative && digits.contains(where: { $0 != "0" }) ? "-" + digits : String(digits)
+    }
+
+    /// A whole Decimal as an Int, held at Int's bounds (NaN as 0) instead of wrapping.
+    public var saturatingInt: Int {
+        guard let digits = integerDigits else { return 0 }
+        return Int(digits) ?? (digits.hasPrefix("-") ? .min : .max)
+    }
+
     /// `self` to a whole power, by repeated multiplication: exact for the powers a horizon needs.
     func power(_ exponent: Int) -> Decimal {
         var result = Decimal(1)

@@ -154,7 +154,7 @@ public enum SocioEconomicCalculation {
         var rounded = Decimal()
         var value = needed
         NSDecimalRound(&rounded, &value, 0, .up)
-        return NSDecimalNumber(decimal: rounded).intValue
+        return rounded.saturatingInt
     }
 }
 
@@ -175,6 +175,9 @@ extension CalculationSettings {
         }
         if badCaseShare < 0 || badCaseShare > 1 {
             problems.append(CalculationProblem(field: "calculation.bad_case_share", message: Message(.calcShare)))
+        }
+        for (i, unit) in unitCosts.enumerated() where unit.amount > .largest {
+            problems.append(CalculationProblem(field: "unit_costs[\(i)].amount", message: Message(.amountTooLarge)))
         }
         if mandateYears < 1 {
             problems.append(CalculationProblem(field: "calculation.mandate_years", message: Message(.calcYearsAtLeastOne)))

@@ -32,15 +32,18 @@ public enum CalculationSummary {
 
 extension Catalog {
     /// Whole kronor with thousands grouped: "1 250 000" in Swedish, "1,250,000" in English.
+    /// Grouped from the Decimal's digits, never through an Int, so no figure the calculation
+    /// can produce wraps or traps; "–" for a value that is not a number.
     public func kronor(_ money: Money) -> String {
-        let value = money.wholeKronor
-        let digits = String(value.magnitude)
+        guard let text = money.wholeKronorDigits else { return "–" }
+        let negative = text.hasPrefix("-")
+        let digits = negative ? text.dropFirst() : Substring(text)
         var grouped = ""
         for (offset, digit) in digits.enumerated() {
             if offset > 0 && (digits.count - offset) % 3 == 0 { grouped += language == .sv ? " " : "," }
             grouped.append(digit)
         }
-        return (value < 0 ? "-" : "") + grouped
+        return (negative ? "-" : "") + grouped
     }
 
     /// A rate as per cent: 0.03 → "3 %" (sv) or "3%" (en).

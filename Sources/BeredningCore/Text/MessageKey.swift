@@ -437,4 +437,10 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case syncConflictOf = "sync.conflict_of"
     case syncChosenLater = "sync.chosen_later"
     case syncShared = "sync.shared"
+
+    // Trust outside the test lab (issue 13): the one amount limit, and the decisions CSV's
+    // numeric columns in place of texts a spreadsheet would misread.
+    case amountTooLarge = "amount.too_large"
+    case exportGrantedInYear = "export.csv.granted_in_year"
+    case exportReviewsNeeded = "export.csv.reviews_needed"
 }

@@ -65,8 +65,8 @@ public struct Decision: Hashable, Sendable {
         }
     }
 
-    /// More than a trillion kronor is a typing slip, whatever the fund.
-    public static let largestGrant = 1_000_000_000_000
+    /// The one limit for every amount (`Money.largestKronor`).
+    public static let largestGrant = Money.largestKronor
 
     /// What makes a decision incomplete or inconsistent.
     public var problems: [Message] { problemsByField.map(\.message) }

@@ -69,11 +69,13 @@ enum ApplicationRecord {
             years: b.tables("years").compactMap { y in
                 guard let year = y.int("year") ?? missing(y, "year"), let requested = y.int("requested") ?? missing(y, "requested") else { return nil }
                 if requested < 0 { y.report(.fileNegativeAmount, at: "requested") }
+                if requested > Money.largestKronor { y.report(.amountTooLarge, at: "requested") }
                 return Budget.Year(year: year, requested: requested)
             },
             contributions: b.tables("contributions").compactMap { c in
                 guard let actor = c.required("actor"), let amount = c.int("amount") ?? missing(c, "amount") else { return nil }
                 if amount < 0 { c.report(.fileNegativeAmount, at: "amount") }
+                if amount > Money.largestKronor { c.report(.amountTooLarge, at: "amount") }
                 return Budget.Contribution(actor: actor, amount: amount, description: c.text("description"))
             })
 
