@@ -28,12 +28,14 @@ public struct DecisionsCache: Sendable {
     /// system's clock could leave the stamp as it was (what git calls racily clean).
     static let settleNanoseconds: Int64 = 2_000_000_000
 
-    let file: URL
+    /// Nil without a cache folder: every export then reads the store.
+    let file: URL?
     let program: String
 
     /// `$XDG_CACHE_HOME/bered/<store>-decisions.tsv`, else under `~/.cache`; never in the store.
     public init(store: URL, environment: [String: String]) {
-        file = LocalState.cacheFolder(environment: environment).appendingPathComponent("\(LocalState.key(of: store))-decisions.tsv")
+        file = LocalState.cacheFolder(environment: environment).flatMap { LocalState.isInside($0, store) ? nil : $0 }?
+            .appendingPathComponent("\(LocalState.key(of: store))-decisions.tsv")
         // A new build may work a row out differently: its rows are not mixed with the old one's.
         let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
         program = FileStamp(path: executable, root: URL(fileURLWithPath: "/")).map { "\($0.size)-\($0.modified)" } ?? "unknown"
@@ -75,12 +77,13 @@ public struct DecisionsCache: Sendable {
     }
 
     private func read() -> Contents? {
-        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+        guard let file, let data = FileManager.default.contents(atPath: file.path) else { return nil }
         return DecisionsCache.decode(String(decoding: data, as: UTF8.self))
     }
 
     /// Best effort: without a cache the export is only slower, never wrong.
     private func write(_ contents: Contents) {
+        guard let file else { return }
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? AtomicFile.write(Data(DecisionsCache.encode(contents).utf8), to: file)
     }

@@ -18,13 +18,14 @@ public enum AtomicFile {
     /// Writes `data` to `url`. With `replacing: false` an existing file is never touched: the
     /// new file is published with link(2), which fails if the name is taken, and `step` is
     /// then "exists" so the caller can pick another name.
-    public static func write(_ data: Data, to url: URL, replacing: Bool = true) throws(WriteError) {
+    /// `permissions` are the new file's mode (0600 for what is the member's alone).
+    public static func write(_ data: Data, to url: URL, replacing: Bool = true, permissions: mode_t = 0o644) throws(WriteError) {
         let folder = url.deletingLastPathComponent().path
         let target = url.path
         // A dot-name that the store's reader skips, unique per process and call.
         let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
 
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
         guard fd >= 0 else { throw WriteError(path: target, step: "create", code: errno) }
         var failure: WriteError?
         data.withUnsafeBytes { buffer in

@@ -4,37 +4,44 @@ import Foundation
 /// Where a member's recovery draft for one store is kept: on their own machine, never in the
 /// shared folder, in the same format as the review or comment it would become.
 /// `$XDG_STATE_HOME/bered/drafts` (else `~/.local/state/bered/drafts`), one file per store and
-/// member, named by a fingerprint of the store's path.
+/// member, named by a fingerprint of the store's path, readable by the member alone (a draft
+/// may be a frank review). Without a usable folder outside the store there is no file: the
+/// interface keeps the draft in memory and says so.
 public struct DraftFile: Sendable {
-    let folder: URL
+    /// Nil when no folder outside the store can be had.
+    public let folder: URL?
     let storeKey: String
 
+    public struct NoFolder: Error {}
+
     public init(store: URL, environment: [String: String]) {
-        folder = LocalState.folder("drafts", environment: environment)
+        let folder = LocalState.folder("drafts", environment: environment)
+        self.folder = folder.flatMap { LocalState.isInside($0, store) ? nil : $0 }
         storeKey = LocalState.key(of: store)
     }
 
-    private func url(_ member: MemberID, _ kind: String) -> URL {
-        folder.appendingPathComponent("\(storeKey)-\(member)-\(kind).toml")
+    private func url(_ member: MemberID, _ kind: String) -> URL? {
+        folder?.appendingPathComponent("\(storeKey)-\(member)-\(kind).toml")
     }
 
     public func write(_ draft: RecoveryDraft, criteria: CriteriaSet) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        guard let folder, let review = url(draft.member, "review"), let comment = url(draft.member, "comment") else { throw NoFolder() }
+        try LocalState.createPrivateFolder(folder)
         switch draft {
-        case .review(let review):
-            try AtomicFile.write(Data(ReviewRecord.write(review, criteria: criteria).utf8), to: url(draft.member, "review"))
-            try? FileManager.default.removeItem(at: url(draft.member, "comment"))
-        case .comment(let comment):
-            try AtomicFile.write(Data(CommentRecord.write(comment).utf8), to: url(draft.member, "comment"))
-            try? FileManager.default.removeItem(at: url(draft.member, "review"))
+        case .review(let draft):
+            try AtomicFile.write(Data(ReviewRecord.write(draft, criteria: criteria).utf8), to: review, permissions: 0o600)
+            try? FileManager.default.removeItem(at: comment)
+        case .comment(let draft):
+            try AtomicFile.write(Data(CommentRecord.write(draft).utf8), to: comment, permissions: 0o600)
+            try? FileManager.default.removeItem(at: review)
         }
     }
 
     /// The member's draft, or nil when there is none or it cannot be read.
     public func read(_ member: MemberID, config: FundConfig) -> RecoveryDraft? {
         for kind in ["review", "comment"] {
-            guard let data = FileManager.default.contents(atPath: url(member, kind).path),
-                  let document = try? TOMLDocument(file: url(member, kind).lastPathComponent, data: data) else { continue }
+            guard let url = url(member, kind), let data = FileManager.default.contents(atPath: url.path),
+                  let document = try? TOMLDocument(file: url.lastPathComponent, data: data) else { continue }
             let raw = document.fields.string("application") ?? ""
             guard let id = ApplicationID(raw) else { continue }
             if kind == "review", let review = ReviewRecord.read(document, applicationID: id, fileMember: member, config: config) {
@@ -48,25 +55,60 @@ public struct DraftFile: Sendable {
     }
 
     public func remove(_ member: MemberID) {
-        for kind in ["review", "comment"] { try? FileManager.default.removeItem(at: url(member, kind)) }
+        for kind in ["review", "comment"] { if let url = url(member, kind) { try? FileManager.default.removeItem(at: url) } }
     }
 }
 
 /// The member's own machine's places for bered's files that must never be shared.
 public enum LocalState {
-    /// `$XDG_STATE_HOME/bered/<part>`, else `~/.local/state/bered/<part>`: drafts and kept-aside versions.
-    public static func folder(_ part: String, environment: [String: String]) -> URL {
-        base("XDG_STATE_HOME", else: ".local/state", environment).appendingPathComponent("bered/" + part)
+    /// `$XDG_STATE_HOME/bered/<part>`, else `~/.local/state/bered/<part>`: drafts and kept-aside
+    /// versions. Nil without either.
+    public static func folder(_ part: String, environment: [String: String]) -> URL? {
+        base("XDG_STATE_HOME", else: ".local/state", environment)?.appendingPathComponent("bered/" + part)
     }
 
     /// `$XDG_CACHE_HOME/bered`, else `~/.cache/bered`: what may be thrown away at any time.
-    public static func cacheFolder(environment: [String: String]) -> URL {
-        base("XDG_CACHE_HOME", else: ".cache", environment).appendingPathComponent("bered")
+    public static func cacheFolder(environment: [String: String]) -> URL? {
+        base("XDG_CACHE_HOME", else: ".cache", environment)?.appendingPathComponent("bered")
     }
 
-    private static func base(_ variable: String, else home: String, _ environment: [String: String]) -> URL {
-        environment[variable].map { URL(fileURLWithPath: $0) }
-            ?? URL(fileURLWithPath: environment["HOME"] ?? NSTemporaryDirectory()).appendingPathComponent(home)
+    /// The XDG base directory spec: a variable that is unset, empty or not an absolute path
+    /// is ignored. (An empty one read as a path is the current folder, often the store.)
+    private static func base(_ variable: String, else home: String, _ environment: [String: String]) -> URL? {
+        if let value = environment[variable], value.hasPrefix("/") { return URL(fileURLWithPath: value) }
+        guard let folder = environment["HOME"], folder.hasPrefix("/") else { return nil }
+        return URL(fileURLWithPath: folder).appendingPathComponent(home)
+    }
+
+    /// Whether `folder` is `store` or inside it, after symbolic links are resolved: what is
+    /// kept for one member must never be shared with the group.
+    public static func isInside(_ folder: URL, _ store: URL) -> Bool {
+        let inner = real(folder).pathComponents
+        let outer = real(store).pathComponents
+        return inner.count >= outer.count && Array(inner.prefix(outer.count)) == outer
+    }
+
+    /// The path with every symbolic link resolved, for a folder that may not exist yet: its
+    /// nearest existing ancestor is resolved and the rest appended.
+    static func real(_ url: URL) -> URL {
+        var existing = url.standardizedFileURL
+        var rest: [String] = []
+        while !FileManager.default.fileExists(atPath: existing.path), existing.pathComponents.count > 1 {
+            rest.insert(existing.lastPathComponent, at: 0)
+            existing.deleteLastPathComponent()
+        }
+        var resolved = realpath(existing.path, nil).map { pointer in
+            defer { free(pointer) }
+            return URL(fileURLWithPath: String(cString: pointer))
+        } ?? existing
+        for part in rest { resolved.appendPathComponent(part) }
+        return resolved
+    }
+
+    /// Creates `folder` (and its parents) readable by the member alone.
+    public static func createPrivateFolder(_ folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder.path)
     }
 
     /// A short name for a store folder, stable across runs: a fingerprint of its path.

@@ -69,7 +69,10 @@ public struct StoreSync: Sendable {
         self.git = git
         self.member = member
         self.catalog = catalog
-        keptAsideFolder = LocalState.folder("sync", environment: environment).appendingPathComponent(LocalState.key(of: root))
+        // Without a state folder of the member's own, inside .git: on this machine, never shared.
+        let root = self.root
+        keptAsideFolder = LocalState.folder("sync", environment: environment).flatMap { LocalState.isInside($0, root) ? nil : $0 }?
+            .appendingPathComponent(LocalState.key(of: root)) ?? root.appendingPathComponent(".git/bered-kept-aside")
         self.now = now
     }
 
@@ -297,7 +300,7 @@ public struct StoreSync: Sendable {
         let name = "\(stamp)-\(side.rawValue)-" + path.replacingOccurrences(of: "/", with: "-")
         let url = keptAsideFolder.appendingPathComponent(name)
         do {
-            try FileManager.default.createDirectory(at: keptAsideFolder, withIntermediateDirectories: true)
+            try LocalState.createPrivateFolder(keptAsideFolder)
             try AtomicFile.write(Data(text.utf8), to: url)
             return url
         } catch {

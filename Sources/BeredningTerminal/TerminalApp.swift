@@ -39,7 +39,10 @@ public struct TerminalApp {
                 _ = state.update(.draftFound(draft))
                 needsDraw = true
             }
-            drafts.keep(state.recoveryDraft, now: false)
+            if drafts.keep(state.recoveryDraft, now: false) == .inMemoryOnly {
+                _ = state.update(.failed([state.catalog(.draftInMemoryOnly)]))
+                needsDraw = true
+            }
             // Drawn after each event only: an idle interface costs nothing.
             if needsDraw { terminal.draw(Frame.render(state)) }
             needsDraw = false
@@ -145,13 +148,33 @@ public struct TerminalApp {
             return file.read(member.id, config: config)
         }
 
-        mutating func keep(_ draft: RecoveryDraft?, now: Bool) {
+        enum Kept { case unchanged, onDisk, inMemoryOnly }
+        /// Said once, when the member first pauses: without a folder of their own, a draft
+        /// lives only as long as the program (said mid-typing, the next key would hide it).
+        private var toldInMemoryOnly = false
+        private var changed = Date.distantPast
+
+        @discardableResult
+        mutating func keep(_ draft: RecoveryDraft?, now: Bool) -> Kept {
+            guard file.folder != nil else {
+                guard let draft, !toldInMemoryOnly else { return .unchanged }
+                if draft != written {
+                    written = draft
+                    changed = Date()
+                    return .unchanged
+                }
+                guard Date().timeIntervalSince(changed) >= 1 else { return .unchanged }
+                toldInMemoryOnly = true
+                return .inMemoryOnly
+            }
             // No draft is not a reason to delete one: the form may not be reopened yet.
-            guard let draft, draft != written, now || Date().timeIntervalSince(lastWrite) >= 1 else { return }
+            guard let draft, draft != written, now || Date().timeIntervalSince(lastWrite) >= 1 else { return .unchanged }
             if (try? file.write(draft, criteria: criteria)) != nil {
                 written = draft
                 lastWrite = Date()
+                return .onDisk
             }
+            return .unchanged
         }
 
         mutating func discard(_ member: Member?) {

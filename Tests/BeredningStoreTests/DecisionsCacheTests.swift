@@ -156,19 +156,3 @@ struct DecisionsCacheTests {
         #expect(back.settings == stamp && back.program == "1-2")
     }
 }
-
-@Suite("Names of a store's files on the member's machine")
-struct LocalStateTests {
-    /// Drafts and kept-aside versions are found again by this name: it must not change
-    /// between versions of bered (FNV-1a of the path, as written by the first one).
-    @Test func aStoresKeyIsStable() {
-        #expect(LocalState.key(of: URL(fileURLWithPath: "/srv/fond")) == "2f7809d38411e089")
-    }
-
-    @Test func stateAndCacheFollowXDGElseHome() {
-        #expect(LocalState.folder("drafts", environment: ["XDG_STATE_HOME": "/x/state"]).path == "/x/state/bered/drafts")
-        #expect(LocalState.folder("drafts", environment: ["HOME": "/home/a"]).path == "/home/a/.local/state/bered/drafts")
-        #expect(LocalState.cacheFolder(environment: ["XDG_CACHE_HOME": "/x/cache"]).path == "/x/cache/bered")
-        #expect(LocalState.cacheFolder(environment: ["HOME": "/home/a"]).path == "/home/a/.cache/bered")
-    }
-}

@@ -89,6 +89,23 @@ struct RealTerminalTests {
         #expect(state.drafts().contains(text))
     }
 
+    /// An empty XDG_STATE_HOME once put drafts in the current folder, which is often the store.
+    @Test(arguments: Build.allCases)
+    func withoutAFolderOfItsOwnADraftStaysInMemoryAndTheMemberIsTold(build: Build) throws {
+        let demo = try DemoCopy()
+        let before = try FileManager.default.subpathsOfDirectory(atPath: demo.path).sorted()
+        let tmux = try Tmux(["open", demo.path, "--as", "sara"], environment: ["XDG_STATE_HOME": "", "HOME": ""], binary: try build.binary())
+        try tmux.waitFor("Sara Johansson")
+        try tmux.keys("c")
+        try tmux.waitFor("Kommentar till 2026-001")
+        try tmux.type("Ska inte hamna i den delade mappen")
+        try tmux.waitFor("ingen egen mapp för utkast")
+        let pid = try tmux.programPID()
+        #expect(kill(pid, SIGTERM) == 0)
+        try tmux.waitFor("EXIT=143")
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: demo.path).sorted() == before)
+    }
+
     @Test(arguments: Build.allCases)
     func vimEditsACommentThroughCtrlE(build: Build) throws {
         let demo = try DemoCopy()

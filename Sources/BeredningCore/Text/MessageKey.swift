@@ -359,6 +359,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case uiNotATerminal = "ui.not_a_terminal"
     // The terminal layer
     case uiTerminalCannotAddress = "ui.terminal_cannot_address"
+    case draftInMemoryOnly = "ui.draft_in_memory_only"
     case uiNotAnswered = "ui.not_answered"
     case uiNothingToReview = "ui.nothing_to_review"
     case uiOutdatedReview = "ui.outdated_review"
