@@ -27,7 +27,7 @@ public struct AppState: Sendable {
     public internal(set) var listRows: [ListRow] = []
     /// Every row with its checklist as this member may see it, and the counts the status line
     /// shows: they change only when the store is read again or someone else sits down.
-    internal(set) var storeRows = StoreRows()
+    var storeRows = StoreRows()
     /// Counts the times the store was read, so the caches know when they are out of date.
     private(set) var generation = 0
     var listInputsKey: ListInputs?
