@@ -433,4 +433,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case syncConflictOf = "sync.conflict_of"
     case syncChosenLater = "sync.chosen_later"
     case syncShared = "sync.shared"
+
+    // The interface (issue 13): a paste outside a text field, and a reload asked for with r.
+    case tuiPasteNotHere = "tui.paste_not_here"
+    case tuiReloading = "tui.reloading"
+    case tuiReloaded = "tui.reloaded"
 }

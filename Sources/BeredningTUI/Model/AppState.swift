@@ -69,7 +69,7 @@ public struct AppState: Sendable {
             switch screen {
             case .scoring(let form): return form.isDirty
             case .comment(let form): return form.isDirty
-            case .move(let screen): return screen.pending != nil && !screen.editor.text.isBlank
+            case .move(let screen): return screen.pending != nil && !screen.editor.isBlank
             case .decision(let form): return !form.text(.caseNumber).isBlank || !form.text(.rationale).isBlank
             case .application, .calculation, .history: return false
             }
@@ -99,7 +99,6 @@ public struct AppState: Sendable {
             self.snapshot = snapshot
             generation += 1
             refreshList()
-            list.clampSelection(count: listRows.count)
             return []
         case .synced(let outcome):
             return synced(outcome)
@@ -117,12 +116,7 @@ public struct AppState: Sendable {
             if let text { editFocusedText { $0.replaceAll(with: text) } }
             return []
         case .text(let text):
-            if modal == nil, editFocusedText({ $0.insert(text) }) { return [] }
-            if list.filtering, stack.isEmpty {
-                list.filter += text.filter { $0 != "\n" && !$0.isControl }
-                refreshList()
-                list.clampSelection(count: listRows.count)
-            }
+            paste(text)
             return []
         case .key(let key):
             return handle(key)
@@ -204,9 +198,53 @@ public struct AppState: Sendable {
             change(&form.editor)
             stack[stack.count - 1] = .comment(form)
             return true
+        case .move(var screen) where screen.pending != nil:
+            change(&screen.editor)
+            stack[stack.count - 1] = .move(screen)
+            return true
+        case .decision(var form) where form.focus != .outcome:
+            var editor = form.editors[form.focus] ?? TextEditor()
+            change(&editor)
+            form.editors[form.focus] = editor
+            stack[stack.count - 1] = .decision(form)
+            return true
         default:
             return false
         }
+    }
+
+    /// The text field the cursor is in: whether it takes one line only, and the width and
+    /// rows it is shown in. nil on a score, a choice, the list, or with a window open.
+    var focusedTextField: (singleLine: Bool, width: Int, rows: Int)? {
+        guard modal == nil else { return nil }
+        switch current {
+        case .scoring(let form) where form.focusedEditor != nil: return (false, formTextWidth, AppState.formTextHeight)
+        case .comment(let form) where !form.onTopic: return (false, formTextWidth, commentTextHeight)
+        case .move(let screen) where screen.pending != nil: return (false, formTextWidth, AppState.formTextHeight)
+        case .decision(let form) where form.focus != .outcome:
+            return (DecisionForm.isSingleLine(form.focus), decisionTextWidth, DecisionForm.rows(form.focus))
+        default: return nil
+        }
+    }
+
+    /// A paste arrives as one piece of text. It is only ever text: in a text field it is
+    /// inserted (its line breaks and tabs too, as spaces where the field takes one line), in
+    /// the list's filter it is filter text, and anywhere else it is refused, so that a pasted
+    /// "4", "q" or Tab can never set a score, quit or move the focus.
+    mutating func paste(_ text: String) {
+        if let field = focusedTextField {
+            editFocusedText { editor in
+                editor.insert(text, singleLine: field.singleLine)
+                editor.scrollToCursor(width: field.width, height: field.rows)
+            }
+            return
+        }
+        if modal == nil, member != nil, stack.isEmpty, list.filtering {
+            list.filter += String(text.map { $0.isWhitespace ? " " : $0 }.filter { !$0.isControl })
+            refreshList()
+            return
+        }
+        show(catalog(.tuiPasteNotHere), .error)
     }
 
     /// The text in focus, for the external editor.
@@ -214,6 +252,8 @@ public struct AppState: Sendable {
         switch current {
         case .scoring(let form): return form.focusedEditor?.text
         case .comment(let form): return form.editor.text
+        case .move(let screen) where screen.pending != nil: return screen.editor.text
+        case .decision(let form) where form.focus != .outcome: return form.text(form.focus)
         default: return nil
         }
     }
