@@ -31,6 +31,8 @@ public struct AppState: Sendable {
     /// Counts the times the store was read, so the caches know when they are out of date.
     private(set) var generation = 0
     var listInputsKey: ListInputs?
+    /// The member pressed `r`: the reload that answers says so in the status line.
+    var reloadAsked = false
 
     public init(snapshot: StoreSnapshot, member: Member?, catalog: Catalog, otherCatalog: Catalog? = nil, width: Int, height: Int) {
         self.snapshot = snapshot
@@ -99,6 +101,11 @@ public struct AppState: Sendable {
             self.snapshot = snapshot
             generation += 1
             refreshList()
+            if reloadAsked {
+                // `r` says it was done, or a reload that changed nothing would look like a dead key.
+                reloadAsked = false
+                show(catalog(.tuiReloaded, ["time": .text(clock), "count": .text(String(snapshot.entries.count))]), .success)
+            }
             return []
         case .synced(let outcome):
             return synced(outcome)

@@ -311,7 +311,10 @@ extension AppState {
         case .char("x"):
             return openExport(memoFor: rows[safe: list.selection]?.dossier?.application.id)
         case .char("?"), .function(1): modal = .help(offset: 0)
-        case .char("r"), .ctrl("r"): return [.reload]
+        case .char("r"), .ctrl("r"):
+            reloadAsked = true
+            show(catalog(.tuiReloading))
+            return [.reload]
         case .char("y"):
             show(catalog(.syncWorking))
             return [.sync(choices: [:])]

@@ -99,7 +99,40 @@ enum CommentView {
 
 /// The help and the questions, drawn over the screen.
 enum ModalView {
+    /// The window's lines, wrapped to its inner width, and the rows it has for them.
+    struct Content {
+        let lines: [StyledLine]
+        let innerWidth: Int
+        /// The box's height, frame included.
+        let height: Int
+        /// The last offset that still fills the window: scrolling stops there.
+        var lastOffset: Int { max(0, lines.count - (height - 2)) }
+    }
+
     static func draw(_ modal: Modal, _ state: AppState, into buffer: inout ScreenBuffer) {
+        let c = state.catalog
+        let content = self.content(modal, state)
+        let wrapped = content.lines, innerWidth = content.innerWidth, height = content.height
+        var first = 0
+        switch modal {
+        case .help(let offset), .notice(_, _, let offset): first = max(0, min(offset, content.lastOffset))
+        case .syncConflicts(let choice): first = max(0, min(choice.offset, content.lastOffset))
+        default: break
+        }
+        let x = (state.width - innerWidth - 2) / 2
+        let y = max(0, (state.height - height) / 2)
+        buffer.clear(x: x, y: y, width: innerWidth + 2, height: height)
+        buffer.box(x: x, y: y, width: innerWidth + 2, height: height, style: .accent)
+        for (offset, line) in wrapped.dropFirst(first).prefix(height - 2).enumerated() {
+            buffer.draw(line, x: x + 1, y: y + 1 + offset, width: innerWidth)
+        }
+        if wrapped.count > height - 2 {
+            // More than fits: say so on the frame, where it never hides a line of help.
+            buffer.put(" " + c(.uiHelpScroll) + " ", x: x + 2, y: y + height - 1, style: .accent, limit: innerWidth - 2)
+        }
+    }
+
+    static func content(_ modal: Modal, _ state: AppState) -> Content {
         let c = state.catalog
         var lines: [StyledLine] = []
         switch modal {
@@ -173,23 +206,6 @@ enum ModalView {
                 wrapped += Wrap.lines(line[0].text, width: innerWidth).map { [($0, line[0].style)] }
             }
         }
-        let height = min(state.height - 2, wrapped.count + 2)
-        var first = 0
-        switch modal {
-        case .help(let offset), .notice(_, _, let offset): first = max(0, min(offset, wrapped.count - (height - 2)))
-        case .syncConflicts(let choice): first = max(0, min(choice.offset, wrapped.count - (height - 2)))
-        default: break
-        }
-        let x = (state.width - innerWidth - 2) / 2
-        let y = max(0, (state.height - height) / 2)
-        buffer.clear(x: x, y: y, width: innerWidth + 2, height: height)
-        buffer.box(x: x, y: y, width: innerWidth + 2, height: height, style: .accent)
-        for (offset, line) in wrapped.dropFirst(first).prefix(height - 2).enumerated() {
-            buffer.draw(line, x: x + 1, y: y + 1 + offset, width: innerWidth)
-        }
-        if wrapped.count > height - 2 {
-            // More than fits: say so on the frame, where it never hides a line of help.
-            buffer.put(" " + c(.uiHelpScroll) + " ", x: x + 2, y: y + height - 1, style: .accent, limit: innerWidth - 2)
-        }
+        return Content(lines: wrapped, innerWidth: innerWidth, height: min(state.height - 2, wrapped.count + 2))
     }
 }
