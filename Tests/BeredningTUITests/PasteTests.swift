@@ -137,7 +137,7 @@ struct EditorKeyTests {
         var d = decisionForm()
         d.press(.tab, .tab)  // the case number takes one line
         #expect(d.press(.ctrl("e")) == [])
-        #expect(d.statusText == sv(.uiEditorOnlyText))
+        #expect(d.statusText == sv(.tuiEditorLongTextsOnly))
         d.press(.tab, .tab, .tab)  // the conditions
         #expect(d.press(.ctrl("e")) == [.openEditor(text: "")])
     }

@@ -434,8 +434,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case syncChosenLater = "sync.chosen_later"
     case syncShared = "sync.shared"
 
-    // The interface (issue 13): a paste outside a text field, and a reload asked for with r.
+    // The interface (issue 13): a paste outside a text field, a reload asked for with r, the editor key on a short field.
     case tuiPasteNotHere = "tui.paste_not_here"
     case tuiReloading = "tui.reloading"
     case tuiReloaded = "tui.reloaded"
+    case tuiEditorLongTextsOnly = "tui.editor_long_texts_only"
 }

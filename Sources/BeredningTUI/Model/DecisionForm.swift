@@ -87,7 +87,7 @@ extension AppState {
             modal = .help(offset: 0)
             return []
         case .ctrl("e"), .function(4):
-            guard form.focus != .outcome, !DecisionForm.isSingleLine(form.focus) else { show(catalog(.uiEditorOnlyText), .error); return [] }
+            guard form.focus != .outcome, !DecisionForm.isSingleLine(form.focus) else { show(catalog(.tuiEditorLongTextsOnly), .error); return [] }
             return [.openEditor(text: form.text(form.focus))]
         default: break
         }
