@@ -39,6 +39,15 @@ struct ScreenDetailTests {
         s.press(.down)
         _ = s.update(.reloaded(demo))
         #expect(s.status == nil)
+        // Nor does a later one when the asked-for reload failed, or a save came in between.
+        s.press(.char("r"))
+        _ = s.update(.failed(["Det gick inte att läsa mappen."]))
+        _ = s.update(.reloaded(demo))
+        #expect(s.statusText == "Det gick inte att läsa mappen.")
+        s.press(.char("r"))
+        _ = s.update(.saved(Message(.uiSavedComment)))
+        _ = s.update(.reloaded(demo))
+        #expect(s.statusText?.hasPrefix(sv(.uiSavedComment)) == true)
     }
 
     @Test func theHelpScrollsWithPgDnAndGInsteadOfClosing() {

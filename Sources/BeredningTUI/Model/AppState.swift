@@ -95,6 +95,8 @@ public struct AppState: Sendable {
         case .saved(let message):
             return saved(message)
         case .failed(let lines):
+            // Whatever failed, a later reload (after a save) must not claim to answer `r`.
+            reloadAsked = false
             status = Status(text: lines.joined(separator: " "), kind: .error)
             return []
         case .reloaded(let snapshot):
@@ -165,6 +167,8 @@ public struct AppState: Sendable {
     var clock: String { WallTime(now, offsetMinutes: utcOffsetMinutes).clock }
 
     private mutating func saved(_ message: Message) -> [Command] {
+        // The reload that follows a save leaves the save's message in place.
+        reloadAsked = false
         show(catalog(message) + " " + clock, .success)
         switch current {
         case .scoring(var form):
