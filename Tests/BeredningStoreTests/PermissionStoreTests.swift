@@ -16,7 +16,7 @@ struct PermissionStoreTests {
         while let relative = walker.nextObject() as? String {
             let full = store.root.appendingPathComponent(relative).path
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: full, isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: full, isDirectory: &isFolder)
             result[relative] = isFolder.boolValue ? Data("<folder>".utf8) : (FileManager.default.contents(atPath: full) ?? Data("<unreadable>".utf8))
         }
         return result

@@ -56,4 +56,34 @@ struct CalculationViewTests {
         }
         #expect(s.screen.contains("2035"))  // scrolled to the end of the table
     }
+
+    /// The calculation's headline is the chosen actor's: its present value and its break-even,
+    /// worked out here from the actor's balance rather than the view's curve.
+    @Test func theCalculationHeadlineFollowsTheActor() throws {
+        let settings = demo.config.calculation
+        var found: (id: String, actor: Int, net: Money, total: Money, years: Int)?
+        for entry in demo.entries {
+            guard let input = entry.dossier?.application.calculation else { continue }
+            let projection = SocioEconomicCalculation.project(input, settings: settings)
+            // An actor that pays more than it gains back over the whole horizon never breaks even in it.
+            if let actor = input.actors.firstIndex(where: { name in projection.balances.first { $0.actor == name }.map { $0.net < .zero } ?? false }) {
+                found = (entry.folder, actor, projection.balances.first { $0.actor == input.actors[actor] }!.net, projection.netPresentValue, projection.years.count)
+                break
+            }
+        }
+        let case_ = try #require(found, "the demo store has an actor that never breaks even")
+        var s = state(as: "karin", width: 120, height: 40)
+        s.select(case_.id)
+        s.press([.enter, .char("e")] + [Key](repeating: .char("a"), count: case_.actor + 1))
+        let screen = s.screen
+        let rate = sv.percent(settings.discountRate)
+        let expected = sv(.calcNPVAtRate, ["rate": .text(rate), "npv": .text(sv.kronor(case_.net))]) + " · " + sv(.calcBreakEven) + ": "
+            + sv(.calcNeverBreaksEven, ["years": .text(String(case_.years))])
+        #expect(screen.contains(expected), "\(screen)")
+        #expect(!screen.contains(sv.kronor(case_.total) + " kr"))
+        // Back to the total, and the total's figures.
+        s.press([Key](repeating: .char("A"), count: case_.actor + 1))
+        if case .calculation(let calc) = s.current { #expect(calc.actor == nil) }
+        #expect(s.screen.contains(sv.kronor(case_.total) + " kr"))
+    }
 }

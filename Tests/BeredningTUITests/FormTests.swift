@@ -51,7 +51,7 @@ struct ScoringFormTests {
         #expect(review.assessments[.evidence]?.score == .cannotJudge)
         #expect(review.assessments.count == criteria.count)
         // The store confirms: the form stays, now saved.
-        s.update(.saved(Message(.uiSavedComplete)))
+        _ = s.update(.saved(Message(.uiSavedComplete)))
         #expect(form(s)?.isDirty == false)
         #expect(s.statusText?.hasPrefix("Granskningen är klar och sparad") == true)
     }
@@ -95,7 +95,7 @@ struct ScoringFormTests {
         #expect(form(s) != nil)
         s.press(.escape, .char("s"))  // save the draft and leave once it is saved
         #expect(form(s)?.afterSave == .leave)
-        s.update(.saved(Message(.uiSavedDraft)))
+        _ = s.update(.saved(Message(.uiSavedDraft)))
         #expect(s.current == nil)
     }
 
@@ -104,7 +104,7 @@ struct ScoringFormTests {
         s.press(.tab)
         s.type("Viktig text")
         s.press(.escape, .char("s"))
-        s.update(.failed(["Det gick inte att spara: disken är full."]))
+        _ = s.update(.failed(["Det gick inte att spara: disken är full."]))
         let f = try #require(form(s))
         #expect(f.comments[.problem]?.text == "Viktig text")
         #expect(s.statusText == "Det gick inte att spara: disken är full.")
@@ -134,16 +134,16 @@ struct ScoringFormTests {
         s.press(.tab)
         s.type("gammal")
         #expect(s.press(.ctrl("e")) == [.openEditor(text: "gammal")])
-        s.update(.editorFinished("ny text\nmed två rader"))
+        _ = s.update(.editorFinished("ny text\nmed två rader"))
         #expect(form(s)?.comments[.problem]?.text == "ny text\nmed två rader")
-        s.update(.editorFinished(nil))  // unchanged or failed: keeps the text
+        _ = s.update(.editorFinished(nil))  // unchanged or failed: keeps the text
         #expect(form(s)?.comments[.problem]?.text == "ny text\nmed två rader")
     }
 
     @Test func aPasteIsInsertedAsText() {
         var s = openForm()
         s.press(.tab)
-        s.update(.text("rad ett\r\nrad två"))
+        _ = s.update(.text("rad ett\r\nrad två"))
         #expect(form(s)?.comments[.problem]?.text == "rad ett\nrad två")
     }
 
@@ -179,7 +179,7 @@ struct CommentFormTests {
         #expect(commands == [.saveComment(YouthComment(applicationID: ApplicationID("2026-001")!, author: MemberID("sara")!,
                                                        time: Date(timeIntervalSince1970: 1_780_000_000), about: .methods,
                                                        text: "Jättebra idé, men hur når ni de som inte går till skolan alls? åäö"))])
-        s.update(.saved(Message(.uiSavedComment)))
+        _ = s.update(.saved(Message(.uiSavedComment)))
         #expect(s.current == nil)
     }
 
@@ -195,14 +195,14 @@ struct CommentFormTests {
 struct SizeTests {
     @Test func belowFortyByTwelveItSaysTheWindowIsTooSmall() {
         var s = state()
-        s.update(.resize(width: 39, height: 12))
+        _ = s.update(.resize(width: 39, height: 12))
         #expect(s.screen.contains("Fönstret är för litet (39×12)"))
-        s.update(.resize(width: 40, height: 11))
+        _ = s.update(.resize(width: 40, height: 11))
         #expect(s.screen.contains("minst 40×12"))
         #expect(s.press(.char("j")) == [])  // keys do nothing but quit
-        s.update(.resize(width: 40, height: 12))
+        _ = s.update(.resize(width: 40, height: 12))
         #expect(s.screen.contains("2026-001"))
-        s.update(.resize(width: 80, height: 24))
+        _ = s.update(.resize(width: 80, height: 24))
         #expect(s.screen.contains("Sökande"))
     }
 

@@ -106,7 +106,7 @@ struct ListTests {
         #expect(s.modal == .help(offset: 0))
         #expect(s.screen.contains("Tangenter"))
         #expect(s.screen.contains("│/              filtrera"))
-        #expect(s.screen.contains("↑↓ rullar, annan tangent stänger."))
+        #expect(s.screen.contains("↑↓ PgUp PgDn g G rullar, annan tangent stänger."))
         s.press(.pageDown, .pageDown, .pageDown)  // the help scrolls
         #expect(s.screen.contains("todo:me — ansökningar du har kvar att granska"))
         s.press(.char("x"))

@@ -24,7 +24,7 @@ struct MoveTests {
         #expect(s.statusText == "Skriv en motivering först.")
         s.type("Komplettera evidensen.")
         #expect(s.press(.ctrl("s")) == [.move(ApplicationID("2026-002")!, .returnForCompletion, reason: "Komplettera evidensen.", override: "")])
-        s.update(.saved(Message(.workflowMoved, ["id": "2026-002", "state": .message(ApplicationState.returned.label)])))
+        _ = s.update(.saved(Message(.workflowMoved, ["id": "2026-002", "state": .message(ApplicationState.returned.label)])))
         if case .application = s.current {} else { Issue.record("back on the application after the move") }
         #expect(s.statusText?.hasPrefix("2026-002 har nu status återremitterad.") == true)
     }
@@ -57,7 +57,7 @@ struct MoveTests {
         s.press(.char("m"), .enter)
         s.type("Viktig begäran")
         s.press(.ctrl("s"))
-        s.update(.failed(["Det gick inte att spara."]))
+        _ = s.update(.failed(["Det gick inte att spara."]))
         guard case .move(let screen) = s.current else { Issue.record("the move screen closed"); return }
         #expect(screen.editor.text == "Viktig begäran")
     }
@@ -66,7 +66,7 @@ struct MoveTests {
         var s = openApplication("2026-001", as: "anna")
         #expect(s.press(.char("H")) == [.loadHistory(ApplicationID("2026-001")!)])
         #expect(s.screen.contains("Läser historiken"))
-        s.update(.historyLoaded(ApplicationID("2026-001")!, [
+        _ = s.update(.historyLoaded(ApplicationID("2026-001")!, [
             HistoryEvent(time: Date(timeIntervalSince1970: 1_772_445_300), member: MemberID("anna")!, role: .preparationGroup, kind: .reviewCompleted, details: "approve"),
         ]))
         #expect(s.screen.contains("2026-03-02 09:55  Anna Lindqvist · beredningsgruppen · granskning klar"))

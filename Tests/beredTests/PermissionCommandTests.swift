@@ -35,7 +35,7 @@ final class Sandbox {
         while let relative = walker.nextObject() as? String {
             let full = root.appendingPathComponent(relative).path
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: full, isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: full, isDirectory: &isFolder)
             if isFolder.boolValue {
                 result[relative] = .some(nil)
             } else {

@@ -444,4 +444,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case amountTooLarge = "amount.too_large"
     case exportGrantedInYear = "export.csv.granted_in_year"
     case exportReviewsNeeded = "export.csv.reviews_needed"
+    // The interface (issue 13): a paste outside a text field, a reload asked for with r, the editor key on a short field.
+    case tuiPasteNotHere = "tui.paste_not_here"
+    case tuiReloading = "tui.reloading"
+    case tuiReloaded = "tui.reloaded"
+    case tuiEditorLongTextsOnly = "tui.editor_long_texts_only"
 }

@@ -27,10 +27,12 @@ public struct AppState: Sendable {
     public internal(set) var listRows: [ListRow] = []
     /// Every row with its checklist as this member may see it, and the counts the status line
     /// shows: they change only when the store is read again or someone else sits down.
-    internal(set) var storeRows = StoreRows()
+    var storeRows = StoreRows()
     /// Counts the times the store was read, so the caches know when they are out of date.
     private(set) var generation = 0
     var listInputsKey: ListInputs?
+    /// The member pressed `r`: the reload that answers says so in the status line.
+    var reloadAsked = false
 
     public init(snapshot: StoreSnapshot, member: Member?, catalog: Catalog, otherCatalog: Catalog? = nil, width: Int, height: Int) {
         self.snapshot = snapshot
@@ -69,7 +71,7 @@ public struct AppState: Sendable {
             switch screen {
             case .scoring(let form): return form.isDirty
             case .comment(let form): return form.isDirty
-            case .move(let screen): return screen.pending != nil && !screen.editor.text.isBlank
+            case .move(let screen): return screen.pending != nil && !screen.editor.isBlank
             case .decision(let form): return !form.text(.caseNumber).isBlank || !form.text(.rationale).isBlank
             case .application, .calculation, .history: return false
             }
@@ -93,13 +95,19 @@ public struct AppState: Sendable {
         case .saved(let message):
             return saved(message)
         case .failed(let lines):
+            // Whatever failed, a later reload (after a save) must not claim to answer `r`.
+            reloadAsked = false
             status = Status(text: lines.joined(separator: " "), kind: .error)
             return []
         case .reloaded(let snapshot):
             self.snapshot = snapshot
             generation += 1
             refreshList()
-            list.clampSelection(count: listRows.count)
+            if reloadAsked {
+                // `r` says it was done, or a reload that changed nothing would look like a dead key.
+                reloadAsked = false
+                show(catalog(.tuiReloaded, ["time": .text(clock), "count": .text(String(snapshot.entries.count))]), .success)
+            }
             return []
         case .synced(let outcome):
             return synced(outcome)
@@ -117,12 +125,7 @@ public struct AppState: Sendable {
             if let text { editFocusedText { $0.replaceAll(with: text) } }
             return []
         case .text(let text):
-            if modal == nil, editFocusedText({ $0.insert(text) }) { return [] }
-            if list.filtering, stack.isEmpty {
-                list.filter += text.filter { $0 != "\n" && !$0.isControl }
-                refreshList()
-                list.clampSelection(count: listRows.count)
-            }
+            paste(text)
             return []
         case .key(let key):
             return handle(key)
@@ -164,6 +167,8 @@ public struct AppState: Sendable {
     var clock: String { WallTime(now, offsetMinutes: utcOffsetMinutes).clock }
 
     private mutating func saved(_ message: Message) -> [Command] {
+        // The reload that follows a save leaves the save's message in place.
+        reloadAsked = false
         show(catalog(message) + " " + clock, .success)
         switch current {
         case .scoring(var form):
@@ -204,9 +209,53 @@ public struct AppState: Sendable {
             change(&form.editor)
             stack[stack.count - 1] = .comment(form)
             return true
+        case .move(var screen) where screen.pending != nil:
+            change(&screen.editor)
+            stack[stack.count - 1] = .move(screen)
+            return true
+        case .decision(var form) where form.focus != .outcome:
+            var editor = form.editors[form.focus] ?? TextEditor()
+            change(&editor)
+            form.editors[form.focus] = editor
+            stack[stack.count - 1] = .decision(form)
+            return true
         default:
             return false
         }
+    }
+
+    /// The text field the cursor is in: whether it takes one line only, and the width and
+    /// rows it is shown in. nil on a score, a choice, the list, or with a window open.
+    var focusedTextField: (singleLine: Bool, width: Int, rows: Int)? {
+        guard modal == nil else { return nil }
+        switch current {
+        case .scoring(let form) where form.focusedEditor != nil: return (false, formTextWidth, AppState.formTextHeight)
+        case .comment(let form) where !form.onTopic: return (false, formTextWidth, commentTextHeight)
+        case .move(let screen) where screen.pending != nil: return (false, formTextWidth, AppState.formTextHeight)
+        case .decision(let form) where form.focus != .outcome:
+            return (DecisionForm.isSingleLine(form.focus), decisionTextWidth, DecisionForm.rows(form.focus))
+        default: return nil
+        }
+    }
+
+    /// A paste arrives as one piece of text. It is only ever text: in a text field it is
+    /// inserted (its line breaks and tabs too, as spaces where the field takes one line), in
+    /// the list's filter it is filter text, and anywhere else it is refused, so that a pasted
+    /// "4", "q" or Tab can never set a score, quit or move the focus.
+    mutating func paste(_ text: String) {
+        if let field = focusedTextField {
+            editFocusedText { editor in
+                editor.insert(text, singleLine: field.singleLine)
+                editor.scrollToCursor(width: field.width, height: field.rows)
+            }
+            return
+        }
+        if modal == nil, member != nil, stack.isEmpty, list.filtering {
+            list.filter += String(text.map { $0.isWhitespace ? " " : $0 }.filter { !$0.isControl })
+            refreshList()
+            return
+        }
+        show(catalog(.tuiPasteNotHere), .error)
     }
 
     /// The text in focus, for the external editor.
@@ -214,6 +263,8 @@ public struct AppState: Sendable {
         switch current {
         case .scoring(let form): return form.focusedEditor?.text
         case .comment(let form): return form.editor.text
+        case .move(let screen) where screen.pending != nil: return screen.editor.text
+        case .decision(let form) where form.focus != .outcome: return form.text(form.focus)
         default: return nil
         }
     }

@@ -43,7 +43,8 @@ extension AppState {
         case .char("?"), .function(1): modal = .help(offset: 0)
         default: break
         }
-        let lines = ApplicationView.lines(self, screen.applicationID, width: width).count
+        // The title line stays put above the lines that scroll.
+        let lines = ApplicationView.lines(self, screen.applicationID, width: width).count - 1
         screen.scroll = max(0, min(screen.scroll, lines - page))
         stack[stack.count - 1] = .application(screen)
         return []

@@ -8,7 +8,7 @@ public struct CommentForm: Equatable, Sendable {
     /// Focus on the topic chooser (false: on the text).
     public var onTopic = false
 
-    public var isDirty: Bool { !editor.text.isBlank }
+    public var isDirty: Bool { !editor.isBlank }
 }
 
 extension AppState {

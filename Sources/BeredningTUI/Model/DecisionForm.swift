@@ -23,6 +23,12 @@ public struct DecisionForm: Equatable, Sendable {
 
     public func text(_ field: Field) -> String { editors[field]?.text ?? "" }
 
+    /// Date, case number, body and amounts take one line: Enter moves on from them.
+    static func isSingleLine(_ field: Field) -> Bool { [.date, .caseNumber, .body, .grants].contains(field) }
+
+    /// The lines a field shows.
+    static func rows(_ field: Field) -> Int { isSingleLine(field) ? 1 : 2 }
+
     /// The decision as typed, or the first thing in the way of one.
     func decision(by member: MemberID) -> Result<Decision, Refusal> {
         guard let date = Day(text(.date).trimmingCharacters(in: .whitespaces)) else {
@@ -80,6 +86,9 @@ extension AppState {
         case .function(1):
             modal = .help(offset: 0)
             return []
+        case .ctrl("e"), .function(4):
+            guard form.focus != .outcome, !DecisionForm.isSingleLine(form.focus) else { show(catalog(.tuiEditorLongTextsOnly), .error); return [] }
+            return [.openEditor(text: form.text(form.focus))]
         default: break
         }
         if form.focus == .outcome {
@@ -92,12 +101,16 @@ extension AppState {
         }
         var editor = form.editors[form.focus] ?? TextEditor()
         // Single-line fields move on with Enter; the long texts take new lines.
-        if key == .enter && [.date, .caseNumber, .body, .grants].contains(form.focus) {
+        if key == .enter && DecisionForm.isSingleLine(form.focus) {
             form.focus = fields[form.focus.rawValue + 1]
             return []
         }
-        _ = editor.handle(key, width: formTextWidth)
+        _ = editor.handle(key, width: decisionTextWidth)
+        editor.scrollToCursor(width: decisionTextWidth, height: DecisionForm.rows(form.focus))
         form.editors[form.focus] = editor
         return []
     }
+
+    /// The decision's fields are not framed: the screen less an indent each side.
+    var decisionTextWidth: Int { max(10, width - 4) }
 }

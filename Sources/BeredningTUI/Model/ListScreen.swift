@@ -22,6 +22,20 @@ public struct ListState: Equatable, Sendable {
     mutating func clampSelection(count: Int) {
         selection = max(0, min(selection, count - 1))
     }
+
+    /// Where the selection goes when the list changes under it: to the same application, or,
+    /// when that one is no longer shown, to the nearest row after it that still is (else the
+    /// nearest before it), so the highlight stays where the member was reading.
+    static func selection(following old: [ListRow], at index: Int, in new: [ListRow]) -> Int {
+        guard !new.isEmpty else { return 0 }
+        guard let chosen = old[safe: index] else { return max(0, min(index, new.count - 1)) }
+        // The same row object while the store is unchanged; after a reload, the same id.
+        if let same = new.firstIndex(where: { $0 === chosen }) ?? new.firstIndex(where: { $0.id == chosen.id }) { return same }
+        let shown = Dictionary(new.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for neighbour in old[(index + 1)...] { if let row = shown[neighbour.id] { return row } }
+        for neighbour in old[..<index].reversed() { if let row = shown[neighbour.id] { return row } }
+        return min(index, new.count - 1)
+    }
 }
 
 /// One line of the list, with everything the columns, sorting and filtering need, worked out
@@ -184,7 +198,13 @@ extension AppState {
         let inputs = ListInputs(generation: generation, member: member?.id, filter: list.filter, sort: list.sort,
                                 ascending: list.ascending, grouped: list.grouped)
         guard listInputsKey != inputs else { return }
-        defer { listInputsKey = inputs }
+        // The selection is an application, not a row number: whatever changed the list (a
+        // reload, a save, a sort, the filter), Enter must open the application that was chosen.
+        let before = listRows, selected = list.selection
+        defer {
+            listInputsKey = inputs
+            list.selection = ListState.selection(following: before, at: selected, in: listRows)
+        }
         // Typing on in the filter only narrows the list: the rows shown, already in order, are
         // filtered again instead of the whole store (at 50 000 that was 20 ms a key).
         if let previous = listInputsKey, previous.narrows(to: inputs) {
@@ -291,7 +311,10 @@ extension AppState {
         case .char("x"):
             return openExport(memoFor: rows[safe: list.selection]?.dossier?.application.id)
         case .char("?"), .function(1): modal = .help(offset: 0)
-        case .char("r"), .ctrl("r"): return [.reload]
+        case .char("r"), .ctrl("r"):
+            reloadAsked = true
+            show(catalog(.tuiReloading))
+            return [.reload]
         case .char("y"):
             show(catalog(.syncWorking))
             return [.sync(choices: [:])]

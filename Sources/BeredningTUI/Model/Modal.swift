@@ -37,11 +37,7 @@ extension AppState {
         switch modal {
         case .help(let offset):
             // Scroll keys scroll; any other key closes the help. Esc never quits from a modal.
-            switch key {
-            case .down, .char("j"), .char(" "), .pageDown: self.modal = .help(offset: offset + (key == .down || key == .char("j") ? 1 : 5))
-            case .up, .char("k"), .pageUp: self.modal = .help(offset: max(0, offset - (key == .up || key == .char("k") ? 1 : 5)))
-            default: self.modal = nil
-            }
+            self.modal = scrolled(offset, by: key, in: modal).map { .help(offset: $0) }
             return []
         case .confirmLeave:
             switch key {
@@ -115,12 +111,26 @@ extension AppState {
             self.modal = .syncConflicts(choice)
             return []
         case .notice(let title, let lines, let offset):
-            switch key {
-            case .down, .char("j"), .char(" "), .pageDown: self.modal = .notice(title: title, lines: lines, offset: offset + (key == .down || key == .char("j") ? 1 : 5))
-            case .up, .char("k"), .pageUp: self.modal = .notice(title: title, lines: lines, offset: max(0, offset - (key == .up || key == .char("k") ? 1 : 5)))
-            default: self.modal = nil
-            }
+            self.modal = scrolled(offset, by: key, in: modal).map { .notice(title: title, lines: lines, offset: $0) }
             return []
+        }
+    }
+
+    /// A reading window's offset after a scroll key, held between the top and the last line;
+    /// nil for any other key, which closes the window. The same keys scroll as in the list and
+    /// the application, so G or PgDn never throws the help away.
+    func scrolled(_ offset: Int, by key: Key, in modal: Modal) -> Int? {
+        let content = ModalView.content(modal, self)
+        let last = content.lastOffset, page = max(1, content.height - 3)
+        let offset = min(offset, last)
+        switch key {
+        case .down, .char("j"): return min(last, offset + 1)
+        case .up, .char("k"): return max(0, offset - 1)
+        case .pageDown, .char(" "), .ctrl("f"): return min(last, offset + page)
+        case .pageUp, .ctrl("b"), .char("b"): return max(0, offset - page)
+        case .home, .char("g"): return 0
+        case .end, .char("G"): return last
+        default: return nil
         }
     }
 

@@ -45,6 +45,8 @@ extension AppState {
                 guard !text.isBlank else { show(catalog(.uiReasonNeeded), .error); return [] }
                 let isOverride = !screen.gaps.isEmpty
                 return [.move(screen.applicationID, pending, reason: isOverride ? "" : text, override: isOverride ? text : "")]
+            case .ctrl("e"), .function(4):
+                return [.openEditor(text: screen.editor.text)]
             default:
                 _ = screen.editor.handle(key, width: formTextWidth)
                 screen.editor.scrollToCursor(width: formTextWidth, height: AppState.formTextHeight)

@@ -159,8 +159,9 @@ extension AppState {
             let width = formTextWidth
             // Up from the first line or down from the last moves to the neighbouring field.
             let editor = form.focusedEditor ?? TextEditor()
-            let row = editor.cursorPosition(width: width).row
-            let rows = editor.visualLines(width: width).count
+            let layout = editor.layout(width: width)
+            let row = editor.cursorPosition(in: layout).row
+            let rows = layout.count
             if key == .up && row == 0 { form.focus -= 1; return [] }
             if key == .down && row == rows - 1 && form.focus + 1 < form.fields.count { form.focus += 1; return [] }
             _ = form.editFocused { editor in

@@ -77,8 +77,11 @@ public enum Wrap {
                 if !line.isEmpty || lineWidth > 0 { result.append(line) }
                 line = ""
                 lineWidth = 0
+                // The rest's width is counted down, not measured again per chunk: measuring
+                // made a 50 KB word take seconds.
                 var rest = Substring(word)
-                while rest.cellWidth > width {
+                var restWidth = wordWidth
+                while restWidth > width {
                     var chunk = ""
                     var used = 0
                     while let c = rest.first, used + c.cellWidth <= width {
@@ -86,11 +89,16 @@ public enum Wrap {
                         used += c.cellWidth
                         rest = rest.dropFirst()
                     }
-                    if chunk.isEmpty, let c = rest.first { chunk.append(c); rest = rest.dropFirst() }
+                    if chunk.isEmpty, let c = rest.first {
+                        chunk.append(c)
+                        used = c.cellWidth
+                        rest = rest.dropFirst()
+                    }
+                    restWidth -= used
                     result.append(chunk)
                 }
                 line = String(rest)
-                lineWidth = rest.cellWidth
+                lineWidth = restWidth
             }
             result.append(line)
         }

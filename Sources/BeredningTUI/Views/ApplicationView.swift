@@ -3,15 +3,21 @@ import Foundation
 
 /// One application, top to bottom: the checklist panel, then every section of the form.
 enum ApplicationView {
+    /// The title line stays put with how far down the reader is at its end; the rest scrolls
+    /// below it, so the figure never covers a line of the application.
     static func draw(_ state: AppState, _ screen: ApplicationScreen, into buffer: inout ScreenBuffer, top: Int, height: Int) {
         let lines = Self.lines(state, screen.applicationID, width: state.width)
-        let first = max(0, min(screen.scroll, lines.count - height))
-        for (offset, line) in lines.dropFirst(first).prefix(height).enumerated() {
-            buffer.draw(line, x: 0, y: top + offset, width: state.width)
+        guard let title = lines.first else { return }
+        let body = lines.dropFirst(), bodyHeight = max(0, height - 1)
+        let first = max(0, min(screen.scroll, body.count - bodyHeight))
+        var mark = ""
+        if body.count > bodyHeight {
+            mark = "\(min(100, (first + bodyHeight) * 100 / max(1, body.count))) %"
+            buffer.put(mark, x: state.width - mark.cellWidth - 1, y: top, style: .muted)
         }
-        if lines.count > height {
-            let mark = "\(min(100, (first + height) * 100 / max(1, lines.count))) %"
-            buffer.put(mark, x: state.width - mark.count - 1, y: top, style: .muted)
+        buffer.draw(title, x: 0, y: top, width: state.width - (mark.isEmpty ? 0 : mark.cellWidth + 2))
+        for (offset, line) in body.dropFirst(first).prefix(bodyHeight).enumerated() {
+            buffer.draw(line, x: 0, y: top + 1 + offset, width: state.width)
         }
     }
 

@@ -22,13 +22,13 @@ enum CalculationView {
         }
         lines.append(scenarios)
         lines.append([(c(.calcActor) + ": ", .title), (actorName ?? c(.uiTotal), .accent)])
-        let summary = c(.calcNPVAtRate, ["rate": .text(c.percent(projection.rate)), "npv": .text(c.kronor(projection.netPresentValue))])
-            + " · " + c(.calcBreakEven) + ": " + CalculationSummary.breakEven(projection, c)
+        // The series: the total's or one actor's cumulative present net. The headline is the
+        // same curve's, so it never promises a break-even the chart below does not show.
+        let cumulative = projection.cumulativePresentNet(for: actorName)
+        let series = Array(zip(projection.years.map(\.year), cumulative)).map { (year: $0.0, value: $0.1) }
+        let summary = c(.calcNPVAtRate, ["rate": .text(c.percent(projection.rate)), "npv": .text(c.kronor(cumulative.last ?? .zero))])
+            + " · " + c(.calcBreakEven) + ": " + breakEven(projection, cumulative, c)
         for line in Wrap.lines(summary, width: max(1, state.width - 1)) { lines.append([(line, .plain)]) }
-
-        // The series: the total's or one actor's cumulative present net.
-        let series = Array(zip(projection.years.map(\.year), projection.cumulativePresentNet(for: actorName)))
-            .map { (year: $0.0, value: $0.1) }
         let chartHeight = max(4, min(10, height - lines.count - 6))
         lines.append([])
         lines += chart(series, height: chartHeight, width: state.width, catalog: c)
@@ -51,6 +51,17 @@ enum CalculationView {
         for (offset, line) in lines.dropFirst(first).prefix(height).enumerated() {
             buffer.draw(line, x: 0, y: top + offset, width: state.width)
         }
+    }
+
+    /// When a curve of cumulative present nets breaks even, in the words of the total's headline:
+    /// the year after its last dip below zero, if that comes within the horizon.
+    static func breakEven(_ projection: Projection, _ cumulative: [Money], _ c: Catalog) -> String {
+        let years = projection.years
+        let year: ProjectionYear?
+        if let last = cumulative.lastIndex(where: { $0 < .zero }) { year = last + 1 < years.count ? years[last + 1] : nil } else { year = years.first }
+        guard let year else { return c(.calcNeverBreaksEven, ["years": .text(String(years.count))]) }
+        return c(year.index <= projection.mandateYears ? .calcBreaksEvenWithin : .calcBreaksEvenAfter,
+                 ["index": .text(String(year.index)), "year": .text(String(year.year))])
     }
 
     /// Bars from the zero line, one column per year, with the scale on the left.

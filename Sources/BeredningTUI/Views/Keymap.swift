@@ -39,12 +39,15 @@ public enum Keymap {
                 Binding("H", .keyHistory), Binding("d", .keyDecision), Binding("x", .keyExport),
                 Binding("?", .keyHelp, footer: true), Binding("Esc q", .keyBack, footer: true),
             ]
-        case .decision:
-            return [Binding("Tab Shift-Tab", .keyNextField, footer: true), Binding("← →", .keyChooseRecommendation),
-                    Binding("Ctrl-S", .keyDecision, footer: true), Binding("Esc", .keyBack, footer: true)]
+        case .decision(let form):
+            var keys = [Binding("Tab Shift-Tab", .keyNextField, footer: true)]
+            // ← → choose the outcome on the outcome only: in a text they move the cursor.
+            if form.focus == .outcome { keys.append(Binding("← →", .keyChooseRecommendation)) }
+            if form.focus == .conditions || form.focus == .rationale { keys.append(Binding("Ctrl-E F4", .keyEditor)) }
+            return keys + [Binding("Ctrl-S", .keyDecision, footer: true), Binding("Esc", .keyBack, footer: true)]
         case .move(let screen):
             if screen.pending != nil {
-                return [Binding("Ctrl-S", .keyConfirmMove, footer: true), Binding("Esc", .keyBack, footer: true)]
+                return [Binding("Ctrl-S", .keyConfirmMove, footer: true), Binding("Ctrl-E F4", .keyEditor), Binding("Esc", .keyBack, footer: true)]
             }
             return [Binding("↑↓", .keyMove, footer: true), Binding("Enter", .keyChooseMove, footer: true), Binding("Esc", .keyBack, footer: true)]
         case .history:
@@ -62,7 +65,7 @@ public enum Keymap {
             case .recommendation:
                 keys += [Binding("← →", .keyChooseRecommendation, footer: true), Binding("b a k", .keyRecommendationLetters)]
             case .comment, .summary:
-                keys += [Binding("Ctrl-E F4", .keyEditor, footer: true), Binding("Alt-B Alt-F", .keyWordMove), Binding("Ctrl-A Ctrl-E Home End", .keyLineMove),
+                keys += [Binding("Ctrl-E F4", .keyEditor, footer: true), Binding("Alt-B Alt-F", .keyWordMove), Binding("Ctrl-A Home End", .keyLineMove),
                          Binding("Ctrl-W Ctrl-U Ctrl-K", .keyDeleteKeys)]
             }
             keys += [Binding("Ctrl-S", .keySaveDraft, footer: true), Binding("Ctrl-O", .keyMarkComplete, footer: true),

@@ -4,14 +4,6 @@ import BeredningSync
 /// The scoring form, laid out as blocks (one per criterion, then the recommendation and the
 /// summary) in a column that scrolls to keep the focused field in view.
 enum ScoringView {
-    struct Block {
-        var lines: [StyledLine] = []
-        /// The line range of each field in the block, for scrolling to the focus.
-        var fieldLines: [ScoringForm.Field: Range<Int>] = [:]
-        /// Where the text cursor goes, relative to the block, when a text field has focus.
-        var cursor: (x: Int, y: Int)?
-    }
-
     static func draw(_ state: AppState, _ form: ScoringForm, into buffer: inout ScreenBuffer, top: Int, height: Int) {
         let c = state.catalog
         let title = state.dossier(form.applicationID)?.application.title ?? ""
@@ -19,73 +11,41 @@ enum ScoringView {
                                   ("  " + c.label(form.review.status), .muted)]
         if form.isDirty { header.append(("  ● " + c(.uiUnsaved), .warning)) }
         buffer.draw(header, x: 0, y: top, width: state.width)
-
-        let block = layout(state, form)
-        let area = height - 1
-        let focus = block.fieldLines[form.focused] ?? 0..<1
-        var scroll = max(0, focus.upperBound - area)
-        scroll = min(scroll, max(0, focus.lowerBound - 2))
-        for (offset, line) in block.lines.dropFirst(scroll).prefix(area).enumerated() {
-            buffer.draw(line, x: 0, y: top + 1 + offset, width: state.width)
-        }
-        if let cursor = block.cursor, cursor.y >= scroll, cursor.y < scroll + area {
-            buffer.cursor = (cursor.x, top + 1 + cursor.y - scroll)
-        }
+        layout(state, form).draw(focus: form.focused, into: &buffer, top: top + 1, height: height - 1, width: state.width)
     }
 
-    static func layout(_ state: AppState, _ form: ScoringForm) -> Block {
+    static func layout(_ state: AppState, _ form: ScoringForm) -> FormColumn<ScoringForm.Field> {
         let c = state.catalog
         let width = state.width
-        var block = Block()
+        var column = FormColumn<ScoringForm.Field>()
         func heading(_ title: String) {
             let rule = String(repeating: "─", count: max(0, width - title.cellWidth - 5))
-            block.lines.append([("── ", .muted), (title, .accent), (" " + rule, .muted)])
-        }
-        func wrapped(_ text: String, indent: Int, style: Style) {
-            for line in Wrap.lines(text, width: max(1, width - indent - 1)) {
-                block.lines.append([(String(repeating: " ", count: indent) + line, style)])
-            }
+            column.lines.append([("── ", .muted), (title, .accent), (" " + rule, .muted)])
         }
         /// Choices laid out left to right, wrapping to the next line when the width is used.
         func choices(_ label: String, _ items: [(String, Bool)], focused: Bool, field: ScoringForm.Field) {
-            let start = block.lines.count
-            var line: StyledLine = [((focused ? "▸ " : "  ") + label + " ", focused ? .accent : .title)]
-            var used = line[0].text.cellWidth
-            for (text, chosen) in items {
-                let shown = chosen ? "[" + text + "]" : " " + text + " "
-                if used + shown.cellWidth + 1 > width && used > 0 {
-                    block.lines.append(line)
-                    line = [("    ", .plain)]
-                    used = 4
+            column.field(field) { column in
+                var line: StyledLine = [((focused ? "▸ " : "  ") + label + " ", focused ? .accent : .title)]
+                var used = line[0].text.cellWidth
+                for (text, chosen) in items {
+                    let shown = chosen ? "[" + text + "]" : " " + text + " "
+                    if used + shown.cellWidth + 1 > width && used > 0 {
+                        column.lines.append(line)
+                        line = [("    ", .plain)]
+                        used = 4
+                    }
+                    line.append((shown, chosen ? (focused ? .selected : .title) : .plain))
+                    line.append((" ", .plain))
+                    used += shown.cellWidth + 1
                 }
-                line.append((shown, chosen ? (focused ? .selected : .title) : .plain))
-                line.append((" ", .plain))
-                used += shown.cellWidth + 1
+                column.lines.append(line)
             }
-            block.lines.append(line)
-            block.fieldLines[field] = start..<block.lines.count
         }
         func textBox(_ label: String, _ editor: TextEditor, focused: Bool, field: ScoringForm.Field) {
-            let start = block.lines.count
-            block.lines.append([((focused ? "▸ " : "  ") + label, focused ? .accent : .title)])
-            let inner = state.formTextWidth
-            let rows = AppState.formTextHeight
-            let visual = editor.visualLines(width: inner)
-            let frame: Style = focused ? .accent : .muted
-            block.lines.append([("  ┌" + String(repeating: "─", count: inner) + "┐", frame)])
-            for row in 0..<rows {
-                let index = editor.scroll + row
-                let text = index < visual.count ? visual[index].text : ""
-                block.lines.append([("  │", frame), (text.padded(toCells: inner), .plain), ("│", frame)])
+            column.field(field) { column in
+                column.lines.append([((focused ? "▸ " : "  ") + label, focused ? .accent : .title)])
+                column.textBox(editor, inner: state.formTextWidth, rows: AppState.formTextHeight, focused: focused, catalog: c)
             }
-            let more = visual.count > editor.scroll + rows ? " ↓ " + c(.uiMoreLines, ["count": .text(String(visual.count - editor.scroll - rows))]) + " " : ""
-            let bottom = "  └" + more + String(repeating: "─", count: max(0, inner - more.cellWidth)) + "┘"
-            block.lines.append([(bottom, frame)])
-            if focused {
-                let position = editor.cursorPosition(width: inner)
-                block.cursor = (3 + position.column, start + 2 + position.row - editor.scroll)
-            }
-            block.fieldLines[field] = start..<block.lines.count
         }
 
         let scale = state.snapshot.config.scale
@@ -98,58 +58,81 @@ enum ScoringView {
             items.append(("x " + c(.scoreCannotJudge), score == .cannotJudge))
             choices(c(.uiScore), items, focused: form.focused == .score(criterion.id), field: .score(criterion.id))
             let guidance = criterion.guidance.text(in: c.language)
-            if !guidance.isBlank { wrapped(guidance, indent: 4, style: .muted) }
+            if !guidance.isBlank { column.wrapped(guidance, indent: 4, width: width, style: .muted) }
             textBox(c(.uiComment), form.comments[criterion.id] ?? TextEditor(), focused: form.focused == .comment(criterion.id), field: .comment(criterion.id))
         }
         heading(c(.uiRecommendation))
         choices(c(.uiRecommendation) + ":", Recommendation.allCases.map { (c.label($0), form.review.recommendation == $0) },
                 focused: form.focused == .recommendation, field: .recommendation)
         textBox(c(.uiSummary), form.summary, focused: form.focused == .summary, field: .summary)
-        return block
+        return column
     }
 }
 
 
 /// The youth panel's comment form: the topic and the text.
 enum CommentView {
+    enum Field: Hashable { case topic, text }
+
     static func draw(_ state: AppState, _ form: CommentForm, into buffer: inout ScreenBuffer, top: Int, height: Int) {
         let c = state.catalog
         let title = state.dossier(form.applicationID)?.application.title ?? ""
         buffer.draw([(c(.uiCommentOn) + " ", .title), (form.applicationID.description + " " + title, .title)], x: 0, y: top, width: state.width)
-        var line: StyledLine = [((form.onTopic ? "▸ " : "  ") + c(.uiAbout) + " ", form.onTopic ? .accent : .title)]
-        for topic in CommentTopic.allCases {
-            let chosen = topic == form.topic
-            line.append((chosen ? "[" + c.label(topic) + "]" : " " + c.label(topic) + " ", chosen ? (form.onTopic ? .selected : .title) : .plain))
+        var column = FormColumn<Field>()
+        column.lines.append([])
+        column.field(.topic) { column in
+            var line: StyledLine = [((form.onTopic ? "▸ " : "  ") + c(.uiAbout) + " ", form.onTopic ? .accent : .title)]
+            for topic in CommentTopic.allCases {
+                let chosen = topic == form.topic
+                line.append((chosen ? "[" + c.label(topic) + "]" : " " + c.label(topic) + " ", chosen ? (form.onTopic ? .selected : .title) : .plain))
+            }
+            column.lines.append(line)
         }
-        buffer.draw(line, x: 0, y: top + 2, width: state.width)
-        let inner = state.formTextWidth
-        let rows = min(state.commentTextHeight, height - 6)
-        let frame: Style = form.onTopic ? .muted : .accent
-        buffer.put((form.onTopic ? "  " : "▸ ") + c(.uiYourComment), x: 0, y: top + 4, style: form.onTopic ? .title : .accent)
-        buffer.put("  ┌" + String(repeating: "─", count: inner) + "┐", x: 0, y: top + 5, style: frame)
-        let visual = form.editor.visualLines(width: inner)
-        // The cursor's line is always shown: the editor scrolls on keys, but a smaller window,
-        // a paste or the external editor can leave it below the box.
-        let position = form.editor.cursorPosition(width: inner)
-        var scroll = form.editor.scroll
-        if position.row < scroll { scroll = position.row }
-        if position.row >= scroll + max(1, rows) { scroll = position.row - max(1, rows) + 1 }
-        for row in 0..<max(1, rows) {
-            let index = scroll + row
-            buffer.put("  │", x: 0, y: top + 6 + row, style: frame)
-            buffer.put(index < visual.count ? visual[index].text : "", x: 3, y: top + 6 + row)
-            buffer.put("│", x: 3 + inner, y: top + 6 + row, style: frame)
+        column.lines.append([])
+        column.field(.text) { column in
+            column.lines.append([((form.onTopic ? "  " : "▸ ") + c(.uiYourComment), form.onTopic ? .title : .accent)])
+            column.textBox(form.editor, inner: state.formTextWidth, rows: state.commentTextHeight, focused: !form.onTopic, catalog: c)
         }
-        buffer.put("  └" + String(repeating: "─", count: inner) + "┘", x: 0, y: top + 6 + max(1, rows), style: frame)
-        if !form.onTopic {
-            buffer.cursor = (3 + position.column, top + 6 + position.row - scroll)
-        }
+        column.draw(focus: form.onTopic ? .topic : .text, into: &buffer, top: top + 1, height: height - 1, width: state.width)
     }
 }
 
 /// The help and the questions, drawn over the screen.
 enum ModalView {
+    /// The window's lines, wrapped to its inner width, and the rows it has for them.
+    struct Content {
+        let lines: [StyledLine]
+        let innerWidth: Int
+        /// The box's height, frame included.
+        let height: Int
+        /// The last offset that still fills the window: scrolling stops there.
+        var lastOffset: Int { max(0, lines.count - (height - 2)) }
+    }
+
     static func draw(_ modal: Modal, _ state: AppState, into buffer: inout ScreenBuffer) {
+        let c = state.catalog
+        let content = self.content(modal, state)
+        let wrapped = content.lines, innerWidth = content.innerWidth, height = content.height
+        var first = 0
+        switch modal {
+        case .help(let offset), .notice(_, _, let offset): first = max(0, min(offset, content.lastOffset))
+        case .syncConflicts(let choice): first = max(0, min(choice.offset, content.lastOffset))
+        default: break
+        }
+        let x = (state.width - innerWidth - 2) / 2
+        let y = max(0, (state.height - height) / 2)
+        buffer.clear(x: x, y: y, width: innerWidth + 2, height: height)
+        buffer.box(x: x, y: y, width: innerWidth + 2, height: height, style: .accent)
+        for (offset, line) in wrapped.dropFirst(first).prefix(height - 2).enumerated() {
+            buffer.draw(line, x: x + 1, y: y + 1 + offset, width: innerWidth)
+        }
+        if wrapped.count > height - 2 {
+            // More than fits: say so on the frame, where it never hides a line of help.
+            buffer.put(" " + c(.uiHelpScroll) + " ", x: x + 2, y: y + height - 1, style: .accent, limit: innerWidth - 2)
+        }
+    }
+
+    static func content(_ modal: Modal, _ state: AppState) -> Content {
         let c = state.catalog
         var lines: [StyledLine] = []
         switch modal {
@@ -223,23 +206,6 @@ enum ModalView {
                 wrapped += Wrap.lines(line[0].text, width: innerWidth).map { [($0, line[0].style)] }
             }
         }
-        let height = min(state.height - 2, wrapped.count + 2)
-        var first = 0
-        switch modal {
-        case .help(let offset), .notice(_, _, let offset): first = max(0, min(offset, wrapped.count - (height - 2)))
-        case .syncConflicts(let choice): first = max(0, min(choice.offset, wrapped.count - (height - 2)))
-        default: break
-        }
-        let x = (state.width - innerWidth - 2) / 2
-        let y = max(0, (state.height - height) / 2)
-        buffer.clear(x: x, y: y, width: innerWidth + 2, height: height)
-        buffer.box(x: x, y: y, width: innerWidth + 2, height: height, style: .accent)
-        for (offset, line) in wrapped.dropFirst(first).prefix(height - 2).enumerated() {
-            buffer.draw(line, x: x + 1, y: y + 1 + offset, width: innerWidth)
-        }
-        if wrapped.count > height - 2 {
-            // More than fits: say so on the frame, where it never hides a line of help.
-            buffer.put(" " + c(.uiHelpScroll) + " ", x: x + 2, y: y + height - 1, style: .accent, limit: innerWidth - 2)
-        }
+        return Content(lines: wrapped, innerWidth: innerWidth, height: min(state.height - 2, wrapped.count + 2))
     }
 }

@@ -11,7 +11,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure the tool on a large store (see Scripts/benchmark.py).",
         shouldDisplay: false,
-        subcommands: [Generate.self, Floor.self, FirstScreen.self, Keys.self, Writer.self])
+        subcommands: [Generate.self, Floor.self, FirstScreen.self, Keys.self, Typing.self, Writer.self])
 
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Write a store of N generated applications, the same for the same seed.")
@@ -109,6 +109,66 @@ struct Bench: ParsableCommand {
             }
             let sort = (0..<presses).map { Key.char(Character(String($0 % 8 + 1))) }
             return [("move", move), ("filter", filter), ("sort", sort)]
+        }
+    }
+
+    /// The cost of long texts in a form: a paste as the terminal delivers it (one text event),
+    /// a key typed into a long text, and drawing that form. A youth-panel member's comment form
+    /// on the demo store, so it needs no store of its own.
+    struct Typing: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Time a 100 KB paste, a key in a 50 KB text and drawing it; print medians in milliseconds, as JSON.")
+        @Option var runs = 9
+        @Option var presses = 100
+        @OptionGroup var common: CommonOptions
+
+        func run() throws {
+            let context = try common.context()
+            let snapshot = try context.snapshot(BundledResources.demoStore.path)
+            guard let panel = snapshot.config.members.first(where: { $0.role == .youthPanel }) else { throw ValidationError("the demo store has no youth panel") }
+            var form = AppState(snapshot: snapshot, member: panel, catalog: context.catalog, width: 100, height: 40)
+            _ = form.update(.key(.char("c")))
+            let paste = Typing.prose(bytes: 100_000), half = Typing.prose(bytes: 50_000)
+            let word = String(repeating: "x", count: 50_000)
+
+            func median(_ times: [Double]) -> Double { times.sorted()[times.count / 2] }
+            func time(_ work: () -> Void) -> Double {
+                let start = DispatchTime.now().uptimeNanoseconds
+                work()
+                return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+            }
+            let pasteTimes = (0..<runs).map { _ in
+                var state = form
+                return time { _ = state.update(.text(paste)); _ = Frame.render(state) }
+            }
+            /// A key typed into the middle of a long text, then the frame drawn, as a person types.
+            func keys(into text: String) -> (key: Double, render: Double) {
+                var state = form
+                _ = state.update(.text(text))
+                for _ in 0..<200 { _ = state.update(.key(.left)) }
+                var keyTimes: [Double] = [], renderTimes: [Double] = []
+                for n in 0..<presses {
+                    keyTimes.append(time { _ = state.update(.key(.char(n % 7 == 0 ? " " : "a"))) })
+                    renderTimes.append(time { _ = Frame.render(state) })
+                }
+                return (median(keyTimes), median(renderTimes))
+            }
+            let prose = keys(into: half), long = keys(into: word)
+            // Wrapping a read-only text (the application view, a saved comment) with one long word.
+            let wrapTimes = (0..<runs).map { _ in time { _ = Wrap.lines(word, width: 72) } }
+            print(String(format: "{\"paste_100kb_ms\": %.3f, \"key_in_50kb_ms\": %.3f, \"render_50kb_ms\": %.3f, \"key_in_50kb_word_ms\": %.3f, \"render_50kb_word_ms\": %.3f, \"wrap_50kb_word_ms\": %.3f}",
+                         median(pasteTimes), prose.key, prose.render, long.key, long.render, median(wrapTimes)))
+        }
+
+        /// Swedish-looking prose of about `bytes` bytes: words, sentences and a paragraph now and then.
+        static func prose(bytes: Int) -> String {
+            let words = ["barnen", "familjen", "insatsen", "skolan", "socialtjänsten", "tidigt", "stöd", "år", "kostnaden", "effekten", "mäts", "varje"]
+            var text = "", n = 0
+            while text.utf8.count < bytes {
+                text += words[n % words.count]
+                n += 1
+                text += n % 97 == 0 ? ".\n\n" : n % 11 == 0 ? ". " : " "
+            }
+            return text
         }
     }
 
