@@ -43,12 +43,18 @@ struct StoreChange {
     }
 
     /// A second name for the file at `url` (a hard link, named so the store's reader and git
-    /// skip it, see `StoreSync.ignored`), or nil when there is no file yet.
+    /// skip it, see `StoreSync.ignored`), or nil when there is no file yet. Where the file
+    /// system has no hard links (some network shares), a copy serves instead.
     private static func keep(_ url: URL) throws(StoreError) -> String? {
         let backup = url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".tmp-undo-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         guard link(url.path, backup) == 0 else {
             if errno == ENOENT { return nil }
-            throw .writeFailed(AtomicFile.WriteError(path: url.path, step: "link", code: errno))
+            guard [EPERM, ENOTSUP, EOPNOTSUPP, EMLINK, EXDEV].contains(errno), let old = FileManager.default.contents(atPath: url.path) else {
+                throw .writeFailed(AtomicFile.WriteError(path: url.path, step: "link", code: errno))
+            }
+            // Published by rename, not link (which is what failed); the name is this call's own.
+            do { try AtomicFile.write(old, to: URL(fileURLWithPath: backup)) } catch { throw .writeFailed(error) }
+            return backup
         }
         return backup
     }
