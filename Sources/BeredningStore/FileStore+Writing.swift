@@ -16,9 +16,11 @@ extension FileStore {
         saved.updated = now
         saved.assessedVersion = ApplicationVersion.of(dossier.application)
         try keepVersion(dossier.application)
-        try write(ReviewRecord.write(saved, criteria: config.criteria), to: "\(review.applicationID)/reviews/\(member.id).toml")
-        try append(HistoryEvent(time: now, member: member.id, role: member.role, kind: saved.status == .complete ? .reviewCompleted : .reviewSaved,
-                                details: saved.recommendation?.rawValue ?? ""), to: review.applicationID)
+        let event = HistoryEvent(time: now, member: member.id, role: member.role, kind: saved.status == .complete ? .reviewCompleted : .reviewSaved,
+                                 details: saved.recommendation?.rawValue ?? "")
+        try change(review.applicationID, history: [event]) { (files: inout StoreChange) throws(StoreError) in
+            try files.write(ReviewRecord.write(saved, criteria: config.criteria), to: "\(review.applicationID)/reviews/\(member.id).toml")
+        }
     }
 
     /// Keeps the text a review assesses, `versions/<fingerprint>.toml`, so that after a return
@@ -46,10 +48,11 @@ extension FileStore {
         // claimed atomically and the next number tried when it is taken.
         for counter in 1...1000 {
             let name = counter == 1 ? "\(stamp)-\(member.id).toml" : "\(stamp)_\(counter)-\(member.id).toml"
+            let event = HistoryEvent(time: comment.time, member: member.id, role: member.role, kind: .commentAdded, details: comment.about.rawValue)
             do {
-                try write(text, to: "\(comment.applicationID)/comments/\(name)", replacing: false)
-                try append(HistoryEvent(time: comment.time, member: member.id, role: member.role, kind: .commentAdded, details: comment.about.rawValue),
-                           to: comment.applicationID)
+                try change(comment.applicationID, history: [event]) { (files: inout StoreChange) throws(StoreError) in
+                    try files.write(text, to: "\(comment.applicationID)/comments/\(name)", replacing: false)
+                }
                 return
             } catch .writeFailed(let error) where error.step == "exists" {
                 continue
@@ -62,9 +65,10 @@ extension FileStore {
         if let refusal = Permissions.check(member.role, .declareConflict) { throw .refused(refusal.reason) }
         guard conflict.member == member.id else { throw .refused(Message(.storeNotYourFile)) }
         guard !conflict.reason.isBlank else { throw .refused(Message(.storeConflictNeedsReason)) }
-        try write(ConflictRecord.write(conflict), to: "\(conflict.applicationID)/conflicts/\(member.id).toml")
-        try append(HistoryEvent(time: conflict.declared ?? Date(), member: member.id, role: member.role, kind: .conflictDeclared, details: conflict.reason),
-                   to: conflict.applicationID)
+        let event = HistoryEvent(time: conflict.declared ?? Date(), member: member.id, role: member.role, kind: .conflictDeclared, details: conflict.reason)
+        try change(conflict.applicationID, history: [event]) { (files: inout StoreChange) throws(StoreError) in
+            try files.write(ConflictRecord.write(conflict), to: "\(conflict.applicationID)/conflicts/\(member.id).toml")
+        }
     }
 
     /// Registers a new application under the next free id of `year`, from the skeleton text
@@ -103,20 +107,32 @@ extension FileStore {
         }
         if let refusal = PersonalData.refusal(in: [reason, override]) { throw .refused(refusal) }
         let path = "\(application.id)/\(FileStore.applicationFile)"
-        try RecordLock.holding(path, in: root, by: member.id) { () throws(StoreError) in
-            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
-                throw .refused(Message(.storeMissingFile))
-            }
-            try refuseIfChanged(path, current: readApplication(path, data: data, id: application.id, settings: config.calculation),
-                                from: dossier.application)
-            let text = ApplicationRecord.replacingState(in: String(decoding: data, as: UTF8.self), with: application.state)
-            try write(text, to: path)
-        }
         let overridden = transition == .toSteeringGroup && !Workflow.gaps(dossier, config: config).isEmpty
-        let details = "\(dossier.application.state.rawValue) → \(application.state.rawValue)" + (reason.isBlank ? "" : ": " + reason)
-            + (overridden ? " (" + override + ")" : "")
-        try append(HistoryEvent(time: now, member: member.id, role: member.role, kind: overridden ? .overridden : .moved, details: details), to: application.id)
+        let event = HistoryEvent(time: now, member: member.id, role: member.role, kind: overridden ? .overridden : .moved,
+                                 details: FileStore.moveDetails(from: dossier.application.state, to: application.state, reason: reason,
+                                                                override: overridden ? override : nil))
+        try RecordLock.holding(path, in: root, by: member.id) { () throws(StoreError) in
+            let text = try movedText(path, from: dossier.application, to: application.state, settings: config.calculation)
+            try change(application.id, history: [event]) { (files: inout StoreChange) throws(StoreError) in
+                try files.write(text, to: path, inPlace: true)
+            }
+        }
         return application
+    }
+
+    /// What the history says of a move: `from → to`, the reason, and an override's reason.
+    static func moveDetails(from: ApplicationState, to: ApplicationState, reason: String, override: String?) -> String {
+        "\(from.rawValue) → \(to.rawValue)" + (reason.isBlank ? "" : ": " + reason) + (override.map { " (" + $0 + ")" } ?? "")
+    }
+
+    /// application.toml with only its state line changed, after checking that the file still
+    /// holds `seen`. Read under the file's lock; nothing is written.
+    func movedText(_ path: String, from seen: Application, to state: ApplicationState, settings: CalculationSettings) throws(StoreError) -> String {
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
+            throw .refused(Message(.storeMissingFile))
+        }
+        try refuseIfChanged(path, current: readApplication(path, data: data, id: seen.id, settings: settings), from: seen)
+        return ApplicationRecord.replacingState(in: String(decoding: data, as: UTF8.self), with: state)
     }
 
     /// Writes a whole application file: a coordinator's edit, recorded in the history with the
@@ -127,18 +143,20 @@ extension FileStore {
         if let refusal = Permissions.check(member.role, .editApplication) { throw .refused(refusal.reason) }
         if let refusal = PersonalData.refusal(in: application.freeTexts) { throw .refused(refusal) }
         let path = "\(application.id)/\(FileStore.applicationFile)"
-        var before: Application?
         try RecordLock.holding(path, in: root, by: member.id) { () throws(StoreError) in
             // Read once: what changed for the history, and what the editor must have seen.
+            var before: Application?
             if let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) {
                 let settings = (try? loadConfig())?.calculation ?? CalculationSettings()
                 before = readApplication(path, data: data, id: application.id, settings: settings)
                 if let basis { try refuseIfChanged(path, current: before, from: basis) }
             }
-            try write(ApplicationRecord.write(application), to: path)
+            let changed = before.map { ApplicationDiff.changes(from: $0, to: application).map(\.field) } ?? []
+            let event = HistoryEvent(time: now, member: member.id, role: member.role, kind: .edited, details: changed.joined(separator: ", "))
+            try change(application.id, history: [event]) { (files: inout StoreChange) throws(StoreError) in
+                try files.write(ApplicationRecord.write(application), to: path)
+            }
         }
-        let changed = before.map { ApplicationDiff.changes(from: $0, to: application).map(\.field) } ?? []
-        try append(HistoryEvent(time: now, member: member.id, role: member.role, kind: .edited, details: changed.joined(separator: ", ")), to: application.id)
     }
 
     /// The application as `data` (the file now) holds it, or nil when it cannot be read.

@@ -74,8 +74,9 @@ public struct FileStore: Sendable {
     // MARK: Reading
 
     public func loadConfig() throws(StoreError) -> FundConfig {
-        let url = root.appendingPathComponent(FileStore.configFile)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        let read: Data?
+        do { read = try cappedContents(FileStore.configFile) } catch { throw .unusable([error]) }
+        guard let data = read else {
             throw .unusable([FileProblem(file: FileStore.configFile, line: nil, message: Message(.storeNoConfig, ["folder": .text(root.path)]))])
         }
         let document: TOMLDocument
@@ -205,11 +206,11 @@ public struct FileStore: Sendable {
 
     /// Reads one file; its problems are collected and the value is dropped when there are any.
     private func read<T>(_ path: String, into problems: inout [FileProblem], _ decode: (TOMLDocument) -> T?) -> T? {
-        guard let data = FileManager.default.contents(atPath: root.path + "/" + path) else {
-            problems.append(FileProblem(file: path, line: nil, message: Message(.storeMissingFile)))
-            return nil
-        }
         do {
+            guard let data = try cappedContents(path) else {
+                problems.append(FileProblem(file: path, line: nil, message: Message(.storeMissingFile)))
+                return nil
+            }
             let document = try TOMLDocument(file: path, data: data)
             let value = decode(document)
             problems += document.problems

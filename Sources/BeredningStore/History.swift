@@ -19,18 +19,40 @@ extension FileStore {
 
     /// Appends one event with a single write to a file opened for appending, then fsync.
     public func append(_ event: HistoryEvent, to id: ApplicationID) throws(StoreError) {
-        let line = HistoryLine(time: TOMLTime.text(event.time), member: event.member.rawValue, role: event.role.rawValue,
-                               action: event.kind.rawValue, details: event.details)
+        try append([event], to: id)
+    }
+
+    /// Appends `events` with a single write, so a change's lines (a decision and the move it
+    /// makes) arrive together or not at all.
+    func append(_ events: [HistoryEvent], to id: ApplicationID) throws(StoreError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let json = try? encoder.encode(line) else { return }
-        let data = json + Data("\n".utf8)
+        var data = Data()
+        for event in events {
+            let line = HistoryLine(time: TOMLTime.text(event.time), member: event.member.rawValue, role: event.role.rawValue,
+                                   action: event.kind.rawValue, details: event.details)
+            guard let json = try? encoder.encode(line) else { continue }
+            data += json + Data("\n".utf8)
+        }
+        guard !data.isEmpty else { return }
         let path = root.appendingPathComponent("\(id)/\(FileStore.historyFile)").path
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .writeFailed(AtomicFile.WriteError(path: path, step: "open", code: errno)) }
         defer { close(fd) }
+        var before = stat()
+        let sized = fstat(fd, &before) == 0
         let written = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-        guard written == data.count else { throw .writeFailed(AtomicFile.WriteError(path: path, step: "write", code: errno)) }
+        guard written == data.count else {
+            let code = errno
+            // A full disk may take part of the lines: they are cut off again, unless a colleague
+            // appended meanwhile (then the file is larger than this write made it).
+            var after = stat()
+            if sized, written > 0, fstat(fd, &after) == 0, after.st_size == before.st_size + off_t(written) {
+                _ = ftruncate(fd, before.st_size)
+            }
+            throw .writeFailed(AtomicFile.WriteError(path: path, step: "write", code: written < 0 ? code : ENOSPC))
+        }
+        // The lines are in the file now; failing here would undo the files they describe.
         fsync(fd)
     }
 
@@ -40,7 +62,8 @@ extension FileStore {
         guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(file).path) else { return ([], []) }
         var events: [HistoryEvent] = []
         var problems: [FileProblem] = []
-        for (index, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Split on "\n" scalars: as characters, a CRLF line end is one "\r\n", never "\n".
+        for (index, line) in TextLines(String(decoding: data, as: UTF8.self)).lines.map(\.content).enumerated() {
             guard !line.isEmpty else { continue }
             guard let decoded = try? JSONDecoder().decode(HistoryLine.self, from: Data(line.utf8)),
                   let time = TOMLTime.parse(decoded.time), let member = MemberID(decoded.member),

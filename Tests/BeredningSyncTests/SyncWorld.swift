@@ -43,6 +43,30 @@ final class SyncWorld {
         return folder
     }
 
+    /// The coordinator's store as `coordinatorShares()` makes it, with every file's lines ended
+    /// in CRLF (as git checks them out on Windows) or, `mixed`, alternately CRLF and LF.
+    func coordinatorSharesWindowsStore(mixed: Bool) throws -> URL {
+        let folder = root.appendingPathComponent("lars")
+        try FileManager.default.copyItem(at: BundledResources.demoStore, to: folder)
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = enumerator?.nextObject() as? URL {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            // The demo's files end their lines in LF only.
+            var converted: [UInt8] = [], lineNumber = 0
+            for byte in try Data(contentsOf: url) {
+                if byte == 10 {
+                    lineNumber += 1
+                    if !mixed || lineNumber % 2 == 1 { converted.append(13) }
+                }
+                converted.append(byte)
+            }
+            try Data(converted).write(to: url)
+        }
+        let outcome = try sync(folder, as: "lars").share(remote: remote.path)
+        guard case .synced = outcome else { throw SyncTestError.unexpected(outcome) }
+        return folder
+    }
+
     /// A member joins: `git clone`, nothing more.
     func join(_ name: String) throws -> URL {
         let folder = root.appendingPathComponent(name)

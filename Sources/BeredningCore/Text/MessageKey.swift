@@ -164,6 +164,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case storeExists = "store.exists"
     case storeCannotCreate = "store.cannot_create"
     case storeWriteFailed = "store.write_failed"
+    // A store file above the size cap (h-store, issue 14)
+    case storeFileTooLarge = "store.file_too_large"
 
     // The command line
     case listID = "cli.list.id"

@@ -86,21 +86,19 @@ enum ApplicationRecord {
         return id == nil ? nil : application
     }
 
-    /// The file's text with its top-level `state` line set to `state`; every other line as written.
+    /// The file's text with its top-level `state` line set to `state`; every other line, and
+    /// every line end (LF, CRLF or a mix), as written.
     static func replacingState(in text: String, with state: ApplicationState) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var file = TextLines(text)
         let newLine = "state = \"\(state.rawValue)\""
         let index = LineIndex(text: text)
         if index.contains("state") {
-            let number = index.line(of: "state") - 1
-            let ending = lines[number].hasSuffix("\r") ? "\r" : ""
-            lines[number] = newLine + ending
+            file.lines[index.line(of: "state") - 1].content = newLine
         } else {
             // No state yet: it goes after the title (or first), before any table.
-            let title = index.contains("title") ? index.line(of: "title") : 0
-            lines.insert(newLine, at: title)
+            file.insert(newLine, at: index.contains("title") ? index.line(of: "title") : 0)
         }
-        return lines.joined(separator: "\n")
+        return file.text
     }
 
     /// Reports an absent required number and returns nil, for use after `??`.

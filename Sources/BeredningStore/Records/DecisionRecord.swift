@@ -72,7 +72,9 @@ enum DecisionRecord {
 extension FileStore {
     public static let decisionFile = "decision.toml"
 
-    /// Records the board's decision and moves the application to approved or rejected.
+    /// Records the board's decision and moves the application to approved or rejected: the
+    /// decision file, the state and the history lines all land, or, when any step fails (a
+    /// held lock, a full disk, a file in the way), none of them, so a retry records it once.
     public func record(_ decision: Decision, for dossier: Dossier, by member: Member, config: FundConfig, now: Date) throws(StoreError) -> Application {
         if let refusal = Permissions.check(member.role, .recordDecision) { throw .refused(refusal.reason) }
         if let problem = decision.problems.first { throw .refused(problem) }
@@ -83,8 +85,9 @@ extension FileStore {
         saved.recorded = now
         decided.decision = saved
         // Checked before anything is written: the decision file never lands for a move that cannot be made.
+        let moved: Application
         do {
-            _ = try Workflow.apply(decision.outcome.transition, to: decided, by: member, config: config)
+            moved = try Workflow.apply(decision.outcome.transition, to: decided, by: member, config: config)
         } catch {
             switch error {
             case .notAllowed(let refusal): throw .refused(refusal.reason)
@@ -93,19 +96,30 @@ extension FileStore {
             }
         }
         let id = dossier.application.id
-        let path = "\(id)/\(FileStore.decisionFile)"
-        try RecordLock.holding(path, in: root, by: member.id) { () throws(StoreError) in
-            // A colleague's decision recorded since this one was begun is not overwritten.
-            let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path)
-            let onDisk = data.flatMap { (try? TOMLDocument(file: path, data: $0)).flatMap { DecisionRecord.read($0, applicationID: id) } }
-            // A file that no longer reads counts as changed too.
-            if (data != nil) != (dossier.decision != nil) || onDisk != dossier.decision {
-                throw .refused(Message(.storeChangedOnDisk, ["file": .text(path), "changes": .text(FileStore.decisionFile)]))
+        let path = "\(id)/\(FileStore.decisionFile)", applicationPath = "\(id)/\(FileStore.applicationFile)"
+        let events = [
+            HistoryEvent(time: now, member: member.id, role: member.role, kind: .decided,
+                         details: "\(decision.body) \(decision.date) \(decision.caseNumber): \(decision.outcome.rawValue), \(decision.totalGranted) kr"),
+            HistoryEvent(time: now, member: member.id, role: member.role, kind: .moved,
+                         details: FileStore.moveDetails(from: dossier.application.state, to: moved.state, reason: "", override: nil)),
+        ]
+        // Both locks before any write, always in this order (a move takes only the first).
+        try RecordLock.holding(applicationPath, in: root, by: member.id) { () throws(StoreError) in
+            try RecordLock.holding(path, in: root, by: member.id) { () throws(StoreError) in
+                // A colleague's decision recorded since this one was begun is not overwritten.
+                let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path)
+                let onDisk = data.flatMap { (try? TOMLDocument(file: path, data: $0)).flatMap { DecisionRecord.read($0, applicationID: id) } }
+                // A file that no longer reads counts as changed too.
+                if (data != nil) != (dossier.decision != nil) || onDisk != dossier.decision {
+                    throw .refused(Message(.storeChangedOnDisk, ["file": .text(path), "changes": .text(FileStore.decisionFile)]))
+                }
+                let applicationText = try movedText(applicationPath, from: dossier.application, to: moved.state, settings: config.calculation)
+                try change(id, history: events) { (files: inout StoreChange) throws(StoreError) in
+                    try files.write(DecisionRecord.write(saved, applicationID: id), to: path)
+                    try files.write(applicationText, to: applicationPath, inPlace: true)
+                }
             }
-            try write(DecisionRecord.write(saved, applicationID: id), to: path)
         }
-        try append(HistoryEvent(time: now, member: member.id, role: member.role, kind: .decided,
-                                details: "\(decision.body) \(decision.date) \(decision.caseNumber): \(decision.outcome.rawValue), \(decision.totalGranted) kr"), to: id)
-        return try move(decided, decision.outcome.transition, by: member, config: config, now: now)
+        return moved
     }
 }

@@ -26,8 +26,9 @@ extension TOMLParser {
         }
     }
 
-    mutating func nest() throws(Failure) {
-        depth += 1
+    /// Goes `levels` deeper into the data; the caller comes back up by as many.
+    mutating func nest(_ levels: Int = 1) throws(Failure) {
+        depth += levels
         guard depth <= TOMLParser.maximumDepth else { throw fail(.tomlTooDeep) }
     }
 

@@ -15,9 +15,12 @@ struct TOMLParser {
         let problem: Message
     }
 
-    /// Deeper nesting than this is refused rather than followed: no store file needs it, and
-    /// following it exhausted the stack.
-    static let maximumDepth = 100
+    /// Deeper nesting than this is refused rather than followed: no store file goes beyond five
+    /// levels, and following it exhausted the stack. Depth counts as the data nests: each part
+    /// of a table header or a dotted key is a level, as is each array and inline table, so long
+    /// dotted keys inside inline tables cannot build a deeper tree. 32 levels of inline tables
+    /// take about half of a 512 KB stack (a dispatch worker thread's on macOS) in a debug build.
+    static let maximumDepth = 32
 
     let bytes: UnsafeBufferPointer<UInt8>
     var i = 0
@@ -78,6 +81,9 @@ struct TOMLParser {
         }
         i += 1
         skipSpaces()
+        // `a.b.c = …` puts its value two tables further down than a plain key would.
+        try nest(path.count - 1)
+        defer { depth -= path.count - 1 }
         let value = try value()
         var target = table
         for part in path.dropLast() {
@@ -110,6 +116,9 @@ struct TOMLParser {
             throw fail(.tomlBadTableName, ["found": .text(shown(at: i))])
         }
         i += isArray ? 2 : 1
+        // The keys below a header start as deep as its path: a header starts afresh from the root.
+        depth = 0
+        try nest(path.count)
         // Only an error names the table; joining the path for every header showed in profiles.
         func duplicate() -> Failure { fail(.tomlDuplicateTable, ["table": .text(path.joined(separator: "."))], at: start) }
 
@@ -133,7 +142,9 @@ struct TOMLParser {
         let new = TOMLValue.Table()
         new.origin = .header
         if isArray {
-            switch table[last] {
+            // Only the kind is asked for: a switch over `table[last]` would hold a second
+            // reference to the array while appending, which then copied it for each `[[name]]`.
+            switch table[last]?.kind {
             case nil:
                 table.tableArrays.insert(last)
                 table.set(last, .array([.table(new)]))
