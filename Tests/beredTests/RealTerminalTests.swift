@@ -38,12 +38,18 @@ struct RealTerminalTests {
 
     /// Sara of the youth panel with a half-written comment on the screen.
     func typingAComment(_ build: Build, _ text: String, state: StateFolder, demo: DemoCopy) throws -> Tmux {
-        let tmux = try Tmux(["open", demo.path, "--as", "sara"], environment: ["XDG_STATE_HOME": state.url.path], binary: try build.binary())
+        let tmux = try commentForm(build, demo: demo, environment: ["XDG_STATE_HOME": state.url.path])
+        try tmux.type(text)
+        try tmux.waitFor(text)
+        return tmux
+    }
+
+    /// Sara of the youth panel in the comment form of 2026-001.
+    func commentForm(_ build: Build, demo: DemoCopy, environment: [String: String]) throws -> Tmux {
+        let tmux = try Tmux(["open", demo.path, "--as", "sara"], environment: environment, binary: try build.binary())
         try tmux.waitFor("Sara Johansson")
         try tmux.keys("c")
         try tmux.waitFor("Kommentar till 2026-001")
-        try tmux.type(text)
-        try tmux.waitFor(text)
         return tmux
     }
 
@@ -94,10 +100,7 @@ struct RealTerminalTests {
     func withoutAFolderOfItsOwnADraftStaysInMemoryAndTheMemberIsTold(build: Build) throws {
         let demo = try DemoCopy()
         let before = try FileManager.default.subpathsOfDirectory(atPath: demo.path).sorted()
-        let tmux = try Tmux(["open", demo.path, "--as", "sara"], environment: ["XDG_STATE_HOME": "", "HOME": ""], binary: try build.binary())
-        try tmux.waitFor("Sara Johansson")
-        try tmux.keys("c")
-        try tmux.waitFor("Kommentar till 2026-001")
+        let tmux = try commentForm(build, demo: demo, environment: ["XDG_STATE_HOME": "", "HOME": ""])
         try tmux.type("Ska inte hamna i den delade mappen")
         try tmux.waitFor("ingen egen mapp för utkast")
         let pid = try tmux.programPID()
@@ -110,11 +113,7 @@ struct RealTerminalTests {
     func vimEditsACommentThroughCtrlE(build: Build) throws {
         let demo = try DemoCopy()
         let state = StateFolder()
-        let tmux = try Tmux(["open", demo.path, "--as", "sara"],
-                            environment: ["XDG_STATE_HOME": state.url.path, "EDITOR": "vim -u NONE -i NONE -n"], binary: try build.binary())
-        try tmux.waitFor("Sara Johansson")
-        try tmux.keys("c")
-        try tmux.waitFor("Kommentar till 2026-001")
+        let tmux = try commentForm(build, demo: demo, environment: ["XDG_STATE_HOME": state.url.path, "EDITOR": "vim -u NONE -i NONE -n"])
         try tmux.type("Första raden")
         try tmux.waitFor("Första raden")
         try tmux.keys("C-e")
@@ -171,10 +170,7 @@ struct RealTerminalTests {
     func keysTheTerminalSendsAreKeysUnderEveryTerm(build: Build, term: String) throws {
         let demo = try DemoCopy()
         let state = StateFolder()
-        let tmux = try Tmux(["open", demo.path, "--as", "sara"], environment: ["XDG_STATE_HOME": state.url.path, "TERM": term], binary: try build.binary())
-        try tmux.waitFor("Sara Johansson")
-        try tmux.keys("c")
-        try tmux.waitFor("Kommentar till 2026-001")
+        let tmux = try commentForm(build, demo: demo, environment: ["XDG_STATE_HOME": state.url.path, "TERM": term])
         try tmux.type("mitten")
         try tmux.keys("Home")
         try tmux.type("A-")
