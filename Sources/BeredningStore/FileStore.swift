@@ -209,13 +209,15 @@ public struct FileStore: Sendable {
             problems.append(FileProblem(file: path, line: nil, message: Message(.storeMissingFile)))
             return nil
         }
+        // Found in a file that does not even parse, too: it is on disk all the same.
+        let numbers = FileStore.personalNumberProblems(in: data, file: path)
         do {
             let document = try TOMLDocument(file: path, data: data)
             let value = decode(document)
-            problems += document.problems
+            problems += document.problems + numbers
             return document.hasFatalProblems ? nil : value
         } catch {
-            problems.append(error)
+            problems += [error] + numbers
             return nil
         }
     }

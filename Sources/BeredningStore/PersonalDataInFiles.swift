@@ -1,0 +1,25 @@
+import BeredningCore
+import Foundation
+
+/// A hand-edited store file is checked for personal identity numbers as the tool's own writes are.
+/// The file is scanned as it lies on disk, so the line reported is the file's own, and a number
+/// written in a comment is found as well as one in a value.
+extension FileStore {
+    /// Every number in a store file, each a `file:line` problem showing the number masked.
+    static func personalNumberProblems(in data: Data, file: String) -> [FileProblem] {
+        PersonalIdentityNumber.find(in: String(decoding: data, as: UTF8.self)).map { match in
+            FileProblem(file: file, line: match.line, message: Message(.privacyPersonalNumberInFile, ["number": .text(match.masked)]))
+        }
+    }
+
+    /// Refuses to pass on a file that holds a number: as the file has it, with its line, or in
+    /// `texts`, the values read from it, where a TOML escape (`\u0038`) may have hidden one.
+    func refusePersonalNumbers(in data: Data, file: String, texts: [String]) throws(StoreError) {
+        if let match = PersonalIdentityNumber.find(in: String(decoding: data, as: UTF8.self)).first {
+            throw .refused(Message(.privacyPersonalNumberInFileRefused, [
+                "file": .text(file), "line": .text(String(match.line)), "number": .text(match.masked),
+            ]))
+        }
+        if let refusal = PersonalData.refusal(in: texts) { throw .refused(refusal) }
+    }
+}
