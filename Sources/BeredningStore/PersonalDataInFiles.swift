@@ -22,4 +22,12 @@ extension FileStore {
         }
         if let refusal = PersonalData.refusal(in: texts) { throw .refused(refusal) }
     }
+
+    /// The same for the application file of `dossier`, before a write whose last step is moving
+    /// it (a decision): the move would refuse it only after the first file was written.
+    func refusePersonalNumbers(inApplicationOf dossier: Dossier) throws(StoreError) {
+        let path = "\(dossier.application.id)/\(FileStore.applicationFile)"
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return }
+        try refusePersonalNumbers(in: data, file: path, texts: dossier.application.freeTexts)
+    }
 }

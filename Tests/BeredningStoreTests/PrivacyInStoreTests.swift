@@ -215,6 +215,25 @@ struct PrivacyInStoreTests {
         #expect(try store.read(file) == before)
     }
 
+    @Test func aDecisionOnAHandEditedApplicationWritesNothing() throws {
+        let store = try TestStore()
+        var snapshot = try store.load()
+        let lars = try member("lars", in: snapshot), karin = try member("karin", in: snapshot)
+        _ = try store.store.move(try #require(snapshot.entry(ApplicationID("2026-002")!)?.dossier), .forward, by: karin, config: snapshot.config, now: now)
+        let line = try edit(store, "2026-002/application.toml", key: "applicant = ", value: "Barnet 850709/1232")
+        snapshot = try store.load()
+        let dossier = try #require(snapshot.entry(ApplicationID("2026-002")!)?.dossier)
+        let decision = Decision(date: Day("2026-11-20")!, caseNumber: "KS 2026/88", outcome: .approve, grants: [.init(year: 2027, amount: 450_000)],
+                                recordedBy: lars.id)
+        #expect {
+            _ = try store.store.record(decision, for: dossier, by: lars, config: snapshot.config, now: now)
+        } throws: { error in
+            guard case .refused(let message) = error as? StoreError else { return false }
+            return message.key == MessageKey.privacyPersonalNumberInFileRefused.rawValue && catalog(message).contains("rad \(line)")
+        }
+        #expect(!store.files(in: "2026-002").contains("decision.toml"))
+    }
+
     @Test func aNumberHiddenByAnEscapeStillStopsAMove() throws {
         let store = try TestStore()
         let file = "2026-005/application.toml"
