@@ -44,6 +44,7 @@ struct PersonalIdentityNumberSpellingTests {
         ("split over two lines without dash", "850709\n\(tail)"),
         ("split over two Windows lines", "850709\r\n\(tail)"),
         ("split over two lines after a space", "850709 -\n\(tail)"),
+        ("split over two indented lines", "850709-\n        \(tail)"),
         ("letters before", "pnr850709-\(tail)"),
         ("letter after", "850709-\(tail)a"),
         ("letters on both sides", "Pnr:850709-\(tail)och"),
@@ -85,6 +86,7 @@ struct PersonalIdentityNumberSpellingTests {
         #expect(try #require(PersonalIdentityNumber.find(in: "８５０７０９－１２３２").first).masked == "850709－****")
         #expect(try #require(PersonalIdentityNumber.find(in: "8507\u{00AD}09-1232").first).masked == "850709-****")
         #expect(try #require(PersonalIdentityNumber.find(in: "85 07 09\n1232").first).masked == "85 07 09 ****")
+        #expect(try #require(PersonalIdentityNumber.find(in: "850709\u{00A0}-\n    1232").first).masked == "850709 - ****")
     }
 
     @Test func aNumberOverTwoLinesIsReportedOnTheFirst() throws {
@@ -130,6 +132,7 @@ struct PersonalIdentityNumberSpellingTests {
         ("wrong check digit, spaced", "85 07 09 - \(wrongTail)"),
         ("wrong check digit, full-width", "８５０７０９－１２３３"),
         ("two line breaks between", "850709\n\n\(tail)"),
+        ("columns far apart", "850709" + String(repeating: " ", count: 13) + tail),
         ("two dashes between", "850709--\(tail)"),
         ("space inside the last four", "850709-12 32"),
         ("separator inside the year", "8 50709-\(tail)"),

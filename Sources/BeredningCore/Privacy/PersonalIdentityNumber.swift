@@ -110,8 +110,8 @@ private struct DigitGroup {
     }
 }
 
-/// The separators between two groups of digits: at most one mark, at most one line break, and
-/// few enough spaces that two numbers in a table's columns are not read as one.
+/// The separators between two groups of digits: at most one mark and one line break, and short
+/// enough that only a line break and the next line's indentation join two groups, not whole paragraphs.
 private struct SeparatorRun {
     var scalars = 0
     var marks = 0
@@ -292,14 +292,15 @@ private struct NumberScanner {
         (0..<exponent).reduce(1) { result, _ in result * 10 }
     }
 
-    /// The birth date as a message may show it: ASCII digits, nothing invisible, one line.
+    /// The birth date as a message may show it: ASCII digits, nothing invisible, spaces and line
+    /// breaks as one plain space.
     private static func readable(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch NumberScanner.fold(scalar) {
             case .digit(let digit): result.append(Unicode.Scalar(zero + digit))
             case .invisible: break
-            case .lineBreak: result.append(" ")
+            case .space, .lineBreak: if result.last != " " { result.append(" ") }
             default: result.append(scalar)
             }
         }
