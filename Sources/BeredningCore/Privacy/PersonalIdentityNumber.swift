@@ -219,6 +219,8 @@ private struct NumberScanner {
 
     /// A chain of two to five groups that is one number with separators inside its date.
     private mutating func endChain() {
+        // Most of a text is letters, each ending a chain that never began.
+        guard chainCount > 0 || gap != nil else { return }
         defer {
             chain.removeAll(keepingCapacity: true)
             chainCount = 0
@@ -312,13 +314,16 @@ private struct NumberScanner {
         let byte = bytes[offset]
         if byte < 0x80 {
             if byte == carriageReturn && offset + 1 < bytes.count && bytes[offset + 1] == newline { return (.lineBreak, 2) }
-            return (NumberScanner.fold(Unicode.Scalar(byte)), 1)
+            return (NumberScanner.ascii[Int(byte)], 1)
         }
         var iterator = bytes[offset...].makeIterator()
         var decoder = UTF8()
         guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return (.other, 1) }
         return (NumberScanner.fold(scalar), UTF8.width(scalar))
     }
+
+    /// The ASCII half of `fold`, looked up: nearly every byte of a Swedish text is ASCII.
+    private static let ascii: [FoldedScalar] = (0..<128).map { fold(Unicode.Scalar(UInt8($0))) }
 
     private static func fold(_ scalar: Unicode.Scalar) -> FoldedScalar {
         switch scalar.value {
