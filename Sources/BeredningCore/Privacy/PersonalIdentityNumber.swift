@@ -2,14 +2,15 @@ import Foundation
 
 /// A personal identity or coordination number found in free text.
 public struct PersonalIdentityNumberMatch: Hashable, Sendable {
-    /// Exactly as written in the text, e.g. "850709-9805".
+    /// Exactly as written in the text, e.g. "850709-9805", invisible characters and line breaks included.
     public let text: String
     /// The 1-based line in the text where the number starts.
     public let line: Int
     /// A coordination number (samordningsnummer): the day of birth plus 60.
     public let isCoordinationNumber: Bool
     /// The birth date part kept, the last four digits hidden: "850709-****" / "19850709-****" —
-    /// what an error message may show.
+    /// what an error message may show. Its digits are ASCII, invisible characters are left out,
+    /// and spaces and line breaks become one space, so the message prints on one line.
     public let masked: String
 
     public init(text: String, line: Int, isCoordinationNumber: Bool, masked: String) {
@@ -28,7 +29,8 @@ public struct PersonalIdentityNumberMatch: Hashable, Sendable {
 /// zero-width space and joiners, word joiner, byte order mark) are skipped, and spaces of every
 /// width, hyphens and dashes of every kind, `+`, `_`, `.`, `/` and one line break may separate the parts.
 ///
-/// Recognised: YYMMDD-NNNN and YYYYMMDD-NNNN, with or without a separator before the last four, and
+/// Recognised: YYMMDD-NNNN and YYYYMMDD-NNNN, with or without a separator before the last four
+/// (`+` only without the century: it marks a person over 100), and
 /// the same with separators between the date's parts as well (`85 07 09-1232`). A letter next to the
 /// number does not hide it (`pnr850709-1232`); a digit does, since the digits are then part of
 /// something longer. A number counts only when its date is a real calendar date (the day plus 60
