@@ -215,6 +215,7 @@ public struct FileStore: Sendable {
             let document = try TOMLDocument(file: path, data: data)
             let value = decode(document)
             problems += document.problems + numbers
+            if numbers.isEmpty { problems += FileStore.escapedPersonalNumberProblems(in: data, read: value, file: path) }
             return document.hasFatalProblems ? nil : value
         } catch {
             problems += [error] + numbers

@@ -12,6 +12,15 @@ extension FileStore {
         }
     }
 
+    /// A number only the values read from the file show, because a TOML escape (`\u0038`, `\n`)
+    /// spelt part of it: reported for the file as a whole, since the escape hides where the number is.
+    /// Only a file with a backslash can hide one, so most files are not scanned twice.
+    static func escapedPersonalNumberProblems(in data: Data, read value: Any?, file: String) -> [FileProblem] {
+        guard data.contains(UInt8(ascii: "\\")), let texts = (value as? any FreeTextRecord)?.freeTexts,
+              let match = texts.lazy.compactMap({ PersonalIdentityNumber.find(in: $0).first }).first else { return [] }
+        return [FileProblem(file: file, line: nil, message: Message(.privacyPersonalNumberInFile, ["number": .text(match.masked)]))]
+    }
+
     /// Refuses to pass on a file that holds a number: as the file has it, with its line, or in
     /// `texts`, the values read from it, where a TOML escape (`\u0038`) may have hidden one.
     func refusePersonalNumbers(in data: Data, file: String, texts: [String]) throws(StoreError) {

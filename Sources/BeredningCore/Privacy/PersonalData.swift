@@ -13,8 +13,17 @@ public enum PersonalData {
     }
 }
 
-// Each list holds every String a person can write into the record, hand edits included;
-// `FreeTextCompletenessTests` walks the records by reflection so a new field cannot be left out.
+/// A record people write into. `freeTexts` holds every String a person can write into it, hand
+/// edits included; `PrivacyInStoreTests` walks the records by reflection so a new field cannot be left out.
+public protocol FreeTextRecord {
+    var freeTexts: [String] { get }
+}
+
+extension Application: FreeTextRecord {}
+extension Review: FreeTextRecord {}
+extension YouthComment: FreeTextRecord {}
+extension ConflictDeclaration: FreeTextRecord {}
+extension Decision: FreeTextRecord {}
 
 extension Review {
     /// Everything in a review a person wrote.
