@@ -26,7 +26,7 @@ extension FileStore {
     func keepVersion(_ application: Application) throws(StoreError) {
         let path = "\(application.id)/\(FileStore.versionsFolder)/\(ApplicationVersion.of(application)).toml"
         guard !FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) else { return }
-        if let refusal = PersonalData.refusal(in: application.freeTexts) { throw .refused(refusal) }
+        try refusePersonalNumbers(inFileOf: application)
         do {
             try write(ApplicationRecord.write(application), to: path, replacing: false)
         } catch .writeFailed(let error) where error.step == "exists" {

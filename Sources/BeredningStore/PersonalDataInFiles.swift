@@ -32,11 +32,12 @@ extension FileStore {
         if let refusal = PersonalData.refusal(in: texts) { throw .refused(refusal) }
     }
 
-    /// The same for the application file of `dossier`, before a write whose last step is moving
-    /// it (a decision): the move would refuse it only after the first file was written.
-    func refusePersonalNumbers(inApplicationOf dossier: Dossier) throws(StoreError) {
-        let path = "\(dossier.application.id)/\(FileStore.applicationFile)"
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return }
-        try refusePersonalNumbers(in: data, file: path, texts: dossier.application.freeTexts)
+    /// The same for `application`'s file, before a write that would pass its text on: a decision,
+    /// whose move would refuse it only after decision.toml was written, and the copy of the text
+    /// a review keeps. The refusal names the application file, so a reviewer sees it is not in their review.
+    func refusePersonalNumbers(inFileOf application: Application) throws(StoreError) {
+        let path = "\(application.id)/\(FileStore.applicationFile)"
+        let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) ?? Data()
+        try refusePersonalNumbers(in: data, file: path, texts: application.freeTexts)
     }
 }

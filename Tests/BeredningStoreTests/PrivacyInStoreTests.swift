@@ -269,7 +269,7 @@ struct PrivacyInStoreTests {
         let versions = store.files(in: "2026-001/versions")
         var review = try #require(dossier.reviews.first { $0.reviewer == anna.id })
         review.summary += " Ändrad."
-        refusesAsPersonalData { try store.store.save(review, by: anna, in: dossier, config: snapshot.config, now: now) }
+        refusesAsPersonalData(.privacyPersonalNumberInFileRefused) { try store.store.save(review, by: anna, in: dossier, config: snapshot.config, now: now) }
         #expect(store.files(in: "2026-001/versions") == versions)
     }
 

@@ -77,7 +77,7 @@ extension FileStore {
         if let refusal = Permissions.check(member.role, .recordDecision) { throw .refused(refusal.reason) }
         if let problem = decision.problems.first { throw .refused(problem) }
         if let refusal = PersonalData.refusal(in: decision.freeTexts) { throw .refused(refusal) }
-        try refusePersonalNumbers(inApplicationOf: dossier)
+        try refusePersonalNumbers(inFileOf: dossier.application)
         var decided = dossier
         var saved = decision
         saved.recordedBy = member.id
