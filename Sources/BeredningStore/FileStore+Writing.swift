@@ -28,6 +28,7 @@ extension FileStore {
     func keepVersion(_ application: Application) throws(StoreError) {
         let path = "\(application.id)/\(FileStore.versionsFolder)/\(ApplicationVersion.of(application)).toml"
         guard !FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) else { return }
+        try refusePersonalNumbers(inFileOf: application)
         do {
             try write(ApplicationRecord.write(application), to: path, replacing: false)
         } catch .writeFailed(let error) where error.step == "exists" {
@@ -41,7 +42,7 @@ extension FileStore {
         if let refusal = Permissions.check(member.role, .commentAsYouthPanel) { throw .refused(refusal.reason) }
         guard comment.author == member.id else { throw .refused(Message(.storeNotYourFile)) }
         guard !comment.text.isBlank else { throw .refused(Message(.storeEmptyComment)) }
-        if let refusal = PersonalData.refusal(in: [comment.text]) { throw .refused(refusal) }
+        if let refusal = PersonalData.refusal(in: comment.freeTexts) { throw .refused(refusal) }
         let stamp = TOMLTime.text(comment.time).filter { $0 != "-" && $0 != ":" }
         let text = CommentRecord.write(comment)
         // Two comments in one second, even from two processes, get two names: the name is
@@ -65,6 +66,7 @@ extension FileStore {
         if let refusal = Permissions.check(member.role, .declareConflict) { throw .refused(refusal.reason) }
         guard conflict.member == member.id else { throw .refused(Message(.storeNotYourFile)) }
         guard !conflict.reason.isBlank else { throw .refused(Message(.storeConflictNeedsReason)) }
+        if let refusal = PersonalData.refusal(in: conflict.freeTexts) { throw .refused(refusal) }
         let event = HistoryEvent(time: conflict.declared ?? Date(), member: member.id, role: member.role, kind: .conflictDeclared, details: conflict.reason)
         try change(conflict.applicationID, history: [event]) { (files: inout StoreChange) throws(StoreError) in
             try files.write(ConflictRecord.write(conflict), to: "\(conflict.applicationID)/conflicts/\(member.id).toml")
@@ -76,6 +78,7 @@ extension FileStore {
     public func register(title: String, year: Int, skeleton: (ApplicationID) -> String, by member: Member?) throws(StoreError) -> ApplicationID {
         if let member, let refusal = Permissions.check(member.role, .registerApplication) { throw .refused(refusal.reason) }
         guard !title.isBlank else { throw .refused(Message(.storeEmptyTitle)) }
+        if let refusal = PersonalData.refusal(in: [title]) { throw .refused(refusal) }
         let taken = ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).compactMap(ApplicationID.init)
         let id = ApplicationID.next(in: year, after: taken)
         let folder = root.appendingPathComponent(id.description)
@@ -132,6 +135,7 @@ extension FileStore {
             throw .refused(Message(.storeMissingFile))
         }
         try refuseIfChanged(path, current: readApplication(path, data: data, id: seen.id, settings: settings), from: seen)
+        try refusePersonalNumbers(in: data, file: path, texts: seen.freeTexts)
         return ApplicationRecord.replacingState(in: String(decoding: data, as: UTF8.self), with: state)
     }
 

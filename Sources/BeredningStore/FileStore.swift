@@ -206,17 +206,27 @@ public struct FileStore: Sendable {
 
     /// Reads one file; its problems are collected and the value is dropped when there are any.
     private func read<T>(_ path: String, into problems: inout [FileProblem], _ decode: (TOMLDocument) -> T?) -> T? {
+        let data: Data
         do {
-            guard let data = try cappedContents(path) else {
+            guard let read = try cappedContents(path) else {
                 problems.append(FileProblem(file: path, line: nil, message: Message(.storeMissingFile)))
                 return nil
             }
-            let document = try TOMLDocument(file: path, data: data)
-            let value = decode(document)
-            problems += document.problems
-            return document.hasFatalProblems ? nil : value
+            data = read
         } catch {
             problems.append(error)
+            return nil
+        }
+        // Found in a file that does not even parse, too: it is on disk all the same.
+        let numbers = FileStore.personalNumberProblems(in: data, file: path)
+        do {
+            let document = try TOMLDocument(file: path, data: data)
+            let value = decode(document)
+            problems += document.problems + numbers
+            if numbers.isEmpty { problems += FileStore.escapedPersonalNumberProblems(in: data, read: value, file: path) }
+            return document.hasFatalProblems ? nil : value
+        } catch {
+            problems += [error] + numbers
             return nil
         }
     }

@@ -107,6 +107,10 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case storeLocked = "store.locked"
     case storeChangedOnDisk = "store.changed_on_disk"
     case privacyPersonalNumber = "privacy.personal_number"
+    // A personal identity number in a store file as it lies on disk: `validate`'s report, and
+    // the refusal to move an application whose hand-edited file holds one.
+    case privacyPersonalNumberInFile = "privacy.personal_number_in_file"
+    case privacyPersonalNumberInFileRefused = "privacy.personal_number_in_file_refused"
     case fileSchemaTooOld = "file.schema_too_old"
     case fileNotFinite = "file.not_finite"
     case tomlExpectedKey = "toml.expected_key"

@@ -78,7 +78,8 @@ extension FileStore {
     public func record(_ decision: Decision, for dossier: Dossier, by member: Member, config: FundConfig, now: Date) throws(StoreError) -> Application {
         if let refusal = Permissions.check(member.role, .recordDecision) { throw .refused(refusal.reason) }
         if let problem = decision.problems.first { throw .refused(problem) }
-        if let refusal = PersonalData.refusal(in: [decision.rationale, decision.conditions]) { throw .refused(refusal) }
+        if let refusal = PersonalData.refusal(in: decision.freeTexts) { throw .refused(refusal) }
+        try refusePersonalNumbers(inFileOf: dossier.application)
         var decided = dossier
         var saved = decision
         saved.recordedBy = member.id
