@@ -16,7 +16,11 @@ extension FileStore {
     /// spelt part of it: reported for the file as a whole, since the escape hides where the number is.
     /// Only a file with a backslash can hide one, so most files are not scanned twice.
     static func escapedPersonalNumberProblems(in data: Data, read value: Any?, file: String) -> [FileProblem] {
-        guard data.contains(UInt8(ascii: "\\")), let texts = (value as? any FreeTextRecord)?.freeTexts,
+        // memchr, not Data's iterator: this runs over every file the store reads.
+        let hasEscape = data.withUnsafeBytes { bytes in
+            bytes.baseAddress.map { memchr($0, Int32(UInt8(ascii: "\\")), bytes.count) != nil } ?? false
+        }
+        guard hasEscape, let texts = (value as? any FreeTextRecord)?.freeTexts,
               let match = texts.lazy.compactMap({ PersonalIdentityNumber.find(in: $0).first }).first else { return [] }
         return [FileProblem(file: file, line: nil, message: Message(.privacyPersonalNumberInFile, ["number": .text(match.masked)]))]
     }

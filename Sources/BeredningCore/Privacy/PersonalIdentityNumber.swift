@@ -162,6 +162,8 @@ private struct NumberScanner {
     private var isDone: Bool { firstOnly && !matches.isEmpty }
 
     mutating func run() {
+        // Read once: a static's lazy initialiser is checked on every access otherwise.
+        let plain = NumberScanner.plainASCII
         var offset = 0
         while offset < bytes.count && !isDone {
             let (folded, length) = fold(at: offset)
@@ -184,6 +186,10 @@ private struct NumberScanner {
             case .other:
                 if group != nil { closeGroup() }
                 endChain()
+                // The rest of a word cannot hold a number: most of a file is skipped here, a byte a step.
+                offset += length
+                while offset < bytes.count, bytes[offset] < 0x80, plain[Int(bytes[offset])] { offset += 1 }
+                continue
             }
             offset += length
         }
@@ -326,6 +332,8 @@ private struct NumberScanner {
 
     /// The ASCII half of `fold`, looked up: nearly every byte of a Swedish text is ASCII.
     private static let ascii: [FoldedScalar] = (0..<128).map { fold(Unicode.Scalar(UInt8($0))) }
+    /// The ASCII bytes that are `.other`: letters and punctuation that end any number.
+    private static let plainASCII: [Bool] = ascii.map { $0 == .other }
 
     private static func fold(_ scalar: Unicode.Scalar) -> FoldedScalar {
         switch scalar.value {
