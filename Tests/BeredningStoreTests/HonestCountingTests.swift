@@ -55,7 +55,6 @@ struct HonestCountingTests {
         #expect(named.contains("2026-001/reviews/sara.toml:3: räknas inte: granskaren sara är inte med i beredningsgruppen"))
         #expect(named.contains("2026-001/reviews/karin.toml:3: räknas inte: granskaren karin är inte med i beredningsgruppen"))
         #expect(named.contains("2026-001/reviews/nils.toml:3: räknas inte: granskaren nils är inte med i beredningsgruppen"))
-        #expect(after.uncounted.count == 7)
     }
 
     @Test func aCommentBySomeoneOutsideTheYouthPanelIsNotTheirs() throws {
