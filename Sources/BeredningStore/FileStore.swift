@@ -160,29 +160,27 @@ public struct FileStore: Sendable {
         }
         guard let application else { return StoreEntry(folder: folder, dossier: nil, problems: problems) }
 
-        let reviews: [Review] = !contents.contains("reviews") ? [] : records(in: "\(folder)/reviews", into: &problems) { document, name in
-            ReviewRecord.read(document, applicationID: id, fileMember: MemberID(name), config: config)
-        }
-        let comments: [YouthComment] = !extras.contains(.comments) || !contents.contains("comments") ? [] : records(in: "\(folder)/comments", into: &problems) { document, name in
-            CommentRecord.read(document, applicationID: id, fileMember: FileStore.commentAuthor(fileName: name))
-        }
-        let conflicts: [ConflictDeclaration] = !contents.contains("conflicts") ? [] : records(in: "\(folder)/conflicts", into: &problems) { document, name in
-            ConflictRecord.read(document, applicationID: id, fileMember: MemberID(name))
-        }
-        for review in reviews {
-            if let problem = roleProblem(review.reviewer, expected: .preparationGroup, file: "\(folder)/reviews/\(review.reviewer).toml", config: config) {
-                problems.append(problem)
+        let readReviews: [(fileName: String, review: Review)] = !contents.contains("reviews") ? [] : records(in: "\(folder)/reviews", into: &problems) { document, name in
+            ReviewRecord.read(document, applicationID: id, fileMember: MemberID(name), config: config).map { review in
+                FileStore.reportUncounted(Counting.reasonReviewDoesNotCount(fileName: name, reviewer: review.reviewer, config: config),
+                                          in: document, at: "reviewer")
+                return (fileName: name, review: review)
             }
         }
-        for comment in comments {
-            if config.member(comment.author) == nil {
-                problems.append(FileProblem(file: "\(folder)/comments", line: nil, message: Message(.fileUnknownMember, ["member": .text(comment.author.rawValue)])))
+        let reviews = Counting.sortReviews(readReviews, config: config)
+        let readComments: [(fileName: String, comment: YouthComment)] = !extras.contains(.comments) || !contents.contains("comments") ? [] : records(in: "\(folder)/comments", into: &problems) { document, name in
+            CommentRecord.read(document, applicationID: id, fileMember: FileStore.commentAuthor(fileName: name)).map { comment in
+                FileStore.reportUncounted(Counting.reasonCommentDoesNotCount(author: comment.author, config: config), in: document, at: "author")
+                return (fileName: name, comment: comment)
             }
         }
+        let comments = Counting.sortComments(readComments, config: config)
+        let conflicts = !contents.contains("conflicts") ? [] : readConflicts(in: "\(folder)/conflicts", applicationID: id, into: &problems)
         let decisionPath = "\(folder)/\(FileStore.decisionFile)"
         let decision: Decision? = contents.contains(FileStore.decisionFile)
             ? read(decisionPath, into: &problems) { DecisionRecord.read($0, applicationID: id, members: config) } : nil
-        var dossier = Dossier(application: application, reviews: reviews, comments: comments, conflicts: conflicts, decision: decision)
+        var dossier = Dossier(application: application, reviews: reviews.counted, comments: comments.counted, conflicts: conflicts, decision: decision)
+        dossier.uncounted = reviews.uncounted + comments.uncounted
         guard extras.contains(.earlierVersions) else { return StoreEntry(folder: folder, dossier: dossier, problems: problems) }
         for review in dossier.outdatedReviews where dossier.earlierVersions[review.assessedVersion] == nil {
             let path = "\(folder)/\(FileStore.versionsFolder)/\(review.assessedVersion).toml"
@@ -194,14 +192,24 @@ public struct FileStore: Sendable {
         return StoreEntry(folder: folder, dossier: dossier, problems: problems)
     }
 
-    private func roleProblem(_ member: MemberID, expected: Role, file: String, config: FundConfig) -> FileProblem? {
-        guard let known = config.member(member) else {
-            return FileProblem(file: file, line: nil, message: Message(.fileUnknownMember, ["member": .text(member.rawValue)]))
+    /// Names a record that does not count at the line of the field that says whose it is; a file
+    /// that is broken anyway does not count either, and its own problems already say why.
+    private static func reportUncounted(_ reason: Message?, in document: TOMLDocument, at field: String) {
+        guard let reason, !document.hasFatalProblems else { return }
+        document.report(reason, at: field, fatal: false)
+    }
+
+    /// The conflict declarations; one whose file cannot be read still blocks the member its
+    /// file is named after (fail closed): a broken file must not let someone review in spite of jäv.
+    private func readConflicts(in folder: String, applicationID: ApplicationID, into problems: inout [FileProblem]) -> [ConflictDeclaration] {
+        recordFiles(in: folder, into: &problems) { document, name in
+            ConflictRecord.read(document, applicationID: applicationID, fileMember: MemberID(name))
+        }.compactMap { name, conflict in
+            if let conflict { return conflict }
+            guard let member = MemberID(name) else { return nil }
+            problems.append(FileProblem(file: "\(folder)/\(name).toml", line: nil, message: Message(.countConflictUnreadable, ["member": .text(member.rawValue)])))
+            return ConflictDeclaration(applicationID: applicationID, member: member, reason: "", unreadable: true)
         }
-        guard known.role == expected else {
-            return FileProblem(file: file, line: nil, message: Message(.fileWrongRole, ["member": .text(member.rawValue), "role": .message(known.role.label)]))
-        }
-        return nil
     }
 
     /// Reads one file; its problems are collected and the value is dropped when there are any.
@@ -233,11 +241,19 @@ public struct FileStore: Sendable {
 
     /// Every `*.toml` in a folder of per-member files, decoded with its name (without `.toml`).
     private func records<T>(in folder: String, into problems: inout [FileProblem], _ decode: (TOMLDocument, String) -> T?) -> [T] {
+        recordFiles(in: folder, into: &problems, decode).compactMap(\.value)
+    }
+
+    /// Every `*.toml` in a folder by name, with nil for a file that could not be read.
+    private func recordFiles<T>(in folder: String, into problems: inout [FileProblem], _ decode: (TOMLDocument, String) -> T?) -> [(name: String, value: T?)] {
         Directory.items(root.path + "/" + folder)
             .map(\.name)
             .filter { $0.hasSuffix(".toml") && !$0.hasPrefix(".") }
             .sorted()
-            .compactMap { name in read("\(folder)/\(name)", into: &problems) { decode($0, String(name.dropLast(5))) } }
+            .map { name in
+                let stem = String(name.dropLast(5))
+                return (stem, read("\(folder)/\(name)", into: &problems) { decode($0, stem) })
+            }
     }
 
     /// Comment files are named `<UTC time>-<member>`; the member id may itself hold dashes.

@@ -271,7 +271,8 @@ struct MalformedFileTests {
         let text = try store.read("2026-001/reviews/anna.toml").replacingOccurrences(of: "reviewer = \"anna\"", with: "reviewer = \"sara\"")
         try store.write("2026-001/reviews/sara.toml", text)
         let entry = try #require(try store.load().entry(ApplicationID("2026-001")!))
-        #expect(entry.problems.map(\.message.key) == [MessageKey.fileWrongRole.rawValue])
+        #expect(entry.problems.map(\.message.key) == [MessageKey.countReviewNotPreparationGroup.rawValue])
+        #expect(entry.dossier?.review(by: MemberID("sara")!) == nil)
     }
 
     @Test func aStrayFolderIsReportedAndSkipped() throws {

@@ -5,7 +5,7 @@ import Testing
 struct CommandLineTests {
     @Test func checkOnTheDemoGivesEveryVerdictAndExitsOneBecauseSomeFail() throws {
         let demo = try DemoCopy()
-        let result = try Bered.run(["check", demo.path])
+        let result = try Bered.run(["check", demo.path, "--as", "lars"])  // the coordinator sees every score
         #expect(result.status == 1)
         #expect(result.stdout.contains("2026-001  Fotosyntes — uppfyller kriterierna"))
         #expect(result.stdout.contains("2026-004  SkolFam Ale — uppfyller inte alla kriterier"))
@@ -25,7 +25,7 @@ struct CommandLineTests {
 
     @Test func checkJSONHoldsEveryCriterion() throws {
         let demo = try DemoCopy()
-        let result = try Bered.run(["check", demo.path, "2026-003", "--json", "--lang", "en"])
+        let result = try Bered.run(["check", demo.path, "2026-003", "--json", "--lang", "en", "--as", "lars"])
         #expect(result.status == 1)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let application = try #require((json["applications"] as? [[String: Any]])?.first)
@@ -73,7 +73,7 @@ struct CommandLineTests {
 
     @Test func listJSONForScripts() throws {
         let demo = try DemoCopy()
-        let result = try Bered.run(["list", demo.path, "--json"])
+        let result = try Bered.run(["list", demo.path, "--json", "--as", "lars"])
         #expect(result.status == 0)
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(rows.count == 6)

@@ -9,6 +9,8 @@ public struct Dossier: Hashable, Sendable {
     public var decision: Decision?
     /// The texts that outdated reviews assessed, by their version fingerprint, when the store kept them.
     public var earlierVersions: [String: Application] = [:]
+    /// Review and comment files that the store holds but that do not count (see `Counting`).
+    public var uncounted: [UncountedRecord] = []
 
     public init(application: Application, reviews: [Review] = [], comments: [YouthComment] = [], conflicts: [ConflictDeclaration] = [],
                 decision: Decision? = nil) {
@@ -39,7 +41,10 @@ extension Dossier {
     /// Whether `member` may see colleagues' scores: with the fund's rule on, a preparation-group
     /// member sees them only once their own review is complete, so no one anchors on a colleague's
     /// numbers. Everyone else, and members with a declared conflict (who do not review), see them.
-    public func showsScores(to member: Member?, rules: FundRules) -> Bool {
+    /// `unnamed`: the viewer has not said who they are (a command without `--as`). They may be a
+    /// reviewer who has not finished, so with the rule on they see no scores at all.
+    public func showsScores(to member: Member?, rules: FundRules, unnamed: Bool = false) -> Bool {
+        if member == nil && unnamed { return !rules.hideScoresUntilOwnReviewComplete }
         guard rules.hideScoresUntilOwnReviewComplete, let member, member.role == .preparationGroup, !hasConflict(member.id) else {
             return true
         }

@@ -60,6 +60,9 @@ public enum Permissions {
     public static func checkReview(by member: Member, conflicts: [ConflictDeclaration]) -> Refusal? {
         if let refusal = check(member.role, .scoreReview) { return refusal }
         if let conflict = conflicts.first(where: { $0.member == member.id }) {
+            if conflict.unreadable {
+                return Refusal(Message(.countRefusalConflictUnreadable, ["application": .text(conflict.applicationID.description)]))
+            }
             return Refusal(Message(.refusalConflict, ["application": .text(conflict.applicationID.description), "reason": .text(conflict.reason)]))
         }
         return nil

@@ -40,11 +40,12 @@ public struct Checklist: Hashable, Sendable {
     /// and the outcomes come from the automatic checks alone, so nothing leaks through them.
     public let scoresHidden: Bool
 
-    /// The checklist as `viewer` may see it (everything when nil).
-    public init(dossier: Dossier, config: FundConfig, viewer: Member? = nil) {
+    /// The checklist as `viewer` may see it (everything when nil, unless `unnamed` says the
+    /// viewer simply has not said who they are: see `Dossier.showsScores`).
+    public init(dossier: Dossier, config: FundConfig, viewer: Member? = nil, unnamed: Bool = false) {
         let application = dossier.application
         let checks = AutomaticChecks.run(application, rules: config.rules)
-        scoresHidden = !dossier.showsScores(to: viewer, rules: config.rules)
+        scoresHidden = !dossier.showsScores(to: viewer, rules: config.rules, unnamed: unnamed)
         let reviews = scoresHidden ? [] : dossier.reviews
         applicationID = application.id
         let summary = ScoreSummary(dossier: dossier, config: config, reviews: reviews)

@@ -7,12 +7,16 @@ public struct ConflictDeclaration: Hashable, Sendable {
     public var member: MemberID
     public var reason: String
     public var declared: Date?
+    /// The file `conflicts/<member>.toml` exists but cannot be read: it still blocks the member
+    /// (fail closed), since what it says cannot be known until someone fixes it.
+    public var unreadable: Bool
 
-    public init(applicationID: ApplicationID, member: MemberID, reason: String, declared: Date? = nil) {
+    public init(applicationID: ApplicationID, member: MemberID, reason: String, declared: Date? = nil, unreadable: Bool = false) {
         self.applicationID = applicationID
         self.member = member
         self.reason = reason
         self.declared = declared
+        self.unreadable = unreadable
     }
 }
 

@@ -455,4 +455,14 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case tuiReloading = "tui.reloading"
     case tuiReloaded = "tui.reloaded"
     case tuiEditorLongTextsOnly = "tui.editor_long_texts_only"
+    // Honest counting (issue 14): what does not count, whatever the files say.
+    case countReviewBadFileName = "count.review_bad_file_name"
+    case countReviewNameMismatch = "count.review_name_mismatch"
+    case countReviewNotPreparationGroup = "count.review_not_preparation_group"
+    case countCommentNotYouthPanel = "count.comment_not_youth_panel"
+    case countConflictUnreadable = "count.conflict_unreadable"
+    case countRefusalConflictUnreadable = "count.refusal_conflict_unreadable"
+    case countUncountedLine = "count.uncounted_line"
+    case countConflictUnreadableLine = "count.conflict_unreadable_line"
+    case countScoresHiddenWithoutMember = "count.scores_hidden_without_member"
 }

@@ -107,7 +107,11 @@ enum ApplicationView {
         text(c(.checkQuorum, ["complete": .text(String(checklist.quorum.complete)), "needed": .text(String(checklist.quorum.needed)),
                              "comments": .text(String(dossier.comments.count))]), indent: 2, style: .muted)
         for conflict in dossier.conflicts {
-            text(c(.checkConflictLine, ["member": .text(conflict.member.rawValue), "reason": .text(conflict.reason)]), indent: 2, style: .warning)
+            text(conflict.unreadable ? c(.countConflictUnreadableLine, ["member": .text(conflict.member.rawValue)])
+                : c(.checkConflictLine, ["member": .text(conflict.member.rawValue), "reason": .text(conflict.reason)]), indent: 2, style: .warning)
+        }
+        if !dossier.uncounted.isEmpty {
+            text("⚠ " + c(.countUncountedLine, ["count": .text(String(dossier.uncounted.count))]), indent: 2, style: .warning)
         }
 
         // The application, section by section, in the form's order

@@ -25,12 +25,12 @@ struct Check: ParsableCommand {
             entries = []
             for raw in ids { entries.append(try context.entry(raw, in: snapshot)) }
         }
-        let checklists = entries.map { entry in entry.dossier.map { Checklist(dossier: $0, config: snapshot.config, viewer: viewer) } }
+        let checklists = entries.map { entry in entry.dossier.map { Checklist(dossier: $0, config: snapshot.config, viewer: viewer, unnamed: viewer == nil) } }
         if json {
             try printJSON(CheckJSON(entries: entries, checklists: checklists, snapshot: snapshot, catalog: context.catalog))
         } else {
             let blocks = zip(entries, checklists).map { entry, checklist in
-                CheckText.render(entry: entry, checklist: checklist, settings: snapshot.config.calculation, catalog: context.catalog)
+                CheckText.render(entry: entry, checklist: checklist, settings: snapshot.config.calculation, catalog: context.catalog, unnamed: viewer == nil)
             }
             print(blocks.joined(separator: "\n\n"))
         }
@@ -46,7 +46,7 @@ struct Check: ParsableCommand {
 }
 
 enum CheckText {
-    static func render(entry: StoreEntry, checklist: Checklist?, settings: CalculationSettings, catalog: Catalog) -> String {
+    static func render(entry: StoreEntry, checklist: Checklist?, settings: CalculationSettings, catalog: Catalog, unnamed: Bool = false) -> String {
         var lines: [String] = []
         guard let dossier = entry.dossier, let checklist else {
             lines.append("\(entry.folder)  \(catalog(.listBroken))")
@@ -61,9 +61,12 @@ enum CheckText {
             "comments": .text(String(dossier.comments.count)),
         ]))
         for conflict in dossier.conflicts {
-            lines.append("  " + catalog(.checkConflictLine, ["member": .text(conflict.member.rawValue), "reason": .text(conflict.reason)]))
+            lines.append("  " + CheckText.conflictLine(conflict, catalog))
         }
-        if checklist.scoresHidden { lines.append("  " + catalog(.checkScoresHidden)) }
+        if !dossier.uncounted.isEmpty {
+            lines.append("  ⚠ " + catalog(.countUncountedLine, ["count": .text(String(dossier.uncounted.count))]))
+        }
+        if checklist.scoresHidden { lines.append("  " + catalog(unnamed ? .countScoresHiddenWithoutMember : .checkScoresHidden)) }
         let nameWidth = checklist.rows.map { catalog.name($0.criterion).cellWidth }.max() ?? 0
         for row in checklist.rows {
             let outcome = catalog.label(row.outcome)
@@ -80,6 +83,11 @@ enum CheckText {
         }
         lines += entry.problems.map { "  ⚠ " + $0.formatted(catalog) }
         return lines.joined(separator: "\n")
+    }
+
+    static func conflictLine(_ conflict: ConflictDeclaration, _ catalog: Catalog) -> String {
+        conflict.unreadable ? catalog(.countConflictUnreadableLine, ["member": .text(conflict.member.rawValue)])
+            : catalog(.checkConflictLine, ["member": .text(conflict.member.rawValue), "reason": .text(conflict.reason)])
     }
 
     static func scores(_ aggregate: CriterionAggregate, _ catalog: Catalog) -> String {

@@ -9,12 +9,15 @@ struct List: ParsableCommand {
 
     @Argument(help: "The store folder.") var store: String
     @Flag(help: "Print JSON for scripts instead of a table.") var json = false
+    @Option(name: .customLong("as"), help: "Your member id: colleagues' scores stay hidden until your own review is complete (default: $BERED_USER).")
+    var member: String?
     @OptionGroup var options: CommonOptions
 
     func run() throws {
         let context = try options.context()
         let snapshot = try context.snapshot(store)
-        let rows = snapshot.entries.map { ListRow(entry: $0, config: snapshot.config) }
+        let viewer = try context.optionalMember(member, in: snapshot.config)
+        let rows = snapshot.entries.map { ListRow(entry: $0, config: snapshot.config, viewer: viewer, unnamed: viewer == nil) }
         if json {
             try printJSON(rows.map { ListRowJSON($0, context.catalog) })
         } else {
@@ -28,9 +31,9 @@ struct ListRow {
     let entry: StoreEntry
     let checklist: Checklist?
 
-    init(entry: StoreEntry, config: FundConfig) {
+    init(entry: StoreEntry, config: FundConfig, viewer: Member? = nil, unnamed: Bool = false) {
         self.entry = entry
-        checklist = entry.dossier.map { Checklist(dossier: $0, config: config) }
+        checklist = entry.dossier.map { Checklist(dossier: $0, config: config, viewer: viewer, unnamed: unnamed) }
     }
 }
 
@@ -50,13 +53,16 @@ enum ListTable {
             let warning = row.entry.problems.isEmpty ? "" : " ⚠"
             table.rows.append([
                 application.id.description + warning, application.title, application.applicant, catalog.label(application.state),
-                checklist.strip, catalog.decimal(checklist.meanScore),
+                checklist.strip, checklist.scoresHidden ? "·" : catalog.decimal(checklist.meanScore),
                 "\(checklist.quorum.complete)/\(checklist.quorum.needed)", String(dossier.comments.count),
             ])
         }
         var lines = [table.render()]
         lines.append("")
         lines.append(catalog(.listLegend))
+        if rows.contains(where: { $0.checklist?.scoresHidden == true }) && !rows.contains(where: { $0.checklist?.scoresHidden == false }) {
+            lines.append(catalog(.countScoresHiddenWithoutMember))
+        }
         let broken = snapshot.allProblems.count
         if broken > 0 { lines.append(catalog(.listProblemsHint, ["count": .text(String(broken))])) }
         return lines.joined(separator: "\n")
@@ -75,6 +81,8 @@ struct ListRowJSON: Encodable {
     let reviews_complete: Int?
     let reviews_needed: Int?
     let youth_comments: Int?
+    /// True when the preparation group's scores are left out for this viewer.
+    let scores_hidden: Bool
     let broken: Bool
     let problems: [ProblemJSON]
 
@@ -90,6 +98,7 @@ struct ListRowJSON: Encodable {
         reviews_complete = row.checklist?.quorum.complete
         reviews_needed = row.checklist?.quorum.needed
         youth_comments = row.entry.dossier?.comments.count
+        scores_hidden = row.checklist?.scoresHidden ?? false
         broken = row.entry.isBroken
         problems = row.entry.problems.map { ProblemJSON($0, catalog) }
     }
