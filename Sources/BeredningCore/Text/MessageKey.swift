@@ -451,4 +451,6 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case tuiReloading = "tui.reloading"
     case tuiReloaded = "tui.reloaded"
     case tuiEditorLongTextsOnly = "tui.editor_long_texts_only"
+    // No lost lines, no escape codes (issue 14).
+    case fileHistoryLineTooLong = "lines.history_line_too_long"
 }
