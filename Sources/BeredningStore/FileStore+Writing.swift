@@ -18,9 +18,24 @@ extension FileStore {
         try keepVersion(dossier.application)
         let event = HistoryEvent(time: now, member: member.id, role: member.role, kind: saved.status == .complete ? .reviewCompleted : .reviewSaved,
                                  details: saved.recommendation?.rawValue ?? "")
-        try change(review.applicationID, history: [event]) { (files: inout StoreChange) throws(StoreError) in
-            try files.write(ReviewRecord.write(saved, criteria: config.criteria), to: "\(review.applicationID)/reviews/\(member.id).toml")
+        let path = "\(review.applicationID)/reviews/\(member.id).toml"
+        try RecordLock.holding(path, in: root, by: member.id) { () throws(StoreError) in
+            // The member's own file, but maybe from another session of theirs (a second terminal,
+            // a laptop synced since): the save builds on the review as `dossier` read it, or none.
+            let seen = dossier.reviews.first { $0.reviewer == member.id }
+            guard readReview(path, id: review.applicationID, member: member.id, config: config) == seen else {
+                throw .refused(Message(.storeOwnFileChanged, ["file": .text(path)]))
+            }
+            try change(review.applicationID, history: [event]) { (files: inout StoreChange) throws(StoreError) in
+                try files.write(ReviewRecord.write(saved, criteria: config.criteria), to: path)
+            }
         }
+    }
+
+    /// The review `path` holds now, read as the store reads it; nil when there is none or it does not read.
+    func readReview(_ path: String, id: ApplicationID, member: MemberID, config: FundConfig) -> Review? {
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
+        return (try? TOMLDocument(file: path, data: data)).flatMap { ReviewRecord.read($0, applicationID: id, fileMember: member, config: config) }
     }
 
     /// Keeps the text a review assesses, `versions/<fingerprint>.toml`, so that after a return

@@ -4,8 +4,8 @@ import BeredningResources
 import Foundation
 import Testing
 
-/// Issue 14: a history line is never lost to its neighbour, and an over-long one is named rather
-/// than shown.
+/// Issue 14: a history line is never lost to its neighbour, an over-long one is named rather
+/// than shown, and a second session of the same member does not overwrite the first.
 @Suite("No lost lines, no escape codes")
 struct NoLostLinesTests {
     let now = Date(timeIntervalSince1970: 1_780_000_000)
@@ -14,6 +14,17 @@ struct NoLostLinesTests {
 
     func line(_ details: String, minute: Int) -> String {
         "{\"action\":\"edited\",\"details\":\"\(details)\",\"member\":\"lars\",\"role\":\"coordinator\",\"time\":\"2026-03-01T10:\(String(format: "%02d", minute)):00Z\"}"
+    }
+
+    /// Whether `body` was refused with the message `key`.
+    func refused(_ key: MessageKey, _ body: () throws -> Void) -> Bool {
+        do {
+            try body()
+            return false
+        } catch {
+            guard case StoreError.refused(let message) = error else { return false }
+            return message.key == key.rawValue
+        }
     }
 
     @Test func anAppendAfterALastLineWithoutALineEndStartsANewLine() throws {
@@ -43,5 +54,27 @@ struct NoLostLinesTests {
         #expect(problems.count == 1)
         #expect(problems.first?.line == 2)
         #expect(problems.first?.message.key == MessageKey.fileHistoryLineTooLong.rawValue)
+    }
+
+    @Test func aSecondSessionsSaveOfTheSameReviewIsRefusedAndTheFirstKept() throws {
+        let store = try TestStore()
+        var snapshot = try store.load()
+        let config = snapshot.config
+        let lars = try #require(config.member(MemberID("lars")!)), anna = try #require(config.member(MemberID("anna")!))
+        _ = try store.store.move(try #require(snapshot.entry(id)?.dossier), .startPreparation, by: lars, config: config, now: now)
+        snapshot = try store.load()
+        // Both sessions opened the application from this one read.
+        let opened = try #require(snapshot.entry(id)?.dossier)
+        var first = Review(applicationID: id, reviewer: anna.id)
+        first.assessments[.problem] = Assessment(score: .points(2), comment: "Första terminalen.")
+        var second = Review(applicationID: id, reviewer: anna.id)
+        second.assessments[.problem] = Assessment(score: .points(3), comment: "Andra terminalen.")
+        try store.store.save(first, by: anna, in: opened, config: config, now: now.addingTimeInterval(60))
+        #expect(refused(.storeOwnFileChanged) { try store.store.save(second, by: anna, in: opened, config: config, now: now.addingTimeInterval(120)) })
+        #expect(try store.read("2026-005/reviews/anna.toml").contains("Första terminalen."))
+        // Read again, the second session saves over what it now has seen.
+        let reread = try #require(try store.load().entry(id)?.dossier)
+        try store.store.save(second, by: anna, in: reread, config: config, now: now.addingTimeInterval(180))
+        #expect(try store.read("2026-005/reviews/anna.toml").contains("Andra terminalen."))
     }
 }

@@ -453,4 +453,5 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case tuiEditorLongTextsOnly = "tui.editor_long_texts_only"
     // No lost lines, no escape codes (issue 14).
     case fileHistoryLineTooLong = "lines.history_line_too_long"
+    case storeOwnFileChanged = "lines.own_file_changed"
 }
