@@ -12,6 +12,7 @@ extension FileStore {
         let problems = ReviewRules.problemsSaving(review, criteria: config.criteria, scale: config.scale)
         if let first = problems.first { throw .refused(first) }
         if let refusal = PersonalData.refusal(in: review.freeTexts) { throw .refused(refusal) }
+        try FileStore.refuseControls(review.freeTexts.map { ("comment", $0, true) })
         var saved = review
         saved.updated = now
         saved.assessedVersion = ApplicationVersion.of(dossier.application)
@@ -57,6 +58,7 @@ extension FileStore {
         guard comment.author == member.id else { throw .refused(Message(.storeNotYourFile)) }
         guard !comment.text.isBlank else { throw .refused(Message(.storeEmptyComment)) }
         if let refusal = PersonalData.refusal(in: [comment.text]) { throw .refused(refusal) }
+        try FileStore.refuseControls([("text", comment.text, true)])
         let stamp = TOMLTime.text(comment.time).filter { $0 != "-" && $0 != ":" }
         let text = CommentRecord.write(comment)
         // Two comments in one second, even from two processes, get two names: the name is
@@ -80,6 +82,7 @@ extension FileStore {
         if let refusal = Permissions.check(member.role, .declareConflict) { throw .refused(refusal.reason) }
         guard conflict.member == member.id else { throw .refused(Message(.storeNotYourFile)) }
         guard !conflict.reason.isBlank else { throw .refused(Message(.storeConflictNeedsReason)) }
+        try FileStore.refuseControls([("reason", conflict.reason, true)])
         let event = HistoryEvent(time: conflict.declared ?? Date(), member: member.id, role: member.role, kind: .conflictDeclared, details: conflict.reason)
         try change(conflict.applicationID, history: [event]) { (files: inout StoreChange) throws(StoreError) in
             try files.write(ConflictRecord.write(conflict), to: "\(conflict.applicationID)/conflicts/\(member.id).toml")
@@ -91,6 +94,7 @@ extension FileStore {
     public func register(title: String, year: Int, skeleton: (ApplicationID) -> String, by member: Member?) throws(StoreError) -> ApplicationID {
         if let member, let refusal = Permissions.check(member.role, .registerApplication) { throw .refused(refusal.reason) }
         guard !title.isBlank else { throw .refused(Message(.storeEmptyTitle)) }
+        try FileStore.refuseControls([("title", title, false)])
         let taken = ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).compactMap(ApplicationID.init)
         let id = ApplicationID.next(in: year, after: taken)
         let folder = root.appendingPathComponent(id.description)
@@ -121,6 +125,7 @@ extension FileStore {
             }
         }
         if let refusal = PersonalData.refusal(in: [reason, override]) { throw .refused(refusal) }
+        try FileStore.refuseControls([("reason", reason, true), ("override", override, true)])
         let path = "\(application.id)/\(FileStore.applicationFile)"
         let overridden = transition == .toSteeringGroup && !Workflow.gaps(dossier, config: config).isEmpty
         let event = HistoryEvent(time: now, member: member.id, role: member.role, kind: overridden ? .overridden : .moved,
@@ -157,6 +162,7 @@ extension FileStore {
     public func save(_ application: Application, by member: Member, basis: Application? = nil, now: Date = Date()) throws(StoreError) {
         if let refusal = Permissions.check(member.role, .editApplication) { throw .refused(refusal.reason) }
         if let refusal = PersonalData.refusal(in: application.freeTexts) { throw .refused(refusal) }
+        try FileStore.refuseControls([("title", application.title, false), ("applicant", application.applicant, false)])
         let path = "\(application.id)/\(FileStore.applicationFile)"
         try RecordLock.holding(path, in: root, by: member.id) { () throws(StoreError) in
             // Read once: what changed for the history, and what the editor must have seen.
@@ -213,6 +219,19 @@ extension FileStore {
             throw .refused(Message(.storeCannotCreate, ["folder": .text(url.deletingLastPathComponent().path), "detail": .text(error.localizedDescription)]))
         }
         do { try AtomicFile.write(Data(text.utf8), to: url, replacing: replacing) } catch { throw .writeFailed(error) }
+    }
+}
+
+extension FileStore {
+    /// Refuses the first field holding a control character: in a one-line field (a title, a
+    /// case number) a line break too, which would forge a row where the field is listed.
+    /// Checked at write, so the files only hold what the interface and the command line can show.
+    static func refuseControls(_ fields: [(name: String, text: String, multiLine: Bool)]) throws(StoreError) {
+        for field in fields where Printable.refusedCharacter(in: field.text, multiLine: field.multiLine) != nil {
+            throw .refused(Message(.storeControlCharacter, [
+                "field": .text(field.name), "lines": field.multiLine ? .text("") : .message(Message(.storeControlCharacterLines)),
+            ]))
+        }
     }
 }
 

@@ -5,7 +5,8 @@ import Foundation
 import Testing
 
 /// Issue 14: a history line is never lost to its neighbour, an over-long one is named rather
-/// than shown, and a second session of the same member does not overwrite the first.
+/// than shown, a second session of the same member does not overwrite the first, and a field
+/// that is shown on one line holds no control character.
 @Suite("No lost lines, no escape codes")
 struct NoLostLinesTests {
     let now = Date(timeIntervalSince1970: 1_780_000_000)
@@ -76,5 +77,33 @@ struct NoLostLinesTests {
         let reread = try #require(try store.load().entry(id)?.dossier)
         try store.store.save(second, by: anna, in: reread, config: config, now: now.addingTimeInterval(180))
         #expect(try store.read("2026-005/reviews/anna.toml").contains("Andra terminalen."))
+    }
+
+    @Test func controlCharactersAreRefusedAtWriteNamingTheField() throws {
+        let store = try TestStore()
+        let snapshot = try store.load()
+        let config = snapshot.config
+        let lars = try #require(config.member(MemberID("lars")!))
+        let dossier = try #require(snapshot.entry(id)?.dossier)
+        let history = try? store.read(path)
+        #expect(refused(.storeControlCharacter) { _ = try store.store.move(dossier, .startPreparation, by: lars, config: config, reason: "ok\u{1B}]52;c;aGVq\u{07}", now: now) })
+        #expect((try? store.read(path)) == history)
+        // A reason is several lines: a line break and a tab are kept.
+        _ = try store.store.move(dossier, .startPreparation, by: lars, config: config, reason: "Rad ett\n\tRad två", now: now)
+        #expect(refused(.storeControlCharacter) { _ = try store.store.register(title: "Ny\nrad", year: 2026, skeleton: { _ in "" }, by: lars) })
+        var renamed = dossier.application
+        renamed.title = "Titel\u{202E}txt.exe"
+        #expect(refused(.storeControlCharacter) { try store.store.save(renamed, by: lars) })
+        #expect(catalog(Message(.storeControlCharacter, ["field": .text("title"), "lines": .message(Message(.storeControlCharacterLines))]))
+            == "title får inte innehålla styrtecken eller radbrytningar; ta bort dem och försök igen.")
+    }
+
+    @Test func printableShowsEveryControlAndIsLinear() {
+        #expect(Printable.shown("a\u{1B}]52;c;x\u{07}b\u{9B}c\u{202E}d\u{2066}\u{7F}") == "a\u{FFFD}]52;c;x\u{FFFD}b\u{FFFD}c\u{FFFD}d\u{FFFD}\u{FFFD}")
+        #expect(Printable.shown("a\nb\tc") == "a\nb\tc")
+        #expect(Printable.shown("a\nb\tc", singleLine: true) == "a⏎b c")
+        // 20 MB of controls: quadratic would take hours.
+        let big = String(repeating: "\u{1B}[31mx\n", count: 2_000_000)
+        #expect(Printable.shown(big, singleLine: true).unicodeScalars.count == big.unicodeScalars.count)
     }
 }

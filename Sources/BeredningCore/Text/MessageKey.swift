@@ -454,4 +454,6 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // No lost lines, no escape codes (issue 14).
     case fileHistoryLineTooLong = "lines.history_line_too_long"
     case storeOwnFileChanged = "lines.own_file_changed"
+    case storeControlCharacter = "lines.control_character"
+    case storeControlCharacterLines = "lines.control_character_lines"
 }

@@ -79,6 +79,8 @@ extension FileStore {
         if let refusal = Permissions.check(member.role, .recordDecision) { throw .refused(refusal.reason) }
         if let problem = decision.problems.first { throw .refused(problem) }
         if let refusal = PersonalData.refusal(in: [decision.rationale, decision.conditions]) { throw .refused(refusal) }
+        try FileStore.refuseControls([("body", decision.body, false), ("case_number", decision.caseNumber, false),
+                                      ("conditions", decision.conditions, true), ("rationale", decision.rationale, true)])
         var decided = dossier
         var saved = decision
         saved.recordedBy = member.id
