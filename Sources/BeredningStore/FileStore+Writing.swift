@@ -12,15 +12,31 @@ extension FileStore {
         let problems = ReviewRules.problemsSaving(review, criteria: config.criteria, scale: config.scale)
         if let first = problems.first { throw .refused(first) }
         if let refusal = PersonalData.refusal(in: review.freeTexts) { throw .refused(refusal) }
+        try FileStore.refuseControls(review.freeTexts.map { ("comment", $0, true) })
         var saved = review
         saved.updated = now
         saved.assessedVersion = ApplicationVersion.of(dossier.application)
         try keepVersion(dossier.application)
         let event = HistoryEvent(time: now, member: member.id, role: member.role, kind: saved.status == .complete ? .reviewCompleted : .reviewSaved,
                                  details: saved.recommendation?.rawValue ?? "")
-        try change(review.applicationID, history: [event]) { (files: inout StoreChange) throws(StoreError) in
-            try files.write(ReviewRecord.write(saved, criteria: config.criteria), to: "\(review.applicationID)/reviews/\(member.id).toml")
+        let path = "\(review.applicationID)/reviews/\(member.id).toml"
+        try RecordLock.holding(path, in: root, by: member.id) { () throws(StoreError) in
+            // The member's own file, but maybe from another session of theirs (a second terminal,
+            // a laptop synced since): the save builds on the review as `dossier` read it, or none.
+            let seen = dossier.reviews.first { $0.reviewer == member.id }
+            guard readReview(path, id: review.applicationID, member: member.id, config: config) == seen else {
+                throw .refused(Message(.storeOwnFileChanged, ["file": .text(path)]))
+            }
+            try change(review.applicationID, history: [event]) { (files: inout StoreChange) throws(StoreError) in
+                try files.write(ReviewRecord.write(saved, criteria: config.criteria), to: path)
+            }
         }
+    }
+
+    /// The review `path` holds now, read as the store reads it; nil when there is none or it does not read.
+    func readReview(_ path: String, id: ApplicationID, member: MemberID, config: FundConfig) -> Review? {
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
+        return (try? TOMLDocument(file: path, data: data)).flatMap { ReviewRecord.read($0, applicationID: id, fileMember: member, config: config) }
     }
 
     /// Keeps the text a review assesses, `versions/<fingerprint>.toml`, so that after a return
@@ -43,6 +59,7 @@ extension FileStore {
         guard comment.author == member.id else { throw .refused(Message(.storeNotYourFile)) }
         guard !comment.text.isBlank else { throw .refused(Message(.storeEmptyComment)) }
         if let refusal = PersonalData.refusal(in: comment.freeTexts) { throw .refused(refusal) }
+        try FileStore.refuseControls([("text", comment.text, true)])
         let stamp = TOMLTime.text(comment.time).filter { $0 != "-" && $0 != ":" }
         let text = CommentRecord.write(comment)
         // Two comments in one second, even from two processes, get two names: the name is
@@ -67,6 +84,7 @@ extension FileStore {
         guard conflict.member == member.id else { throw .refused(Message(.storeNotYourFile)) }
         guard !conflict.reason.isBlank else { throw .refused(Message(.storeConflictNeedsReason)) }
         if let refusal = PersonalData.refusal(in: conflict.freeTexts) { throw .refused(refusal) }
+        try FileStore.refuseControls([("reason", conflict.reason, true)])
         let event = HistoryEvent(time: conflict.declared ?? Date(), member: member.id, role: member.role, kind: .conflictDeclared, details: conflict.reason)
         try change(conflict.applicationID, history: [event]) { (files: inout StoreChange) throws(StoreError) in
             try files.write(ConflictRecord.write(conflict), to: "\(conflict.applicationID)/conflicts/\(member.id).toml")
@@ -79,6 +97,7 @@ extension FileStore {
         if let member, let refusal = Permissions.check(member.role, .registerApplication) { throw .refused(refusal.reason) }
         guard !title.isBlank else { throw .refused(Message(.storeEmptyTitle)) }
         if let refusal = PersonalData.refusal(in: [title]) { throw .refused(refusal) }
+        try FileStore.refuseControls([("title", title, false)])
         let taken = ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).compactMap(ApplicationID.init)
         let id = ApplicationID.next(in: year, after: taken)
         let folder = root.appendingPathComponent(id.description)
@@ -109,6 +128,7 @@ extension FileStore {
             }
         }
         if let refusal = PersonalData.refusal(in: [reason, override]) { throw .refused(refusal) }
+        try FileStore.refuseControls([("reason", reason, true), ("override", override, true)])
         let path = "\(application.id)/\(FileStore.applicationFile)"
         let overridden = transition == .toSteeringGroup && !Workflow.gaps(dossier, config: config).isEmpty
         let event = HistoryEvent(time: now, member: member.id, role: member.role, kind: overridden ? .overridden : .moved,
@@ -146,6 +166,7 @@ extension FileStore {
     public func save(_ application: Application, by member: Member, basis: Application? = nil, now: Date = Date()) throws(StoreError) {
         if let refusal = Permissions.check(member.role, .editApplication) { throw .refused(refusal.reason) }
         if let refusal = PersonalData.refusal(in: application.freeTexts) { throw .refused(refusal) }
+        try FileStore.refuseControls([("title", application.title, false), ("applicant", application.applicant, false)])
         let path = "\(application.id)/\(FileStore.applicationFile)"
         try RecordLock.holding(path, in: root, by: member.id) { () throws(StoreError) in
             // Read once: what changed for the history, and what the editor must have seen.
@@ -202,6 +223,19 @@ extension FileStore {
             throw .refused(Message(.storeCannotCreate, ["folder": .text(url.deletingLastPathComponent().path), "detail": .text(error.localizedDescription)]))
         }
         do { try AtomicFile.write(Data(text.utf8), to: url, replacing: replacing) } catch { throw .writeFailed(error) }
+    }
+}
+
+extension FileStore {
+    /// Refuses the first field holding a control character: in a one-line field (a title, a
+    /// case number) a line break too, which would forge a row where the field is listed.
+    /// Checked at write, so the files only hold what the interface and the command line can show.
+    static func refuseControls(_ fields: [(name: String, text: String, multiLine: Bool)]) throws(StoreError) {
+        for field in fields where Printable.refusedCharacter(in: field.text, multiLine: field.multiLine) != nil {
+            throw .refused(Message(.storeControlCharacter, [
+                "field": .text(field.name), "lines": field.multiLine ? .text("") : .message(Message(.storeControlCharacterLines)),
+            ]))
+        }
     }
 }
 

@@ -41,6 +41,11 @@ extension FileStore {
         defer { close(fd) }
         var before = stat()
         let sized = fstat(fd, &before) == 0
+        // A file that does not end in a line end (a colleague's editor, a cut-off write) would
+        // join its last line and the first new one into one unreadable line: both were lost.
+        if sized, before.st_size > 0, FileStore.lastByte(fd, size: before.st_size) != UInt8(ascii: "\n") {
+            data.insert(UInt8(ascii: "\n"), at: 0)
+        }
         let written = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
         guard written == data.count else {
             let code = errno
@@ -56,6 +61,16 @@ extension FileStore {
         fsync(fd)
     }
 
+    /// The file's last byte, or nil when it cannot be read.
+    static func lastByte(_ fd: Int32, size: off_t) -> UInt8? {
+        var byte: UInt8 = 0
+        return pread(fd, &byte, 1, size - 1) == 1 ? byte : nil
+    }
+
+    /// A history line longer than this is named as a problem, not decoded or shown: no event
+    /// the program writes comes near it, and a 10 MB line held the history screen for minutes.
+    public static let historyLineLimit = 1 << 20
+
     /// The application's history, oldest first, and the lines that could not be read.
     public func history(of id: ApplicationID) -> (events: [HistoryEvent], problems: [FileProblem]) {
         let file = "\(id)/\(FileStore.historyFile)"
@@ -65,6 +80,12 @@ extension FileStore {
         // Split on "\n" scalars: as characters, a CRLF line end is one "\r\n", never "\n".
         for (index, line) in TextLines(String(decoding: data, as: UTF8.self)).lines.map(\.content).enumerated() {
             guard !line.isEmpty else { continue }
+            guard line.utf8.count <= FileStore.historyLineLimit else {
+                problems.append(FileProblem(file: file, line: index + 1, message: Message(.fileHistoryLineTooLong, [
+                    "size": .text(String(line.utf8.count)), "limit": .text(String(FileStore.historyLineLimit)),
+                ])))
+                continue
+            }
             guard let decoded = try? JSONDecoder().decode(HistoryLine.self, from: Data(line.utf8)),
                   let time = TOMLTime.parse(decoded.time), let member = MemberID(decoded.member),
                   let role = Role(rawValue: decoded.role), let kind = HistoryEvent.Kind(rawValue: decoded.action) else {

@@ -121,6 +121,7 @@ enum ExitStatus {
     static let broken: Int32 = 2
 }
 
+/// Standard error's counterpart of `output`.
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    FileHandle.standardError.write(Data((Printable.shown(line) + "\n").utf8))
 }

@@ -465,4 +465,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case countUncountedLine = "count.uncounted_line"
     case countConflictUnreadableLine = "count.conflict_unreadable_line"
     case countScoresHiddenWithoutMember = "count.scores_hidden_without_member"
+    // No lost lines, no escape codes (issue 14).
+    case fileHistoryLineTooLong = "lines.history_line_too_long"
+    case storeOwnFileChanged = "lines.own_file_changed"
+    case storeControlCharacter = "lines.control_character"
+    case storeControlCharacterLines = "lines.control_character_lines"
 }

@@ -80,6 +80,8 @@ extension FileStore {
         if let problem = decision.problems.first { throw .refused(problem) }
         if let refusal = PersonalData.refusal(in: decision.freeTexts) { throw .refused(refusal) }
         try refusePersonalNumbers(inFileOf: dossier.application)
+        try FileStore.refuseControls([("body", decision.body, false), ("case_number", decision.caseNumber, false),
+                                      ("conditions", decision.conditions, true), ("rationale", decision.rationale, true)])
         var decided = dossier
         var saved = decision
         saved.recordedBy = member.id

@@ -31,7 +31,7 @@ struct Calc: ParsableCommand {
         if json {
             try printJSON(CalculationJSON(application: application, report: report))
         } else {
-            print(CalculationText.render(application: application, report: report, catalog: context.catalog))
+            output(CalculationText.render(application: application, report: report, catalog: context.catalog))
         }
     }
 }

@@ -32,7 +32,7 @@ struct Check: ParsableCommand {
             let blocks = zip(entries, checklists).map { entry, checklist in
                 CheckText.render(entry: entry, checklist: checklist, settings: snapshot.config.calculation, catalog: context.catalog, unnamed: viewer == nil)
             }
-            print(blocks.joined(separator: "\n\n"))
+            output(blocks.joined(separator: "\n\n"))
         }
         let status = Check.status(entries: entries, checklists: checklists)
         if status != ExitStatus.ok { throw ExitCode(status) }

@@ -41,7 +41,7 @@ struct Decide: ParsableCommand {
                                 conditions: conditions, rationale: rationale, recordedBy: who.id)
         do {
             _ = try context.store(store).record(decision, for: dossier, by: who, config: snapshot.config, now: Date())
-            print(context.text(.decisionRecorded, ["id": .text(applicationID.description), "outcome": .message(outcome.label)]))
+            output(context.text(.decisionRecorded, ["id": .text(applicationID.description), "outcome": .message(outcome.label)]))
         } catch .refused(let message) {
             printError(context.catalog(message))
             throw ExitCode(ExitStatus.fails)

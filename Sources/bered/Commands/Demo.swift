@@ -29,20 +29,20 @@ struct Demo: ParsableCommand {
             // Every way out, a signal's exit status included, says what became of the copy.
             defer {
                 if keep {
-                    print(context.text(.demoKept, ["folder": .text(target.path)]))
+                    output(context.text(.demoKept, ["folder": .text(target.path)]))
                 } else {
                     try? FileManager.default.removeItem(at: target)
-                    print(context.text(.demoRemoved))
+                    output(context.text(.demoRemoved))
                 }
             }
             let who = try context.optionalMember(member, in: snapshot.config)
             try Interface.open(snapshot: snapshot, store: context.store(target.path), member: who, context: context)
             return
         }
-        print(context.text(.demoCopied, ["folder": .text(target.path)]))
-        print("")
-        print(ListTable.render(snapshot.entries.map { ListRow(entry: $0, config: snapshot.config) }, snapshot: snapshot, catalog: context.catalog))
-        print("")
-        print(context.text(.demoNext, ["folder": .text(target.path)]))
+        output(context.text(.demoCopied, ["folder": .text(target.path)]))
+        output("")
+        output(ListTable.render(snapshot.entries.map { ListRow(entry: $0, config: snapshot.config) }, snapshot: snapshot, catalog: context.catalog))
+        output("")
+        output(context.text(.demoNext, ["folder": .text(target.path)]))
     }
 }

@@ -74,6 +74,6 @@ struct Export: ParsableCommand {
         do { try AtomicFile.write(Data(text.utf8), to: url) } catch {
             context.fail(.writeFailed(error))
         }
-        print(context.text(.exportDone, ["path": .text(url.path)]))
+        output(context.text(.exportDone, ["path": .text(url.path)]))
     }
 }

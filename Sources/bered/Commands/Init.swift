@@ -16,7 +16,7 @@ struct Init: ParsableCommand {
         let template = try String(contentsOf: BundledResources.configTemplate, encoding: .utf8)
         let root = URL(fileURLWithPath: folder)
         do { try FileStore.create(at: root, configText: template) } catch { context.fail(error) }
-        print(context.text(.initDone, ["folder": .text(root.path)]))
+        output(context.text(.initDone, ["folder": .text(root.path)]))
     }
 }
 
@@ -42,7 +42,7 @@ struct New: ParsableCommand {
                 (try? BundledResources.applicationSkeleton(id: id, title: title, received: today)) ?? ""
             }, by: who)
             let path = fileStore.root.appendingPathComponent("\(id)/\(FileStore.applicationFile)").path
-            print(context.text(.newDone, ["id": .text(id.description), "path": .text(path)]))
+            output(context.text(.newDone, ["id": .text(id.description), "path": .text(path)]))
         } catch {
             context.fail(error)
         }

@@ -21,7 +21,7 @@ struct List: ParsableCommand {
         if json {
             try printJSON(rows.map { ListRowJSON($0, context.catalog) })
         } else {
-            print(ListTable.render(rows, snapshot: snapshot, catalog: context.catalog))
+            output(ListTable.render(rows, snapshot: snapshot, catalog: context.catalog))
         }
     }
 }

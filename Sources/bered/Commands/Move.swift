@@ -29,8 +29,8 @@ struct Move: ParsableCommand {
         let dossier = try context.dossier(id, in: snapshot)
         do {
             let moved = try context.store(store).move(dossier, move, by: who, config: snapshot.config, reason: reason, override: override, now: Date())
-            print(context.text(.workflowMoved, ["id": .text(moved.id.description), "state": .message(moved.state.label)]))
-            if move == .toSteeringGroup && !Workflow.gaps(dossier, config: snapshot.config).isEmpty { print(context.text(.workflowOverridden)) }
+            output(context.text(.workflowMoved, ["id": .text(moved.id.description), "state": .message(moved.state.label)]))
+            if move == .toSteeringGroup && !Workflow.gaps(dossier, config: snapshot.config).isEmpty { output(context.text(.workflowOverridden)) }
         } catch .refused(let message) {
             printError(context.catalog(message))
             throw ExitCode(ExitStatus.fails)
@@ -61,7 +61,7 @@ struct History: ParsableCommand {
             table.rows.append([WallTime(event.time).minutes + " UTC", "\(name) (\(context.catalog.label(event.role)))",
                                context.catalog.label(event.kind), event.details.replacingOccurrences(of: "\n", with: " ")])
         }
-        print(table.render(maxWidth: .max))  // the history is read in full, never cut
+        output(table.render(maxWidth: .max))  // the history is read in full, never cut
         for problem in problems { printError(problem.formatted(context.catalog)) }
         if !problems.isEmpty { throw ExitCode(ExitStatus.broken) }
     }

@@ -67,7 +67,7 @@ struct Share: ParsableCommand {
             throw ExitCode(ExitStatus.fails)
         }
         let outcome = sync.share(remote: remote)
-        if case .synced = outcome { print(context.text(.syncShared, ["remote": .text(remote)])) }
+        if case .synced = outcome { output(context.text(.syncShared, ["remote": .text(remote)])) }
         report(outcome, context)
     }
 }
@@ -107,8 +107,8 @@ private func report(_ outcome: SyncOutcome, _ context: CLIContext) {
     if status == ExitStatus.broken {
         for line in lines { printError(line) }
     } else {
-        for line in lines { print(line) }
-        if case .conflicts = final { print("\n" + context.text(.syncChooseCLI)) }
+        for line in lines { output(line) }
+        if case .conflicts = final { output("\n" + context.text(.syncChooseCLI)) }
     }
     if status != ExitStatus.ok { Foundation.exit(status) }
 }

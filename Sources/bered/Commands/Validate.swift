@@ -15,9 +15,9 @@ struct Validate: ParsableCommand {
         let context = try options.context()
         let snapshot = try context.snapshot(store)
         let problems = snapshot.allProblems
-        for problem in problems { print(problem.formatted(context.catalog)) }
+        for problem in problems { output(problem.formatted(context.catalog)) }
         let broken = snapshot.entries.filter(\.isBroken).count
-        print(context.text(.validateSummary, [
+        output(context.text(.validateSummary, [
             "applications": .text(String(snapshot.entries.count)), "problems": .text(String(problems.count)),
             "broken": .text(String(broken)),
         ]))

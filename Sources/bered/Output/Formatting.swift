@@ -25,3 +25,9 @@ struct ProblemJSON: Encodable {
         message = catalog(problem.message)
     }
 }
+
+/// The one way the command line prints to standard output: every text passes `Printable`, so
+/// what files and command lines hold never reaches the terminal as a command.
+func output(_ text: String) {
+    print(Printable.shown(text))
+}

@@ -1,3 +1,4 @@
+import BeredningCore
 import BeredningTUI
 
 /// Plain-text columns for the terminal, measured in characters and cut with "…".
@@ -10,6 +11,9 @@ struct TextTable {
     var rightAligned: Set<Int> = []
 
     func render(maxWidth: Int = 120) -> String {
+        // A cell is one line: a line break from a file would otherwise forge a row of its own.
+        let rows = rows.map { $0.map { Printable.shown($0, singleLine: true) } }
+        let header = header.map { Printable.shown($0, singleLine: true) }
         var widths = header.indices.map { column in ([header] + rows).map { $0[column].cellWidth }.max() ?? 0 }
         var excess = widths.reduce(0, +) + 2 * (widths.count - 1) - maxWidth
         for column in flexible where excess > 0 {
