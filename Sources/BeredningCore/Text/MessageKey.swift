@@ -451,4 +451,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case tuiReloading = "tui.reloading"
     case tuiReloaded = "tui.reloaded"
     case tuiEditorLongTextsOnly = "tui.editor_long_texts_only"
+    // Nothing outside the store (issue 14): a link in the store is neither followed nor read,
+    // and a colleague's change to git's rule files is said.
+    case linkRefused = "links.refused"
+    case linkNotRead = "links.not_read"
+    case linkRuleFilesChanged = "links.rule_files_changed"
 }
