@@ -96,13 +96,12 @@ extension MemberOptions {
 private func report(_ outcome: SyncOutcome, _ context: CLIContext) {
     let lines = SyncReport.lines(outcome, catalog: context.catalog)
     var status = ExitStatus.ok
-    var final = outcome
-    while case .resolved(_, let then) = final { final = then }
+    let final = outcome.underlying
     switch final {
     case .synced: status = ExitStatus.ok
     case .offline: status = ExitStatus.offline
     case .conflicts: status = ExitStatus.conflicts
-    case .notShared, .failed, .resolved: status = ExitStatus.broken
+    case .notShared, .failed, .resolved, .ruleFilesChanged: status = ExitStatus.broken
     }
     if status == ExitStatus.broken {
         for line in lines { printError(line) }
