@@ -174,7 +174,7 @@ public struct StoreSync: Sendable {
         if FileManager.default.fileExists(atPath: top + "/.git/rebase-merge") || FileManager.default.fileExists(atPath: top + "/.git/rebase-apply") {
             git.run(["rebase", "--abort"])
         }
-        ensureSharingFiles()
+        StoreSync.applyOwnRules(git)
         let committed: String?
         switch commitOwnChanges() {
         case .success(let hash): committed = hash
@@ -263,22 +263,57 @@ public struct StoreSync: Sendable {
         let outcome: SyncOutcome
     }
 
+    /// Puts bered's rules in place in the store's own repository (nothing when the store is not
+    /// one): before anything reads the store, since a member who joined with `git clone` may
+    /// hold files that the tree's rules made unreadable (UTF-16), `bered.toml` among them.
+    public static func applyOwnRules(store: URL, environment: [String: String]) {
+        let git = Git(folder: store.standardizedFileURL, environment: environment)
+        guard let top = git.value(["rev-parse", "--show-toplevel"]),
+              URL(fileURLWithPath: top).resolvingSymlinksInPath().path == store.standardizedFileURL.resolvingSymlinksInPath().path else { return }
+        applyOwnRules(git)
+    }
+
     /// Writes the sharing rules into the repository's own configuration where they are missing,
     /// keeping any lines the member put there; `.gitattributes` and `.gitignore` in the tree are
     /// no longer written (older stores keep theirs, which the rules here override).
-    private func ensureSharingFiles() {
+    static func applyOwnRules(_ git: Git) {
         for (name, wanted) in [("info/attributes", StoreSync.attributes), ("info/exclude", StoreSync.ignored)] {
             guard let relative = git.value(["rev-parse", "--git-path", name]) else { continue }
-            let url = relative.hasPrefix("/") ? URL(fileURLWithPath: relative) : root.appendingPathComponent(relative)
-            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let url = relative.hasPrefix("/") ? URL(fileURLWithPath: relative) : git.folder.appendingPathComponent(relative)
             let existing = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-            let lines = Set(existing.split(separator: "\n").map(String.init))
-            let missing = wanted.split(separator: "\n").map(String.init).filter { !lines.contains($0) }
-            // bered's lines depend on their order, so when any is missing the block is appended whole.
-            guard !missing.isEmpty else { continue }
-            let text = existing + (existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n") + wanted
-            try? AtomicFile.write(Data(text.utf8), to: url)
+            guard let text = withRules(wanted, in: existing) else { continue }
+            // Which files the member changed is judged under the rules they were checked out
+            // with, so it is asked before the new rules are in place.
+            let unchanged = name == "info/attributes" ? unchangedFiles(git) : []
+            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            guard (try? AtomicFile.write(Data(text.utf8), to: url)) != nil else { continue }
+            checkOutAgain(unchanged, git)
         }
+    }
+
+    /// `existing` with bered's `wanted` lines, or nil when they are all there. The lines depend
+    /// on their order, so when any is missing the block is appended whole.
+    static func withRules(_ wanted: String, in existing: String) -> String? {
+        let lines = Set(existing.split(separator: "\n").map(String.init))
+        guard wanted.split(separator: "\n").contains(where: { !lines.contains(String($0)) }) else { return nil }
+        return existing + (existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n") + wanted
+    }
+
+    /// The tracked files the member has not changed.
+    private static func unchangedFiles(_ git: Git) -> [String] {
+        // A file written in the second its index entry was may look changed by its times alone;
+        // the refresh compares such files by content.
+        git.run(["update-index", "-q", "--refresh"])
+        let changed = Set(git.paths(["diff", "--name-only", "-z", "--no-renames"]))
+        return git.paths(["ls-files", "-z"]).filter { !changed.contains($0) }
+    }
+
+    /// Writes `files` again, now under bered's rules: a member who joined with `git clone` got
+    /// them under the tree's `.gitattributes`, which may have made them UTF-16 or CRLF. Files
+    /// the member changed are not among them. Once per repository.
+    private static func checkOutAgain(_ files: [String], _ git: Git) {
+        guard !files.isEmpty else { return }
+        git.run(["checkout-index", "--force", "-u", "-z", "--stdin"], input: files.joined(separator: "\0"))
     }
 
     /// Commits everything changed in the store; returns the short hash, or nil when nothing was.

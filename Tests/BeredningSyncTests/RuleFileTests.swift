@@ -85,6 +85,13 @@ struct RuleFileTests {
             #expect(bytes(path, in: lars) != nil && bytes(path, in: lars) == bytes(path, in: anna), "\(path)")
         }
         #expect(try world.store(lars).load().entry(ApplicationID("2026-005")!)?.dossier?.review(by: MemberID("anna")!) != nil)
+        // A member who joins with plain `git clone` gets the files in UTF-16; their first sync puts them back.
+        let carl = try world.join("carl")
+        #expect(bytes("2026-005/reviews/anna.toml", in: carl) != bytes("2026-005/reviews/anna.toml", in: anna))
+        StoreSync.applyOwnRules(store: carl, environment: world.environment)
+        #expect(try world.sync(carl, as: "karin").sync().underlying.isSynced)
+        #expect(bytes("2026-005/reviews/anna.toml", in: carl) == bytes("2026-005/reviews/anna.toml", in: anna))
+        #expect(world.git(carl).value(["status", "--porcelain"]) == "")
     }
 
     @Test func aLinkedHistoryDeliveredByAPullIsNeitherAppendedToNorShared() throws {

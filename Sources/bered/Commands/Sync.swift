@@ -86,6 +86,7 @@ extension MemberOptions {
     /// The strings and a sync for the member at the keyboard: only the fund's settings are read,
     /// so syncing a store of thousands of applications starts at once.
     func syncing(_ store: String) throws -> (CLIContext, StoreSync) {
+        StoreSync.applyOwnRules(store: URL(fileURLWithPath: store), environment: ProcessInfo.processInfo.environment)
         let (context, who, _) = try self.member(in: store)
         return (context, StoreSync(store: URL(fileURLWithPath: store), member: who, catalog: context.catalog,
                                    environment: ProcessInfo.processInfo.environment))
