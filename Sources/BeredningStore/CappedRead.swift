@@ -11,10 +11,14 @@ extension FileStore {
     public static let maximumFileSize = 16 << 20
 
     /// The bytes of `path` (relative to the store), or nil when there is no file; a file above
-    /// `maximumFileSize` is a problem naming it, and is not read past the limit.
+    /// `maximumFileSize` is a problem naming it, and is not read past the limit. A symbolic
+    /// link is a problem too, and what it points at is not read: it may be outside the store.
     func cappedContents(_ path: String) throws(FileProblem) -> Data? {
-        let fd = open(root.path + "/" + path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
+        let fd = open(root.path + "/" + path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else {
+            if errno == ELOOP { throw FileProblem(file: path, line: nil, message: Message(.linkNotRead)) }
+            return nil
+        }
         defer { close(fd) }
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 1 << 16)

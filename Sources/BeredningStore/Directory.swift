@@ -6,6 +6,8 @@ enum Directory {
     struct Item: Sendable {
         let name: String
         let isFolder: Bool
+        /// A symbolic link, which the store neither reads nor writes through; never a folder.
+        var isLink = false
     }
 
     /// The entries of `path` (without `.` and `..`), or none when it cannot be read.
@@ -19,12 +21,16 @@ enum Directory {
             }
             if name == "." || name == ".." { continue }
             var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
-            // Some file systems (network shares among them) do not say; ask them.
+            var isLink = Int32(entry.pointee.d_type) == Int32(DT_LNK)
+            // Some file systems (network shares among them) do not say; ask them, about the
+            // entry itself, not what a link points at.
             if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
                 var info = stat()
-                isFolder = stat(path + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                let known = lstat(path + "/" + name, &info) == 0
+                isFolder = known && (info.st_mode & S_IFMT) == S_IFDIR
+                isLink = known && (info.st_mode & S_IFMT) == S_IFLNK
             }
-            items.append(Item(name: name, isFolder: isFolder))
+            items.append(Item(name: name, isFolder: isFolder, isLink: isLink))
         }
         return items
     }

@@ -217,12 +217,16 @@ extension FileStore {
 
     func write(_ text: String, to path: String, replacing: Bool = true) throws(StoreError) {
         let url = root.appendingPathComponent(path)
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        } catch {
-            throw .refused(Message(.storeCannotCreate, ["folder": .text(url.deletingLastPathComponent().path), "detail": .text(error.localizedDescription)]))
-        }
+        try NoFollow.checkFolders(of: path, in: root)
         do { try AtomicFile.write(Data(text.utf8), to: url, replacing: replacing) } catch { throw .writeFailed(error) }
+    }
+
+    /// Where an export named `name` is written: `exports/` in the store, made when missing,
+    /// and refused when it (or a file of that name) is a link that would carry it elsewhere.
+    public func exportURL(_ name: String) throws(StoreError) -> URL {
+        let path = FileStore.exportsFolder + "/" + name
+        try NoFollow.checkFolders(of: path, in: root)
+        return root.appendingPathComponent(path)
     }
 }
 

@@ -121,7 +121,12 @@ public struct FileStore: Sendable {
         let config = try loadConfig()
         var folders: [ApplicationID] = []
         var problems: [FileProblem] = []
-        for item in Directory.items(root.path) where item.isFolder && !item.name.hasPrefix(".") && item.name != FileStore.exportsFolder {
+        let items = Directory.items(root.path)
+        // A link in the store may point anywhere, and one can arrive with a pull: it is named, never followed.
+        for item in items where item.isLink && !item.name.hasPrefix(".") && item.name != FileStore.configFile {
+            problems.append(FileProblem(file: item.name, line: nil, message: Message(.linkNotRead)))
+        }
+        for item in items where item.isFolder && !item.name.hasPrefix(".") && item.name != FileStore.exportsFolder {
             guard let id = ApplicationID(item.name) else {
                 problems.append(FileProblem(file: item.name, line: nil, message: Message(.storeStrayFolder, ["folder": .text(item.name)])))
                 continue
@@ -152,8 +157,11 @@ public struct FileStore: Sendable {
 
     public func loadEntry(_ id: ApplicationID, config: FundConfig, reading extras: Extras = .all) -> StoreEntry {
         let folder = id.description
-        let contents = Set(Directory.items(root.path + "/" + folder).map(\.name))
-        var problems: [FileProblem] = []
+        let items = Directory.items(root.path + "/" + folder)
+        // Links are named and left out; the two records read by name say so themselves.
+        let contents = Set(items.filter { !$0.isLink }.map(\.name))
+        var problems = items.filter { $0.isLink && ![FileStore.applicationFile, FileStore.decisionFile].contains($0.name) }
+            .map { FileProblem(file: "\(folder)/\($0.name)", line: nil, message: Message(.linkNotRead)) }
         let applicationPath = "\(folder)/\(FileStore.applicationFile)"
         let application: Application? = read(applicationPath, into: &problems) {
             ApplicationRecord.read($0, folderID: id, settings: config.calculation)
@@ -177,11 +185,11 @@ public struct FileStore: Sendable {
         let comments = Counting.sortComments(readComments, config: config)
         let conflicts = !contents.contains("conflicts") ? [] : readConflicts(in: "\(folder)/conflicts", applicationID: id, into: &problems)
         let decisionPath = "\(folder)/\(FileStore.decisionFile)"
-        let decision: Decision? = contents.contains(FileStore.decisionFile)
+        let decision: Decision? = contents.contains(FileStore.decisionFile) || items.contains(where: { $0.isLink && $0.name == FileStore.decisionFile })
             ? read(decisionPath, into: &problems) { DecisionRecord.read($0, applicationID: id, members: config) } : nil
         var dossier = Dossier(application: application, reviews: reviews.counted, comments: comments.counted, conflicts: conflicts, decision: decision)
         dossier.uncounted = reviews.uncounted + comments.uncounted
-        guard extras.contains(.earlierVersions) else { return StoreEntry(folder: folder, dossier: dossier, problems: problems) }
+        guard extras.contains(.earlierVersions), contents.contains(FileStore.versionsFolder) else { return StoreEntry(folder: folder, dossier: dossier, problems: problems) }
         for review in dossier.outdatedReviews where dossier.earlierVersions[review.assessedVersion] == nil {
             let path = "\(folder)/\(FileStore.versionsFolder)/\(review.assessedVersion).toml"
             guard FileManager.default.fileExists(atPath: root.path + "/" + path) else { continue }
@@ -247,6 +255,10 @@ public struct FileStore: Sendable {
     /// Every `*.toml` in a folder by name, with nil for a file that could not be read.
     private func recordFiles<T>(in folder: String, into problems: inout [FileProblem], _ decode: (TOMLDocument, String) -> T?) -> [(name: String, value: T?)] {
         Directory.items(root.path + "/" + folder)
+            .filter { item in
+                if item.isLink { problems.append(FileProblem(file: "\(folder)/\(item.name)", line: nil, message: Message(.linkNotRead))) }
+                return !item.isLink
+            }
             .map(\.name)
             .filter { $0.hasSuffix(".toml") && !$0.hasPrefix(".") }
             .sorted()

@@ -35,9 +35,15 @@ extension FileStore {
             data += json + Data("\n".utf8)
         }
         guard !data.isEmpty else { return }
-        let path = root.appendingPathComponent("\(id)/\(FileStore.historyFile)").path
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .writeFailed(AtomicFile.WriteError(path: path, step: "open", code: errno)) }
+        let relative = "\(id)/\(FileStore.historyFile)"
+        let path = root.appendingPathComponent(relative).path
+        try NoFollow.checkFolders(of: relative, in: root, creating: false)
+        // Appending through a link would add the lines to whatever file it points at.
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else {
+            if errno == ELOOP { throw .refused(Message(.linkRefused, ["path": .text(relative)])) }
+            throw .writeFailed(AtomicFile.WriteError(path: path, step: "open", code: errno))
+        }
         defer { close(fd) }
         var before = stat()
         let sized = fstat(fd, &before) == 0
@@ -74,7 +80,9 @@ extension FileStore {
     /// The application's history, oldest first, and the lines that could not be read.
     public func history(of id: ApplicationID) -> (events: [HistoryEvent], problems: [FileProblem]) {
         let file = "\(id)/\(FileStore.historyFile)"
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(file).path) else { return ([], []) }
+        let read: Data?
+        do { read = try cappedContents(file) } catch { return ([], [error]) }
+        guard let data = read else { return ([], []) }
         var events: [HistoryEvent] = []
         var problems: [FileProblem] = []
         // Split on "\n" scalars: as characters, a CRLF line end is one "\r\n", never "\n".

@@ -24,12 +24,7 @@ struct StoreChange {
     /// `inPlace`: the text is that file edited line by line and already carries them.
     mutating func write(_ text: String, to path: String, replacing: Bool = true, inPlace: Bool = false) throws(StoreError) {
         let url = root.appendingPathComponent(path)
-        let folder = url.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .refused(Message(.storeCannotCreate, ["folder": .text(folder.path), "detail": .text(error.localizedDescription)]))
-        }
+        try NoFollow.checkFolders(of: path, in: root)
         let old = replacing && !inPlace ? FileManager.default.contents(atPath: url.path) : nil
         let data = Data((old.map { TextLines.keepingEndings(of: String(decoding: $0, as: UTF8.self), in: text) } ?? text).utf8)
         let backup = try StoreChange.keep(url)

@@ -43,7 +43,18 @@ public enum SyncOutcome: Sendable {
     case conflicts([SyncConflict], committed: String?)
     /// The member's unchosen versions were kept aside, here.
     indirect case resolved(keptAside: [URL], then: SyncOutcome)
+    /// Colleagues changed git's rule files (`.gitattributes` and the like, by path), which bered
+    /// does not follow but the member should hear of.
+    indirect case ruleFilesChanged([String], then: SyncOutcome)
     case failed(Message, detail: String)
+
+    /// The outcome itself, without what was kept aside or said on the way.
+    public var underlying: SyncOutcome {
+        switch self {
+        case .resolved(_, let then), .ruleFilesChanged(_, let then): return then.underlying
+        default: return self
+        }
+    }
 }
 
 /// `bered sync`: commit the member's own changes, pull with rebase, push. Every writer owns
@@ -78,8 +89,29 @@ public struct StoreSync: Sendable {
 
     /// What makes a folder a shared store: history files merge as a union of lines (the
     /// reader orders them by time), and locks, temporary files and exports stay local.
-    public static let attributes = "*.jsonl merge=union\n"
-    public static let ignored = ".*.lock\n.*.tmp-*\nexports/\n"
+    ///
+    /// Both live in the repository's own configuration (`.git/info/attributes`, `.git/info/exclude`),
+    /// which a pull cannot change, and are written anew by every sync: rule files in the shared
+    /// tree could be changed by anyone, and a `.gitattributes` saying `merge=union` for TOML
+    /// files or a UTF-16 `working-tree-encoding` broke every member's store. info/attributes
+    /// comes before every `.gitattributes` (gitattributes(5)), so its first line puts every
+    /// attribute that changes a file's bytes or how it merges back to git's default, whatever
+    /// the tree says; a later line wins within the file, so the history rule follows it.
+    public static let attributes = """
+        # bered: the store's own rules; a pull cannot change this file (issue 14)
+        * !text !eol !working-tree-encoding !filter !ident !merge
+        *.jsonl merge=union
+
+        """
+    /// Only for `git status` and the like: sync adds the store's files by name and never these.
+    public static let ignored = """
+        # bered: never shared (issue 14)
+        .bered/
+        .*.lock
+        .*.tmp-*
+        exports/
+
+        """
 
     /// Makes `store` a git repository shared through `remote` (a bare repository's path or
     /// URL) and sends it there: the coordinator's one-time setup.
@@ -142,7 +174,7 @@ public struct StoreSync: Sendable {
         if FileManager.default.fileExists(atPath: top + "/.git/rebase-merge") || FileManager.default.fileExists(atPath: top + "/.git/rebase-apply") {
             git.run(["rebase", "--abort"])
         }
-        ensureSharingFiles()
+        StoreSync.applyOwnRules(git)
         let committed: String?
         switch commitOwnChanges() {
         case .success(let hash): committed = hash
@@ -152,38 +184,58 @@ public struct StoreSync: Sendable {
             return .notShared(Message(.syncNoRemote))
         }
         var keptAside: [URL] = []
+        var ruleFiles: Set<String> = []
         // A colleague may push between our pull and our push: then pull again.
         for _ in 0..<3 {
             let fetched = git.run(["fetch", "--quiet", "origin"])
-            guard fetched.succeeded else { return wrap(Self.remoteFailure(fetched.errors, committed: committed), keptAside) }
+            guard fetched.succeeded else { return wrap(Self.remoteFailure(fetched.errors, committed: committed), keptAside, ruleFiles) }
             let branch = git.value(["symbolic-ref", "--short", "HEAD"]) ?? "main"
             let upstream = "origin/" + branch
             guard git.value(["rev-parse", "--verify", "--quiet", upstream]) != nil else {
                 // The remote is empty, or has not seen this branch: this sync creates it.
                 let sent = count("HEAD")
                 let pushed = git.run(["push", "--quiet", "--set-upstream", "origin", branch])
-                guard pushed.succeeded else { return wrap(Self.remoteFailure(pushed.errors, committed: committed), keptAside) }
-                return wrap(.synced(committed: committed, received: 0, sent: sent), keptAside)
+                guard pushed.succeeded else { return wrap(Self.remoteFailure(pushed.errors, committed: committed), keptAside, ruleFiles) }
+                return wrap(.synced(committed: committed, received: 0, sent: sent), keptAside, ruleFiles)
             }
             let received = count("HEAD..\(upstream)")
             if received > 0 {
+                let incomingRules = git.paths(["diff", "--name-only", "-z", "--no-renames", "HEAD..." + upstream]).filter(StoreSync.isRuleFile)
                 switch rebase(onto: upstream, choices: choices, otherwise: otherwise) {
-                case .done(let kept): keptAside += kept
-                case .stopped(let conflicts): return wrap(.conflicts(conflicts, committed: committed), keptAside)
-                case .failed(let detail): return wrap(.failed(Message(.syncGitFailed), detail: detail), keptAside)
+                case .done(let kept):
+                    keptAside += kept
+                    ruleFiles.formUnion(incomingRules)
+                case .stopped(let conflicts): return wrap(.conflicts(conflicts, committed: committed), keptAside, ruleFiles)
+                case .failed(let detail): return wrap(.failed(Message(.syncGitFailed), detail: detail), keptAside, ruleFiles)
                 }
             }
             let sent = count("\(upstream)..HEAD")
-            guard sent > 0 else { return wrap(.synced(committed: committed, received: received, sent: 0), keptAside) }
+            guard sent > 0 else { return wrap(.synced(committed: committed, received: received, sent: 0), keptAside, ruleFiles) }
             let pushed = git.run(["push", "--quiet", "origin", "HEAD:" + branch])
-            if pushed.succeeded { return wrap(.synced(committed: committed, received: received, sent: sent), keptAside) }
-            if !Self.wasOvertaken(pushed) { return wrap(Self.remoteFailure(pushed.errors, committed: committed), keptAside) }
+            if pushed.succeeded { return wrap(.synced(committed: committed, received: received, sent: sent), keptAside, ruleFiles) }
+            if !Self.wasOvertaken(pushed) { return wrap(Self.remoteFailure(pushed.errors, committed: committed), keptAside, ruleFiles) }
         }
-        return wrap(.failed(Message(.syncKeptMoving), detail: ""), keptAside)
+        return wrap(.failed(Message(.syncKeptMoving), detail: ""), keptAside, ruleFiles)
     }
 
-    private func wrap(_ outcome: SyncOutcome, _ keptAside: [URL]) -> SyncOutcome {
-        keptAside.isEmpty ? outcome : .resolved(keptAside: keptAside, then: outcome)
+    private func wrap(_ outcome: SyncOutcome, _ keptAside: [URL], _ ruleFiles: Set<String>) -> SyncOutcome {
+        let told = ruleFiles.isEmpty ? outcome : .ruleFilesChanged(ruleFiles.sorted(), then: outcome)
+        return keptAside.isEmpty ? told : .resolved(keptAside: keptAside, then: told)
+    }
+
+    /// Whether a path is one of git's rule files, or any other hidden file, which the store
+    /// never holds: `.gitattributes`, `.gitignore`, `.gitmodules`, `2026-001/.gitattributes`.
+    static func isRuleFile(_ path: String) -> Bool {
+        path.split(separator: "/").contains { $0.hasPrefix(".") }
+    }
+
+    /// Whether sync adds an untracked file: the store's own files, never a hidden one (locks,
+    /// temporary files, `.bered/`), an export, or a link (it would share what it points at's
+    /// name, and a colleague's bered would refuse it anyway).
+    static func isShared(_ path: String, in root: URL) -> Bool {
+        guard !isRuleFile(path), path != FileStore.exportsFolder, !path.hasPrefix(FileStore.exportsFolder + "/") else { return false }
+        var info = stat()
+        return lstat(root.path + "/" + path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     private func count(_ range: String) -> Int { Int(git.value(["rev-list", "--count", range]) ?? "") ?? 0 }
@@ -211,24 +263,70 @@ public struct StoreSync: Sendable {
         let outcome: SyncOutcome
     }
 
-    /// Appends the sharing rules to `.gitattributes` and `.gitignore` where they are missing,
-    /// so a store shared by hand merges the same way.
-    private func ensureSharingFiles() {
-        for (name, wanted) in [(".gitattributes", StoreSync.attributes), (".gitignore", StoreSync.ignored)] {
-            let url = root.appendingPathComponent(name)
+    /// Puts bered's rules in place in the store's own repository (nothing when the store is not
+    /// one): before anything reads the store, since a member who joined with `git clone` may
+    /// hold files that the tree's rules made unreadable (UTF-16), `bered.toml` among them.
+    public static func applyOwnRules(store: URL, environment: [String: String]) {
+        let git = Git(folder: store.standardizedFileURL, environment: environment)
+        guard let top = git.value(["rev-parse", "--show-toplevel"]),
+              URL(fileURLWithPath: top).resolvingSymlinksInPath().path == store.standardizedFileURL.resolvingSymlinksInPath().path else { return }
+        applyOwnRules(git)
+    }
+
+    /// Writes the sharing rules into the repository's own configuration where they are missing,
+    /// keeping any lines the member put there; `.gitattributes` and `.gitignore` in the tree are
+    /// no longer written (older stores keep theirs, which the rules here override).
+    static func applyOwnRules(_ git: Git) {
+        for (name, wanted) in [("info/attributes", StoreSync.attributes), ("info/exclude", StoreSync.ignored)] {
+            guard let relative = git.value(["rev-parse", "--git-path", name]) else { continue }
+            let url = relative.hasPrefix("/") ? URL(fileURLWithPath: relative) : git.folder.appendingPathComponent(relative)
             let existing = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-            let lines = Set(existing.split(separator: "\n").map(String.init))
-            let missing = wanted.split(separator: "\n").map(String.init).filter { !lines.contains($0) }
-            guard !missing.isEmpty else { continue }
-            let text = existing + (existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n") + missing.joined(separator: "\n") + "\n"
-            try? AtomicFile.write(Data(text.utf8), to: url)
+            guard let text = withRules(wanted, in: existing) else { continue }
+            // Which files the member changed is judged under the rules they were checked out
+            // with, so it is asked before the new rules are in place.
+            let unchanged = name == "info/attributes" ? unchangedFiles(git) : []
+            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            guard (try? AtomicFile.write(Data(text.utf8), to: url)) != nil else { continue }
+            checkOutAgain(unchanged, git)
         }
     }
 
+    /// `existing` with bered's `wanted` lines, or nil when they are all there. The lines depend
+    /// on their order, so when any is missing the block is appended whole.
+    static func withRules(_ wanted: String, in existing: String) -> String? {
+        let lines = Set(existing.split(separator: "\n").map(String.init))
+        guard wanted.split(separator: "\n").contains(where: { !lines.contains(String($0)) }) else { return nil }
+        return existing + (existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n") + wanted
+    }
+
+    /// The tracked files the member has not changed.
+    private static func unchangedFiles(_ git: Git) -> [String] {
+        // A file written in the second its index entry was may look changed by its times alone;
+        // the refresh compares such files by content.
+        git.run(["update-index", "-q", "--refresh"])
+        let changed = Set(git.paths(["diff", "--name-only", "-z", "--no-renames"]))
+        return git.paths(["ls-files", "-z"]).filter { !changed.contains($0) }
+    }
+
+    /// Writes `files` again, now under bered's rules: a member who joined with `git clone` got
+    /// them under the tree's `.gitattributes`, which may have made them UTF-16 or CRLF. Files
+    /// the member changed are not among them. Once per repository.
+    private static func checkOutAgain(_ files: [String], _ git: Git) {
+        guard !files.isEmpty else { return }
+        git.run(["checkout-index", "--force", "-u", "-z", "--stdin"], input: files.joined(separator: "\0"))
+    }
+
     /// Commits everything changed in the store; returns the short hash, or nil when nothing was.
+    /// Changed and deleted files are staged as git tracks them, and new ones by name, forced:
+    /// a `.gitignore` in the tree (`reviews/`, say) cannot keep a member's work from being shared.
     private func commitOwnChanges() -> Result<String?, Failure> {
-        let added = git.run(["add", "--all", "."])
-        guard added.succeeded else { return .failure(Failure(outcome: .failed(Message(.syncGitFailed), detail: added.errors))) }
+        let updated = git.run(["add", "--update", "--", "."])
+        guard updated.succeeded else { return .failure(Failure(outcome: .failed(Message(.syncGitFailed), detail: updated.errors))) }
+        let new = git.paths(["ls-files", "--others", "-z", "--", "."]).filter { StoreSync.isShared($0, in: root) }
+        if !new.isEmpty {
+            let added = git.run(["add", "--force", "--pathspec-from-file=-", "--pathspec-file-nul"], input: new.joined(separator: "\0"))
+            guard added.succeeded else { return .failure(Failure(outcome: .failed(Message(.syncGitFailed), detail: added.errors))) }
+        }
         let paths = git.paths(["diff", "--cached", "--name-only", "-z", "--no-renames"])
         guard !paths.isEmpty else { return .success(nil) }
         let committed = git.run(["commit", "--quiet", "--no-verify", "--file", "-"], input: CommitMessage.of(paths: paths, member: member, catalog: catalog))

@@ -22,6 +22,8 @@ public enum SyncReport {
             return kept.map { catalog(.syncKeptAside, ["path": .text($0.path)]) } + lines(then, catalog: catalog)
         case .failed(let message, let detail):
             return [catalog(message)] + gitSaid(detail)
+        case .ruleFilesChanged(let paths, let then):
+            return [catalog(.linkRuleFilesChanged, ["files": .text(paths.joined(separator: ", "))])] + lines(then, catalog: catalog)
         }
     }
 

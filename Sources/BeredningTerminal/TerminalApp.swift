@@ -251,9 +251,8 @@ public struct TerminalApp {
                     text = memo.markdown
                 }
             }
-            let folder = store.root.appendingPathComponent(FileStore.exportsFolder)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let url = folder.appendingPathComponent(name)
+            let url: URL
+            do { url = try store.exportURL(name) } catch { return .failed(error.lines(state.catalog)) }
             try AtomicFile.write(Data(text.utf8), to: url)
             return .saved(Message(.exportDone, ["path": .text(url.path)]))
         } catch {

@@ -54,7 +54,7 @@ struct AllOrNothingTests {
         switch failure {
         case .applicationLocked:
             // flock locks of two open files exclude each other within one process too.
-            lock = open(folder.appendingPathComponent(".application.toml.lock").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            lock = open(try lockFile("\(id)/application.toml", in: store.root), O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
             #expect(flock(lock, LOCK_EX) == 0)
         case .historyInTheWay:
             try FileManager.default.removeItem(at: folder.appendingPathComponent(FileStore.historyFile))

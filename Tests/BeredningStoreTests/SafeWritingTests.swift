@@ -65,7 +65,7 @@ struct SafeWritingTests {
 
     @Test func aLockHeldByAColleagueMakesTheSaveWaitThenSaySo() throws {
         let store = try TestStore()
-        let lock = RecordLock.path(for: store.root.appendingPathComponent("2026-002/application.toml").path)
+        let lock = try lockFile("2026-002/application.toml", in: store.root)
         let fd = open(lock, O_RDWR | O_CREAT, 0o644)
         defer { close(fd) }
         #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
@@ -86,7 +86,7 @@ struct SafeWritingTests {
 
     @Test func aLockLeftByAKilledProcessIsTakenOverAtOnce() throws {
         let store = try TestStore()
-        let lock = RecordLock.path(for: store.root.appendingPathComponent("2026-002/application.toml").path)
+        let lock = try lockFile("2026-002/application.toml", in: store.root)
         // A child takes the lock and is killed with SIGKILL while holding it.
         let child = fork()
         if child == 0 {
@@ -159,4 +159,11 @@ struct SafeWritingTests {
         try store.store.save(comment, by: sara)
         #expect(try store.load().entry(ApplicationID("2026-005")!)?.dossier?.comments.contains { $0.text == text } == true)
     }
+}
+
+/// The lock file of `record` as bered opens it, its folder made.
+func lockFile(_ record: String, in root: URL) throws -> String {
+    let path = root.appendingPathComponent(RecordLock.path(for: record)).path
+    try FileManager.default.createDirectory(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
+    return path
 }

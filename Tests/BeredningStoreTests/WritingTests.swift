@@ -50,8 +50,9 @@ struct WritingTests {
         review.assessments[.problem] = Assessment(score: .points(2), comment: "Konsekvenserna saknas – komplettera gärna.")
         try store.store.save(review, by: anna, in: dossier, config: snapshot.config, now: now)
 
-        // Beside it only the hidden lock a second session of hers waits on, which sync leaves out.
-        #expect(store.files(in: "2026-005/reviews") == [".anna.toml.lock", "anna.toml"])
+        // Nothing beside it: the lock a second session of hers waits on is in .bered/locks, never shared.
+        #expect(store.files(in: "2026-005/reviews") == ["anna.toml"])
+        #expect(FileManager.default.fileExists(atPath: store.root.appendingPathComponent(".bered/locks").path))
         let saved = try #require(try store.load().entry(dossier.application.id)?.dossier?.review(by: anna.id))
         #expect(saved.assessments == review.assessments)
         #expect(saved.updated == now)

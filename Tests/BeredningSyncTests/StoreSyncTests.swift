@@ -68,7 +68,8 @@ struct StoreSyncTests {
         let anna = try world.join("anna"), bengt = try world.join("bengt")
         try world.scoreProblem(of: "2026-004", 2, "Bengts bedömning.", as: "bengt", in: bengt)
         let bengtSync = try world.sync(bengt, as: "bengt")
-        bengtSync.git.run(["add", "--all", "."])
+        // As bengt's sync commits: the store's files, not the machine's lock folder.
+        bengtSync.git.run(["add", "--all", "--", ".", ":(exclude).bered"])
         bengtSync.git.run(["commit", "--quiet", "-m", "bengt"])
         let marker = world.root.appendingPathComponent("pushed-once")
         let hook = anna.appendingPathComponent(".git/hooks/pre-push")
@@ -109,14 +110,19 @@ struct StoreSyncTests {
         let world = try SyncWorld()
         let lars = try world.coordinatorShares()
         try world.write("2026-001/.application.toml.lock", "", in: lars)
+        try FileManager.default.createDirectory(at: lars.appendingPathComponent(".bered/locks"), withIntermediateDirectories: true)
+        try world.write(".bered/locks/2026-001.application.toml.lock", "lars 1 host", in: lars)
         try world.write("2026-001/reviews/.anna.toml.tmp-123-1", "halv", in: lars)
         try FileManager.default.createDirectory(at: lars.appendingPathComponent("exports"), withIntermediateDirectories: true)
         try world.write("exports/beslut.csv", "x", in: lars)
         _ = try world.sync(lars, as: "lars").sync()
         let tracked = world.git(lars).paths(["ls-files", "-z"])
-        #expect(!tracked.contains { $0.contains(".lock") || $0.contains(".tmp-") || $0.hasPrefix("exports/") })
-        #expect(tracked.contains(".gitattributes") && tracked.contains("2026-001/application.toml"))
-        #expect(try world.read(".gitattributes", in: lars).contains("*.jsonl merge=union"))
+        #expect(!tracked.contains { $0.contains(".lock") || $0.contains(".tmp-") || $0.hasPrefix("exports/") || $0.hasPrefix(".bered") })
+        #expect(tracked.contains("2026-001/application.toml") && !tracked.contains(".gitattributes"))
+        // The rules are the repository's own, which no pull changes.
+        #expect(try world.read(".git/info/attributes", in: lars).contains("*.jsonl merge=union"))
+        #expect(try world.read(".git/info/exclude", in: lars).contains(".bered/"))
+        #expect(world.git(lars).value(["status", "--porcelain"]) == "")
     }
 
     @Test func withoutANetworkTheWorkIsCommittedHereAndSentLater() throws {

@@ -470,4 +470,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case storeOwnFileChanged = "lines.own_file_changed"
     case storeControlCharacter = "lines.control_character"
     case storeControlCharacterLines = "lines.control_character_lines"
+    // Nothing outside the store (issue 14): a link in the store is neither followed nor read,
+    // and a colleague's change to git's rule files is said.
+    case linkRefused = "links.refused"
+    case linkNotRead = "links.not_read"
+    case linkRuleFilesChanged = "links.rule_files_changed"
 }

@@ -86,6 +86,7 @@ extension MemberOptions {
     /// The strings and a sync for the member at the keyboard: only the fund's settings are read,
     /// so syncing a store of thousands of applications starts at once.
     func syncing(_ store: String) throws -> (CLIContext, StoreSync) {
+        StoreSync.applyOwnRules(store: URL(fileURLWithPath: store), environment: ProcessInfo.processInfo.environment)
         let (context, who, _) = try self.member(in: store)
         return (context, StoreSync(store: URL(fileURLWithPath: store), member: who, catalog: context.catalog,
                                    environment: ProcessInfo.processInfo.environment))
@@ -96,13 +97,12 @@ extension MemberOptions {
 private func report(_ outcome: SyncOutcome, _ context: CLIContext) {
     let lines = SyncReport.lines(outcome, catalog: context.catalog)
     var status = ExitStatus.ok
-    var final = outcome
-    while case .resolved(_, let then) = final { final = then }
+    let final = outcome.underlying
     switch final {
     case .synced: status = ExitStatus.ok
     case .offline: status = ExitStatus.offline
     case .conflicts: status = ExitStatus.conflicts
-    case .notShared, .failed, .resolved: status = ExitStatus.broken
+    case .notShared, .failed, .resolved, .ruleFilesChanged: status = ExitStatus.broken
     }
     if status == ExitStatus.broken {
         for line in lines { printError(line) }
