@@ -451,4 +451,21 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case tuiReloading = "tui.reloading"
     case tuiReloaded = "tui.reloaded"
     case tuiEditorLongTextsOnly = "tui.editor_long_texts_only"
+
+    // Signed changes (issue 14): who may change which file, checked on every signed commit.
+    case signedNoReviews = "signed.no_reviews"
+    case signedOthersReview = "signed.others_review"
+    case signedNoVersions = "signed.no_versions"
+    case signedNoComments = "signed.no_comments"
+    case signedOthersComment = "signed.others_comment"
+    case signedNoConflicts = "signed.no_conflicts"
+    case signedOthersConflict = "signed.others_conflict"
+    case signedHistoryRewritten = "signed.history_rewritten"
+    case signedNoNewApplication = "signed.no_new_application"
+    case signedUnreadableApplication = "signed.unreadable_application"
+    case signedApplicationText = "signed.application_text"
+    case signedApplicationMove = "signed.application_move"
+    case signedNoDecision = "signed.no_decision"
+    case signedNoConfig = "signed.no_config"
+    case signedNoOther = "signed.no_other"
 }
