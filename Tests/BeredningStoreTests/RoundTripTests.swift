@@ -122,3 +122,28 @@ struct RoundTripTests {
         #expect(read.map { TOMLTime.text($0.time) } == "2026-03-06T17:10:00Z")
     }
 }
+
+@Suite("Signing keys in bered.toml (issue 14)")
+struct SigningKeyConfigTests {
+    static let key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ6m9Xo7Cq0h8y1v0Kc0t1jP6gQm3w3h3G3Y6a0Jc9bW anna@bered"
+
+    @Test func aMembersKeyIsReadAndWrittenBack() throws {
+        let test = try TestStore()
+        var config = try test.store.loadConfig()
+        config.members[0].signingKey = SigningKey(Self.key)
+        try test.write("bered.toml", ConfigRecord.write(config))
+        #expect(try test.store.loadConfig() == config)
+        #expect(try test.read("bered.toml").contains("signing_key = \"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ6m9Xo7Cq0h8y1v0Kc0t1jP6gQm3w3h3G3Y6a0Jc9bW\""))
+    }
+
+    @Test func aKeyThatIsNotOneIsRefusedByName() throws {
+        let test = try TestStore()
+        let text = try test.read("bered.toml").replacingOccurrences(of: "role = \"coordinator\"", with: "role = \"coordinator\"\nsigning_key = \"lars namespaces=git\"")
+        try test.write("bered.toml", text)
+        #expect(throws: StoreError.self) { try test.store.loadConfig() }
+        do { _ = try test.store.loadConfig() } catch {
+            guard case .unusable(let problems) = error else { Issue.record("\(error)"); return }
+            #expect(problems.map(\.message.key) == [MessageKey.signedBadKey.rawValue])
+        }
+    }
+}

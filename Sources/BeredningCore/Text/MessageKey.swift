@@ -468,4 +468,5 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case signedNoDecision = "signed.no_decision"
     case signedNoConfig = "signed.no_config"
     case signedNoOther = "signed.no_other"
+    case signedBadKey = "signed.bad_key"
 }
