@@ -469,4 +469,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case signedNoConfig = "signed.no_config"
     case signedNoOther = "signed.no_other"
     case signedBadKey = "signed.bad_key"
+    case signedRefused = "signed.refused"
+    case signedUnsigned = "signed.unsigned"
+    case signedUnknownKey = "signed.unknown_key"
+    case signedBadSignature = "signed.bad_signature"
+    case signedNoHistory = "signed.no_history"
+    case signedNoAnchorConfig = "signed.no_anchor_config"
+    case signedClean = "signed.clean"
+    case signedFound = "signed.found"
 }
