@@ -41,7 +41,9 @@ public struct HistoryVerifier: Sendable {
     }
 
     public func verify(from anchor: String? = nil) -> VerifyOutcome {
-        guard let head = git.value(["rev-parse", "--verify", "--quiet", "HEAD"]) else {
+        // A store inside some other repository (a home folder kept in git) has no history of its own.
+        let top = git.value(["rev-parse", "--show-toplevel"]).map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
+        guard top == store.root.resolvingSymlinksInPath().path, let head = git.value(["rev-parse", "--verify", "--quiet", "HEAD"]) else {
             return .failed(Message(.signedNoHistory, ["folder": .text(store.root.path)]), detail: "")
         }
         let start = anchor ?? git.value(["rev-list", "--max-parents=0", head]).flatMap { $0.split(separator: "\n").last.map(String.init) }

@@ -166,6 +166,18 @@ struct SignedHistoryTests {
         #expect(try world.verify(folder).findings == [])
     }
 
+    @Test func aStoreInsideSomeOtherRepositoryHasNoHistoryToCheck() throws {
+        let world = try SyncWorld()
+        let home = world.root.appendingPathComponent("home")
+        #expect(world.git(home).run(["init", "--quiet"]).succeeded)
+        let folder = home.appendingPathComponent("fond")
+        try FileManager.default.copyItem(at: BundledResources.demoStore, to: folder)
+        try world.commit(home, signedWith: nil)
+        let outcome = HistoryVerifier(store: folder, coreCriteria: try BundledResources.coreCriteria(), environment: world.environment).verify()
+        guard case .failed(let message, _) = outcome else { Issue.record("\(outcome)"); return }
+        #expect(message.key == MessageKey.signedNoHistory.rawValue)
+    }
+
     /// `bered.toml` with one member's role line replaced, as an editor would.
     static func settingRole(of id: String, to role: String, in config: String) -> String {
         var lines = config.components(separatedBy: "\n")
@@ -173,5 +185,50 @@ struct SignedHistoryTests {
               let roleLine = lines[start...].firstIndex(where: { $0.hasPrefix("role = ") }) else { return config }
         lines[roleLine] = "role = \"\(role)\""
         return lines.joined(separator: "\n")
+    }
+}
+
+@Suite("A member's key and signed syncs (issue 14)")
+struct SignedSyncTests {
+    @Test func theKeyIsMadeOnceReadableByTheMemberAlone() throws {
+        let world = try SyncWorld()
+        let first = try MemberKey.ensure(for: MemberID("anna")!, environment: world.environment).get()
+        #expect(first.created)
+        #expect(first.privateKey.path == world.root.appendingPathComponent("state/bered/keys/anna").path)
+        #expect(SigningKey(first.publicLine)?.type == "ssh-ed25519")
+        #expect(first.publicLine.hasSuffix(" anna@bered"))
+        let file = try FileManager.default.attributesOfItem(atPath: first.privateKey.path)[.posixPermissions] as? Int
+        let folder = try FileManager.default.attributesOfItem(atPath: first.privateKey.deletingLastPathComponent().path)[.posixPermissions] as? Int
+        #expect(file == 0o600)
+        #expect(folder == 0o700)
+        let again = try MemberKey.ensure(for: MemberID("anna")!, environment: world.environment).get()
+        #expect(!again.created)
+        #expect(again.publicLine == first.publicLine)
+    }
+
+    @Test func withoutAHomeThereIsNoKeyAndTheMemberIsToldWhy() {
+        let result = MemberKey.ensure(for: MemberID("anna")!, environment: ["PATH": "/usr/bin:/bin"])
+        guard case .failure(let refusal) = result else { Issue.record("made a key without a folder"); return }
+        #expect(refusal.reason == Message(.signedKeyNoFolder))
+    }
+
+    @Test func aMemberWithAKeySyncsSignedCommitsThatVerify() throws {
+        let world = try SyncWorld()
+        let folder = world.root.appendingPathComponent("lars")
+        try FileManager.default.copyItem(at: BundledResources.demoStore, to: folder)
+        var lines: [String: String] = [:]
+        for id in ["lars", "anna"] { lines[id] = try MemberKey.ensure(for: MemberID(id)!, environment: world.environment).get().publicLine }
+        try world.addKeys(lines, in: folder)
+        #expect(try world.sync(folder, as: "lars").share(remote: world.remote.path).isSynced)
+
+        let annas = try world.join("anna")
+        try world.scoreProblem(of: "2026-001", 3, "Tydligt beskrivet.", as: "anna", in: annas)
+        #expect(try world.sync(annas, as: "anna").sync().isSynced)
+        #expect(try world.sync(folder, as: "lars").sync().isSynced)
+
+        #expect(world.git(folder).value(["cat-file", "commit", "HEAD"])?.contains("-----BEGIN SSH SIGNATURE-----") == true)
+        let result = try world.verify(folder)
+        #expect(result.commits == 1)
+        #expect(result.findings == [])
     }
 }

@@ -477,4 +477,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case signedNoAnchorConfig = "signed.no_anchor_config"
     case signedClean = "signed.clean"
     case signedFound = "signed.found"
+    case signedKeyNoFolder = "signed.key_no_folder"
+    case signedKeyFailed = "signed.key_failed"
+    case signedKeyCreated = "signed.key_created"
+    case signedKeyExists = "signed.key_exists"
+    case signedKeySend = "signed.key_send"
 }
