@@ -45,6 +45,11 @@ struct SignedEndToEndTests {
         let english = try Bered.run(["verify", store.path, "--lang", "en"], environment: environment)
         #expect(english.stdout.contains("2026-006/decision.toml: unsigned change in "))
 
+        // Checked from the unsigned commit on, as a store shared before keys would be, there is nothing after it.
+        let fromThere = try Bered.run(["verify", store.path, "--from", "HEAD"], environment: environment)
+        #expect(fromThere.status == 0)
+        #expect(fromThere.stdout.contains(": 0 ändringar"))
+        #expect(try Bered.run(["verify", store.path, "--from", "nosuchcommit"], environment: environment).status == 2)
         #expect(try Bered.run(["verify", root.appendingPathComponent("home").path], environment: environment).status == 2)
     }
 
