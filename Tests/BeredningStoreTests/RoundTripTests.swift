@@ -146,4 +146,19 @@ struct SigningKeyConfigTests {
             #expect(problems.map(\.message.key) == [MessageKey.signedBadKey.rawValue])
         }
     }
+
+    @Test func twoMembersWithOneKeyAreRefused() throws {
+        let test = try TestStore()
+        var config = try test.store.loadConfig()
+        config.members[0].signingKey = SigningKey(Self.key)
+        config.members[1].signingKey = SigningKey(Self.key)
+        try test.write("bered.toml", ConfigRecord.write(config))
+        do {
+            _ = try test.store.loadConfig()
+            Issue.record("read a bered.toml where two members share a key")
+        } catch {
+            guard case .unusable(let problems) = error else { Issue.record("\(error)"); return }
+            #expect(problems.map(\.message) == [Message(.signedDuplicateKey, ["field": .text("members[1].signing_key"), "member": .text(config.members[0].id.rawValue)])])
+        }
+    }
 }

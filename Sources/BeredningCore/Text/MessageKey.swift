@@ -482,4 +482,5 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case signedKeyCreated = "signed.key_created"
     case signedKeyExists = "signed.key_exists"
     case signedKeySend = "signed.key_send"
+    case signedDuplicateKey = "signed.duplicate_key"
 }

@@ -42,6 +42,10 @@ enum ConfigRecord {
             let key = m.string("signing_key").flatMap { line in
                 SigningKey(line) ?? { m.report(.signedBadKey, at: "signing_key", ["value": .text(String(line.prefix(40)))]); return nil }()
             }
+            // One key, two members: git would name only one of them as the signer.
+            if let key, let other = members.first(where: { $0.signingKey == key }) {
+                m.report(.signedDuplicateKey, at: "signing_key", ["member": .text(other.id.rawValue)])
+            }
             members.append(Member(id: id, name: m.text("name").isBlank ? raw : m.text("name"), role: role, signingKey: key))
         }
 
