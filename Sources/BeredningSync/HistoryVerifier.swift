@@ -50,6 +50,10 @@ public struct HistoryVerifier: Sendable {
         guard let start, let startCommit = git.value(["rev-parse", "--verify", "--quiet", start + "^{commit}"]) else {
             return .failed(Message(.signedNoHistory, ["folder": .text(store.root.path)]), detail: anchor ?? "")
         }
+        // A starting point off the branch would leave the commits between unchecked.
+        guard git.run(["merge-base", "--is-ancestor", startCommit, head]).succeeded else {
+            return .failed(Message(.signedNoHistory, ["folder": .text(store.root.path)]), detail: start)
+        }
         guard var trusted = show(startCommit, FileStore.configFile).flatMap({ store.config(from: Data($0.utf8)) }) else {
             return .failed(Message(.signedNoAnchorConfig, ["commit": .text(short(startCommit))]), detail: "")
         }

@@ -178,6 +178,19 @@ struct SignedHistoryTests {
         #expect(message.key == MessageKey.signedNoHistory.rawValue)
     }
 
+    @Test func aStartingPointOffTheBranchIsRefused() throws {
+        let world = try SyncWorld()
+        let (folder, keys) = try Self.sharedWithKeys(world)
+        let git = world.git(folder)
+        #expect(git.run(["checkout", "--quiet", "-b", "side"]).succeeded)
+        try world.write("2026-006/decision.toml", "changed\n", in: folder)
+        let side = try world.commit(folder, signedWith: keys["lars"])
+        #expect(git.run(["checkout", "--quiet", "main"]).succeeded)
+        let outcome = HistoryVerifier(store: folder, coreCriteria: try BundledResources.coreCriteria(), environment: world.environment).verify(from: side)
+        guard case .failed(let message, _) = outcome else { Issue.record("\(outcome)"); return }
+        #expect(message.key == MessageKey.signedNoHistory.rawValue)
+    }
+
     /// `bered.toml` with one member's role line replaced, as an editor would.
     static func settingRole(of id: String, to role: String, in config: String) -> String {
         var lines = config.components(separatedBy: "\n")
@@ -229,6 +242,25 @@ struct SignedSyncTests {
         #expect(world.git(folder).value(["cat-file", "commit", "HEAD"])?.contains("-----BEGIN SSH SIGNATURE-----") == true)
         let result = try world.verify(folder)
         #expect(result.commits == 1)
+        #expect(result.findings == [])
+    }
+
+    @Test func aCommitReplayedOnAColleaguesIsSignedAgain() throws {
+        let world = try SyncWorld()
+        let folder = world.root.appendingPathComponent("lars")
+        try FileManager.default.copyItem(at: BundledResources.demoStore, to: folder)
+        var lines: [String: String] = [:]
+        for id in ["lars", "anna", "bengt"] { lines[id] = try MemberKey.ensure(for: MemberID(id)!, environment: world.environment).get().publicLine }
+        try world.addKeys(lines, in: folder)
+        #expect(try world.sync(folder, as: "lars").share(remote: world.remote.path).isSynced)
+        let annas = try world.join("anna"), bengts = try world.join("bengt")
+        try world.scoreProblem(of: "2026-001", 3, "Tydligt beskrivet.", as: "anna", in: annas)
+        try world.scoreProblem(of: "2026-001", 2, "Oklart omfång.", as: "bengt", in: bengts)
+        #expect(try world.sync(annas, as: "anna").sync().isSynced)
+        // Bengt's commit is rebased onto Anna's, and so made anew: it must be signed anew.
+        #expect(try world.sync(bengts, as: "bengt").sync().isSynced)
+        let result = try world.verify(bengts)
+        #expect(result.commits == 2)
         #expect(result.findings == [])
     }
 }
