@@ -77,6 +77,11 @@ public struct StoreSync: Sendable {
         if (git.value(["config", "user.name"]) ?? "").isEmpty || (git.value(["config", "user.email"]) ?? "").isEmpty {
             git.settings = ["-c", "user.name=\(member.name)", "-c", "user.email=\(member.id)@beredning.invalid"]
         }
+        // With a key of the member's own (`bered key`), every commit this sync makes is signed,
+        // the rebase's replayed ones too, so colleagues' `bered verify` can tell who made it.
+        if let key = MemberKey.existing(for: member.id, environment: environment) {
+            git.settings += ["-c", "gpg.format=ssh", "-c", "user.signingkey=" + key.path, "-c", "commit.gpgsign=true"]
+        }
         self.git = git
         self.member = member
         self.catalog = catalog

@@ -122,3 +122,43 @@ struct RoundTripTests {
         #expect(read.map { TOMLTime.text($0.time) } == "2026-03-06T17:10:00Z")
     }
 }
+
+@Suite("Signing keys in bered.toml (issue 14)")
+struct SigningKeyConfigTests {
+    static let key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ6m9Xo7Cq0h8y1v0Kc0t1jP6gQm3w3h3G3Y6a0Jc9bW anna@bered"
+
+    @Test func aMembersKeyIsReadAndWrittenBack() throws {
+        let test = try TestStore()
+        var config = try test.store.loadConfig()
+        config.members[0].signingKey = SigningKey(Self.key)
+        try test.write("bered.toml", ConfigRecord.write(config))
+        #expect(try test.store.loadConfig() == config)
+        #expect(try test.read("bered.toml").contains("signing_key = \"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ6m9Xo7Cq0h8y1v0Kc0t1jP6gQm3w3h3G3Y6a0Jc9bW\""))
+    }
+
+    @Test func aKeyThatIsNotOneIsRefusedByName() throws {
+        let test = try TestStore()
+        let text = try test.read("bered.toml").replacingOccurrences(of: "role = \"coordinator\"", with: "role = \"coordinator\"\nsigning_key = \"lars namespaces=git\"")
+        try test.write("bered.toml", text)
+        #expect(throws: StoreError.self) { try test.store.loadConfig() }
+        do { _ = try test.store.loadConfig() } catch {
+            guard case .unusable(let problems) = error else { Issue.record("\(error)"); return }
+            #expect(problems.map(\.message.key) == [MessageKey.signedBadKey.rawValue])
+        }
+    }
+
+    @Test func twoMembersWithOneKeyAreRefused() throws {
+        let test = try TestStore()
+        var config = try test.store.loadConfig()
+        config.members[0].signingKey = SigningKey(Self.key)
+        config.members[1].signingKey = SigningKey(Self.key)
+        try test.write("bered.toml", ConfigRecord.write(config))
+        do {
+            _ = try test.store.loadConfig()
+            Issue.record("read a bered.toml where two members share a key")
+        } catch {
+            guard case .unusable(let problems) = error else { Issue.record("\(error)"); return }
+            #expect(problems.map(\.message) == [Message(.signedDuplicateKey, ["field": .text("members[1].signing_key"), "member": .text(config.members[0].id.rawValue)])])
+        }
+    }
+}

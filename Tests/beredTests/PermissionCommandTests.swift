@@ -273,7 +273,7 @@ struct PermissionCommandTests {
 
     // MARK: No command writes a review for the youth panel
 
-    static let visibleCommands = ["open", "demo", "init", "new", "list", "check", "calc", "move", "decide", "history", "export", "validate", "sync", "share"]
+    static let visibleCommands = ["open", "demo", "init", "new", "list", "check", "calc", "move", "decide", "history", "export", "validate", "sync", "share", "verify", "key"]
 
     @Test func theCommandsAreTheKnownOnesAndNoneWritesAReview() throws {
         let box = try Sandbox()
@@ -309,13 +309,15 @@ struct PermissionCommandTests {
             Self.decideArguments(s, "2026-002", as: "sara"),
             ["history", s, "2026-001"], ["export", s, "--format", "json", "--as", "sara"], ["validate", s],
             ["sync", s, "--as", "sara"], ["share", s, box.cwd.appendingPathComponent("delat.git").path, "--as", "sara"],
+            ["verify", s], ["key", "--as", "sara"],
             ["bench", "first-screen", s, "--as", "sara"], ["bench", "keys", s, "--presses", "5", "--as", "sara"], ["bench", "floor", s],
         ]
         let before = box.storeFiles
         let reviewsBefore = before.filter { $0.key.contains("/reviews/") }
         #expect(reviewsBefore.count >= 10)
         for arguments in runs {
-            let result = try box.run(arguments, environment: ["BERED_USER": "sara"])
+            // Her key, if a command makes one, goes to a state folder of the sandbox's, never the store.
+            let result = try box.run(arguments, environment: ["BERED_USER": "sara", "XDG_STATE_HOME": box.cwd.appendingPathComponent("state").path])
             let after = box.storeFiles
             #expect(after == before, "bered \(arguments.joined(separator: " ")) (exit \(result.status)) changed:\n\(differences(before, after))")
         }

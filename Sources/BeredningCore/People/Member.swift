@@ -35,10 +35,14 @@ public struct Member: Hashable, Sendable {
     public let id: MemberID
     public var name: String
     public var role: Role
+    /// The public key the member signs shared changes with (issue 14); nil until the
+    /// coordinator has added it.
+    public var signingKey: SigningKey?
 
-    public init(id: MemberID, name: String, role: Role) {
+    public init(id: MemberID, name: String, role: Role, signingKey: SigningKey? = nil) {
         self.id = id
         self.name = name
         self.role = role
+        self.signingKey = signingKey
     }
 }

@@ -39,7 +39,14 @@ enum ConfigRecord {
             }
             if !m.keys.contains("role") { m.report(.fileMissingField, at: "role") }
             guard let role = m.choice("role", Role.self) else { continue }
-            members.append(Member(id: id, name: m.text("name").isBlank ? raw : m.text("name"), role: role))
+            let key = m.string("signing_key").flatMap { line in
+                SigningKey(line) ?? { m.report(.signedBadKey, at: "signing_key", ["value": .text(String(line.prefix(40)))]); return nil }()
+            }
+            // One key, two members: git would name only one of them as the signer.
+            if let key, let other = members.first(where: { $0.signingKey == key }) {
+                m.report(.signedDuplicateKey, at: "signing_key", ["member": .text(other.id.rawValue)])
+            }
+            members.append(Member(id: id, name: m.text("name").isBlank ? raw : m.text("name"), role: role, signingKey: key))
         }
 
         let calculation = CalculationRecord.readSettings(f)
@@ -125,6 +132,7 @@ enum ConfigRecord {
             w.field("id", member.id.rawValue)
             w.field("name", member.name)
             w.field("role", member.role)
+            if let key = member.signingKey { w.field("signing_key", key.line) }
         }
         CalculationRecord.writeSettings(config.calculation, into: &w)
         return w.text

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+/// `bered key`, a signed `bered share` and `bered verify`, with the real binary, git and ssh-keygen (issue 14).
+@Suite("Signed sharing with the real binary", .serialized)
+struct SignedEndToEndTests {
+    @Test func aKeyASignedShareAndAnUnsignedChangeAfterIt() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bered-e2e-signed-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = root.appendingPathComponent("lars"), share = root.appendingPathComponent("delat/fond.git")
+        let environment = ["HOME": root.appendingPathComponent("home").path, "XDG_STATE_HOME": root.appendingPathComponent("state").path,
+                           "XDG_CONFIG_HOME": root.appendingPathComponent("home/.config").path, "GIT_CONFIG_NOSYSTEM": "1"]
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("home"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: share, withIntermediateDirectories: true)
+        try git(["init", "--quiet", "--bare", share.path], in: root, environment)
+        try FileManager.default.copyItem(at: Bered.packageRoot.appendingPathComponent("Resources/demo"), to: store)
+
+        let key = try Bered.run(["key", "--as", "lars"], environment: environment)
+        #expect(key.status == 0, "\(key.stderr)")
+        #expect(key.stdout.contains("Skicka raden nedan till samordnaren"))
+        let line = try #require(key.stdout.split(separator: "\n").last.map(String.init))
+        #expect(line.hasPrefix("ssh-ed25519 ") && line.hasSuffix(" lars@bered"))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("state/bered/keys/lars").path))
+        let again = try Bered.run(["key", "--as", "lars"], environment: environment)
+        #expect(again.stdout.contains("Din nyckel finns redan") && again.stdout.hasSuffix(line + "\n"))
+
+        let config = store.appendingPathComponent("bered.toml")
+        let text = try String(contentsOf: config, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "id = \"lars\"\n", with: "id = \"lars\"\nsigning_key = \"\(line)\"\n").utf8).write(to: config)
+        let shared = try Bered.run(["share", store.path, share.path, "--as", "lars"], environment: environment)
+        #expect(shared.status == 0, "\(shared.stderr)")
+        let decision = store.appendingPathComponent("2026-006/decision.toml")
+        try Data(try String(contentsOf: decision, encoding: .utf8).replacingOccurrences(of: "amount = 400000", with: "amount = 4000000").utf8).write(to: decision)
+        #expect(try Bered.run(["sync", store.path, "--as", "lars"], environment: environment).status == 0)
+        let clean = try Bered.run(["verify", store.path], environment: environment)
+        #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
+        #expect(clean.stdout.contains("Historiken är kontrollerad från"))
+
+        // Someone at the shared repository, or with git by hand, changes the decision unsigned.
+        try Data(try String(contentsOf: decision, encoding: .utf8).replacingOccurrences(of: "amount = 4000000", with: "amount = 9000000").utf8).write(to: decision)
+        try git(["-c", "user.name=X", "-c", "user.email=x@x", "commit", "--quiet", "-am", "ändrat"], in: store, environment)
+        let refused = try Bered.run(["verify", store.path], environment: environment)
+        #expect(refused.status == 1)
+        #expect(refused.stdout.contains("2026-006/decision.toml: osignerad ändring i "))
+        let english = try Bered.run(["verify", store.path, "--lang", "en"], environment: environment)
+        #expect(english.stdout.contains("2026-006/decision.toml: unsigned change in "))
+
+        // Checked from the unsigned commit on, as a store shared before keys would be, there is nothing after it.
+        let fromThere = try Bered.run(["verify", store.path, "--from", "HEAD"], environment: environment)
+        #expect(fromThere.status == 0)
+        #expect(fromThere.stdout.contains(": 0 ändringar"))
+        #expect(try Bered.run(["verify", store.path, "--from", "nosuchcommit"], environment: environment).status == 2)
+        #expect(try Bered.run(["verify", root.appendingPathComponent("home").path], environment: environment).status == 2)
+    }
+
+    private func git(_ arguments: [String], in folder: URL, _ environment: [String: String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        process.currentDirectoryURL = folder
+        var env = ProcessInfo.processInfo.environment
+        for (name, value) in environment { env[name] = value }
+        process.environment = env
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "git \(arguments)")
+    }
+}
