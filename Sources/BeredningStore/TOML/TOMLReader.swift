@@ -41,11 +41,14 @@ final class TOMLDocument {
         func walk(_ table: TOMLValue.Table, _ path: String) {
             // Most tables hold only fields that were read: nothing to sort or spell out.
             guard table.hasUnread else { return }
+            // Worked out once per table: per unknown key it made 80 000 unknown keys quadratic.
+            var asked: [String]?
             for key in table.keys.sorted() {
                 let keyPath = path.isEmpty ? key : "\(path).\(key)"
                 guard table.wasRead(key) else {
                     var arguments: [String: Message.Argument] = [:]
-                    if let guess = TOMLDocument.closest(to: key, among: table.askedFor) {
+                    if asked == nil { asked = table.askedFor }
+                    if let guess = TOMLDocument.closest(to: key, among: asked ?? []) {
                         arguments["guess"] = .text(guess)
                         report(.fileUnknownFieldGuess, at: keyPath, arguments, fatal: false)
                     } else {
