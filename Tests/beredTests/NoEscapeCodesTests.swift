@@ -14,12 +14,23 @@ struct NoEscapeCodesTests {
     }
 
     /// `bered list` of the demo after the title line of 2026-001 is replaced by `title`.
-    func list(withTitle title: String) throws -> Bered.Result {
+    func list(withTitle title: String, _ options: [String] = []) throws -> Bered.Result {
         let demo = try DemoCopy()
         let file = demo.url("2026-001/application.toml")
         let text = try String(contentsOf: file, encoding: .utf8)
         try text.replacingOccurrences(of: #"title = "Fotosyntes""#, with: title).write(to: file, atomically: true, encoding: .utf8)
-        return try Bered.run(["list", demo.path])
+        return try Bered.run(["list", demo.path] + options)
+    }
+
+    /// JSON is for programs, but it is printed to a terminal too: what the encoder leaves raw
+    /// (C1 controls, bidi overrides) is escaped, and a program reads back the very same title.
+    @Test func jsonOutputEscapesWhatATerminalWouldActOn() throws {
+        let result = try list(withTitle: #"title = "Fotosyntes\u202E och \u2066isolerad\u2069""#, ["--json", "--as", "lars"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!hasControl(result.stdout.replacingOccurrences(of: "\n", with: "")))
+        #expect(result.stdout.contains(#"Fotosyntes\u202e och \u2066isolerad\u2069"#))
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.contains { $0["title"] as? String == "Fotosyntes\u{202E} och \u{2066}isolerad\u{2069}" })
     }
 
     @Test func aHandEditedTitleWithALineBreakAndAnOverrideIsListedOnItsOwnRow() throws {

@@ -11,7 +11,23 @@ extension Catalog {
 func printJSON(_ value: some Encodable) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    print(escapingControls(String(decoding: try encoder.encode(value), as: UTF8.self)))
+}
+
+/// JSON as the encoder wrote it, with the C1 controls and bidi overrides it leaves raw written as
+/// `\uXXXX` escapes: the same data for a program, nothing a terminal would act on.
+func escapingControls(_ json: String) -> String {
+    guard json.unicodeScalars.contains(where: Printable.isControl) else { return json }
+    var result = String.UnicodeScalarView()
+    for scalar in json.unicodeScalars {
+        // The encoder escapes C0 itself; line breaks left here are its own layout.
+        if Printable.isControl(scalar), scalar.value >= 0x7F {
+            result.append(contentsOf: String(format: "\\u%04x", scalar.value).unicodeScalars)
+        } else {
+            result.append(scalar)
+        }
+    }
+    return String(result)
 }
 
 struct ProblemJSON: Encodable {
