@@ -73,6 +73,30 @@ struct MoveTests {
         s.press(.escape)
         if case .application = s.current {} else { Issue.record("Esc goes back") }
     }
+
+    /// A long event (a megabyte is allowed) is wrapped when the history arrives and when the
+    /// width changes, never per frame; what is drawn is the same.
+    @Test func theHistoryIsWrappedOnceForEachWidth() throws {
+        var s = openApplication("2026-001", as: "anna")
+        s.press(.char("H"))
+        let long = String(repeating: "Motivering med många ord om återremissen. ", count: 5_000)
+        _ = s.update(.historyLoaded(ApplicationID("2026-001")!, [
+            HistoryEvent(time: Date(timeIntervalSince1970: 1_772_445_300), member: MemberID("karin")!, role: .steeringGroup, kind: .moved, details: long),
+        ]))
+        guard case .history(let loaded) = s.current, let wrapped = loaded.wrapped else { Issue.record("not wrapped on arrival"); return }
+        #expect(wrapped.width == 80)
+        let drawn = s.screen
+        s.press(.down)
+        guard case .history(let scrolled) = s.current else { Issue.record("the history closed"); return }
+        #expect(scrolled.wrapped === wrapped)  // scrolling wraps nothing again
+        _ = s.update(.resize(width: 50, height: 20))
+        guard case .history(let resized) = s.current, let rewrapped = resized.wrapped else { Issue.record("not wrapped after a resize"); return }
+        #expect(rewrapped.width == 50 && rewrapped !== wrapped)
+        #expect(rewrapped.lines.count > wrapped.lines.count)
+        _ = s.update(.resize(width: 80, height: 24))
+        s.press(.up)
+        #expect(s.screen == drawn)
+    }
 }
 
 @Suite("The coordinator's decision form and export menu")

@@ -91,6 +91,7 @@ public struct AppState: Sendable {
         case .resize(let width, let height):
             self.width = width
             self.height = height
+            rewrapHistory()
             return []
         case .saved(let message):
             return saved(message)
@@ -119,6 +120,7 @@ public struct AppState: Sendable {
             if case .history(var screen) = current, screen.applicationID == id {
                 screen.events = events
                 stack[stack.count - 1] = .history(screen)
+                rewrapHistory()
             }
             return []
         case .editorFinished(let text):

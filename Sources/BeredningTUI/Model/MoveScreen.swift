@@ -18,6 +18,22 @@ public struct HistoryScreen: Equatable, Sendable {
     public let applicationID: ApplicationID
     public var events: [HistoryEvent]?
     public var scroll = 0
+    /// The events as lines for the screen's width, worked out when the history arrives or the
+    /// width changes, not on every frame: one event's text may be up to a megabyte.
+    public var wrapped: HistoryLines?
+}
+
+/// Lines wrapped for one width; compared by identity, since they are only ever replaced whole.
+public final class HistoryLines: Equatable, Sendable {
+    public let width: Int
+    public let lines: [StyledLine]
+
+    init(width: Int, lines: [StyledLine]) {
+        self.width = width
+        self.lines = lines
+    }
+
+    public static func == (a: HistoryLines, b: HistoryLines) -> Bool { a === b }
 }
 
 extension AppState {
@@ -76,6 +92,13 @@ extension AppState {
         default: break
         }
         return []
+    }
+
+    /// Wraps the open history for the current width, once.
+    mutating func rewrapHistory() {
+        guard case .history(var screen) = current, let events = screen.events, screen.wrapped?.width != width else { return }
+        screen.wrapped = HistoryLines(width: width, lines: HistoryView.lines(events, self))
+        stack[stack.count - 1] = .history(screen)
     }
 
     mutating func handleHistory(_ key: Key, _ screen: HistoryScreen) -> [Command] {

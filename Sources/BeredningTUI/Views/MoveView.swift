@@ -39,6 +39,21 @@ enum MoveView {
 }
 
 enum HistoryView {
+    /// Every event as a heading line and its details wrapped to the screen's width.
+    static func lines(_ events: [HistoryEvent], _ state: AppState) -> [StyledLine] {
+        let c = state.catalog
+        var lines: [StyledLine] = []
+        for event in events {
+            let name = state.snapshot.config.member(event.member)?.name ?? event.member.rawValue
+            let when = WallTime(event.time, offsetMinutes: state.utcOffsetMinutes).minutes
+            lines.append([(when + "  ", .muted), (name, .title), (" · " + c.label(event.role) + " · ", .muted), (c.label(event.kind), .accent)])
+            if !event.details.isBlank {
+                for line in Wrap.lines(event.details, width: max(1, state.width - 5)) { lines.append([("    " + line, .plain)]) }
+            }
+        }
+        return lines
+    }
+
     static func draw(_ state: AppState, _ screen: HistoryScreen, into buffer: inout ScreenBuffer, top: Int, height: Int) {
         let c = state.catalog
         let title = state.dossier(screen.applicationID)?.application.title ?? ""
@@ -51,15 +66,7 @@ enum HistoryView {
             buffer.put(c(.uiHistoryEmpty), x: 2, y: top + 2, style: .muted)
             return
         }
-        var lines: [StyledLine] = []
-        for event in events {
-            let name = state.snapshot.config.member(event.member)?.name ?? event.member.rawValue
-            let when = WallTime(event.time, offsetMinutes: state.utcOffsetMinutes).minutes
-            lines.append([(when + "  ", .muted), (name, .title), (" · " + c.label(event.role) + " · ", .muted), (c.label(event.kind), .accent)])
-            if !event.details.isBlank {
-                for line in Wrap.lines(event.details, width: max(1, state.width - 5)) { lines.append([("    " + line, .plain)]) }
-            }
-        }
+        let lines = screen.wrapped.flatMap { $0.width == state.width ? $0.lines : nil } ?? HistoryView.lines(events, state)
         let area = height - 2
         let first = max(0, min(screen.scroll, lines.count - area))
         for (offset, line) in lines.dropFirst(first).prefix(area).enumerated() {
