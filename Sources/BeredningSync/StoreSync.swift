@@ -289,10 +289,12 @@ public struct StoreSync: Sendable {
             guard let text = withRules(wanted, in: existing) else { continue }
             // Which files the member changed is judged under the rules they were checked out
             // with, so it is asked before the new rules are in place.
-            let unchanged = name == "info/attributes" ? unchangedFiles(git) : []
+            // A git that failed here (a busy machine) must not leave the rules in place with the
+            // files unconverted: the rules' presence is what says this was done.
+            guard let unchanged = name == "info/attributes" ? unchangedFiles(git) : [] else { continue }
             try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             guard (try? AtomicFile.write(Data(text.utf8), to: url)) != nil else { continue }
-            checkOutAgain(unchanged, git)
+            if !checkOutAgain(unchanged, git) { try? AtomicFile.write(Data(existing.utf8), to: url) }
         }
     }
 
@@ -305,20 +307,24 @@ public struct StoreSync: Sendable {
     }
 
     /// The tracked files the member has not changed.
-    private static func unchangedFiles(_ git: Git) -> [String] {
+    private static func unchangedFiles(_ git: Git) -> [String]? {
         // A file written in the second its index entry was may look changed by its times alone;
         // the refresh compares such files by content.
         git.run(["update-index", "-q", "--refresh"])
-        let changed = Set(git.paths(["diff", "--name-only", "-z", "--no-renames"]))
-        return git.paths(["ls-files", "-z"]).filter { !changed.contains($0) }
+        let diff = git.run(["diff", "--name-only", "-z", "--no-renames"])
+        let tracked = git.run(["ls-files", "-z"])
+        guard diff.succeeded, tracked.succeeded else { return nil }
+        let changed = Set(diff.output.split(separator: "\0").map(String.init))
+        return tracked.output.split(separator: "\0").map(String.init).filter { !changed.contains($0) }
     }
 
     /// Writes `files` again, now under bered's rules: a member who joined with `git clone` got
     /// them under the tree's `.gitattributes`, which may have made them UTF-16 or CRLF. Files
     /// the member changed are not among them. Once per repository.
-    private static func checkOutAgain(_ files: [String], _ git: Git) {
-        guard !files.isEmpty else { return }
-        git.run(["checkout-index", "--force", "-u", "-z", "--stdin"], input: files.joined(separator: "\0"))
+    /// False when git failed: the caller then takes the rules away again, so the next sync redoes both.
+    private static func checkOutAgain(_ files: [String], _ git: Git) -> Bool {
+        guard !files.isEmpty else { return true }
+        return git.run(["checkout-index", "--force", "-u", "-z", "--stdin"], input: files.joined(separator: "\0")).succeeded
     }
 
     /// Commits everything changed in the store; returns the short hash, or nil when nothing was.
