@@ -22,26 +22,8 @@ public enum BundledResources {
     /// The new application's skeleton: every section present and explained in Swedish.
     public static func applicationSkeleton(id: ApplicationID, title: String, received: Day) throws -> String {
         let template = try String(contentsOf: applicationTemplate, encoding: .utf8)
-        return fill(template, ["id": id.description, "title": TOMLString.quoted(title), "received": received.description])
-    }
-
-    /// Replaces each `{{name}}` of the template in one pass, so a value that itself holds
-    /// `{{received}}` (a title typed by a member) is kept as typed: user text is never a template.
-    static func fill(_ template: String, _ values: [String: String]) -> String {
-        var result = ""
-        var rest = template[...]
-        while let open = rest.range(of: "{{") {
-            result += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "}}"),
-                  let value = values[String(rest[open.upperBound..<close.lowerBound])] else {
-                result += "{{"
-                rest = rest[open.upperBound...]
-                continue
-            }
-            result += value
-            rest = rest[close.upperBound...]
-        }
-        return result + rest
+        let values = ["id": id.description, "title": TOMLString.quoted(title), "received": received.description]
+        return Placeholders.fill(template, open: "{{", close: "}}") { values[$0] }
     }
 
     private static func url(_ path: String) -> URL {

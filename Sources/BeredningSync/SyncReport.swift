@@ -29,7 +29,7 @@ public enum SyncReport {
 
     /// git's own words, indented under ours: for whoever helps the member.
     private static func gitSaid(_ detail: String) -> [String] {
-        Catalog.visible(detail).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map { "  git: " + $0 }
+        Printable.shown(detail).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map { "  git: " + $0 }
     }
 
     /// One conflict: which file, then each differing field with both values, or both whole texts.
@@ -50,7 +50,7 @@ public enum SyncReport {
             for (label, text) in [(mine, conflict.mine), (theirs, conflict.theirs)] {
                 guard let text else { continue }
                 lines.append("  " + label + ":")
-                lines += Catalog.visible(text).split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
+                lines += Printable.shown(text).split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
             }
         }
         return lines
@@ -73,7 +73,7 @@ public enum SyncReport {
 
     /// Long text on one line, its line breaks shown as ⏎, so both versions stand side by side.
     static func oneLine(_ text: String) -> String {
-        Catalog.visible(text).replacingOccurrences(of: "\r\n", with: " ⏎ ").replacingOccurrences(of: "\n", with: " ⏎ ")
+        Printable.shown(text).replacingOccurrences(of: "\r\n", with: " ⏎ ").replacingOccurrences(of: "\n", with: " ⏎ ")
     }
 
     private static func committedLine(_ committed: String?, _ catalog: Catalog) -> [String] {

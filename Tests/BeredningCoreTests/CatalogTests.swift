@@ -25,6 +25,15 @@ struct CatalogTests {
         #expect(keys.subtracting(Self.allKeys).sorted() == [], "not used, in \(language)")
     }
 
+    /// A value is never a template: a folder named `{detail}` is shown as named, not replaced
+    /// by the other argument (placeholders used to be filled one after another).
+    @Test func aValueHoldingAPlaceholderIsShownAsTyped() throws {
+        let sv = try BundledResources.catalog(.sv)
+        // Each value names the other, so the old one-after-another filling failed in either order.
+        let shown = sv(.storeCannotCreate, ["folder": .text("/tmp/{detail}"), "detail": .text("disken {folder} är full")])
+        #expect(shown == "Det gick inte att skapa /tmp/{detail}: disken {folder} är full")
+    }
+
     @Test func swedishAndEnglishUseTheSamePlaceholders() throws {
         let sv = try BundledResources.catalog(.sv).strings
         let en = try BundledResources.catalog(.en).strings
