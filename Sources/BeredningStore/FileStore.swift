@@ -64,7 +64,7 @@ public struct FileStore: Sendable {
     public static let versionsFolder = "versions"
 
     public let root: URL
-    let coreCriteria: [Criterion]
+    public let coreCriteria: [Criterion]
 
     public init(root: URL, coreCriteria: [Criterion]) {
         self.root = root.standardizedFileURL

@@ -9,6 +9,16 @@ public struct VerifyFinding: Hashable, Sendable {
     public let commit: String
     /// The whole line, path first: "2026-003/decision.toml: ändrad av sara (ungdomspanelen) i …".
     public let message: Message
+    /// The file's text after the last change that was allowed (nil: it did not exist then):
+    /// what a coordinator puts back (`bered sync --restore`).
+    public let trusted: String?
+
+    init(path: String, commit: String, message: Message, trusted: String? = nil) {
+        self.path = path
+        self.commit = commit
+        self.message = message
+        self.trusted = trusted
+    }
 }
 
 public enum VerifyOutcome: Sendable {
@@ -40,13 +50,16 @@ public struct HistoryVerifier: Sendable {
         case badSignature
     }
 
-    public func verify(from anchor: String? = nil) -> VerifyOutcome {
+    /// Checks every commit after `anchor` up to `tip`. Without an anchor: the commit `tip`'s
+    /// `bered.toml` names as trusted (`bered trust`), else the store's first.
+    public func verify(from anchor: String? = nil, to tip: String = "HEAD") -> VerifyOutcome {
         // A store inside some other repository (a home folder kept in git) has no history of its own.
         let top = git.value(["rev-parse", "--show-toplevel"]).map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
-        guard top == store.root.resolvingSymlinksInPath().path, let head = git.value(["rev-parse", "--verify", "--quiet", "HEAD"]) else {
+        guard top == store.root.resolvingSymlinksInPath().path, let head = git.value(["rev-parse", "--verify", "--quiet", tip + "^{commit}"]) else {
             return .failed(Message(.signedNoHistory, ["folder": .text(store.root.path)]), detail: "")
         }
-        let start = anchor ?? git.value(["rev-list", "--max-parents=0", head]).flatMap { $0.split(separator: "\n").last.map(String.init) }
+        let start = anchor ?? trustedCommit(at: head)
+            ?? git.value(["rev-list", "--max-parents=0", head]).flatMap { $0.split(separator: "\n").last.map(String.init) }
         guard let start, let startCommit = git.value(["rev-parse", "--verify", "--quiet", start + "^{commit}"]) else {
             return .failed(Message(.signedNoHistory, ["folder": .text(store.root.path)]), detail: anchor ?? "")
         }
@@ -62,6 +75,8 @@ public struct HistoryVerifier: Sendable {
 
         let commits = (git.value(["rev-list", "--reverse", "--topo-order", "\(startCommit)..\(head)"]) ?? "").split(separator: "\n").map(String.init)
         var last: [String: VerifyFinding?] = [:]
+        // A path's text after its last allowed change, kept from its first refused one on.
+        var trustedTexts: [String: String?] = [:]
         for commit in commits {
             do { try Data(AllowedSigners.text(trusted.members).utf8).write(to: signersFile) } catch {
                 return .failed(Message(.signedNoHistory, ["folder": .text(store.root.path)]), detail: error.localizedDescription)
@@ -72,7 +87,19 @@ public struct HistoryVerifier: Sendable {
             let parent = git.value(["rev-parse", "--verify", "--quiet", commit + "^1"])
             for (status, path) in changedPaths(commit, parent: parent) {
                 let change = fileChange(path, status: status, parent: parent, commit: commit, settings: trusted.calculation)
-                let finding = Self.finding(change, signer: signer, config: trusted, commit: short(commit))
+                var finding = Self.finding(change, signer: signer, config: trusted, commit: short(commit))
+                // A coordinator putting back what was last allowed undoes a refused change, even
+                // where the rule would not let them write the file (a forged review).
+                if finding != nil, let kept = trustedTexts[path], kept == change.newText, case .member(let id) = signer,
+                   trusted.member(id)?.role == .coordinator {
+                    finding = nil
+                }
+                if let refused = finding {
+                    if trustedTexts[path] == nil { trustedTexts[path] = .some(change.oldText) }
+                    finding = VerifyFinding(path: refused.path, commit: refused.commit, message: refused.message, trusted: trustedTexts[path]!)
+                } else {
+                    trustedTexts[path] = nil
+                }
                 last[path] = .some(finding)
                 if finding == nil, path == FileStore.configFile, let text = change.newText, let next = store.config(from: Data(text.utf8)) {
                     trusted = next
@@ -134,6 +161,11 @@ public struct HistoryVerifier: Sendable {
             change.newApplication = new.flatMap { store.application(from: Data($0.utf8), path: path, settings: settings) }
         }
         return change
+    }
+
+    /// The full name of the commit `bered trust` recorded in `commit`'s `bered.toml`, when there is one.
+    func trustedCommit(at commit: String) -> String? {
+        show(commit, FileStore.configFile).flatMap { store.config(from: Data($0.utf8)) }?.trustedCommit
     }
 
     private func show(_ commit: String, _ path: String) -> String? {

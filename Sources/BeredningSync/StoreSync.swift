@@ -46,12 +46,17 @@ public enum SyncOutcome: Sendable {
     /// Colleagues changed git's rule files (`.gitattributes` and the like, by path), which bered
     /// does not follow but the member should hear of.
     indirect case ruleFilesChanged([String], then: SyncOutcome)
+    /// Colleagues' changes were made by someone not allowed to: nothing was received. The
+    /// member's own work is committed here.
+    case refused([VerifyFinding], committed: String?)
+    /// A coordinator put these refused files back as they last were (`--restore`).
+    indirect case restored([String], then: SyncOutcome)
     case failed(Message, detail: String)
 
     /// The outcome itself, without what was kept aside or said on the way.
     public var underlying: SyncOutcome {
         switch self {
-        case .resolved(_, let then), .ruleFilesChanged(_, let then): return then.underlying
+        case .resolved(_, let then), .ruleFilesChanged(_, let then), .restored(_, let then): return then.underlying
         default: return self
         }
     }
@@ -65,11 +70,15 @@ public struct StoreSync: Sendable {
     let root: URL
     public let member: Member
     let catalog: Catalog
+    let coreCriteria: [Criterion]
+    /// The member's own signing key on this machine (`bered key`), when there is one.
+    let signingKeyFile: URL?
     /// Where the version a member did not choose is kept: their own machine, never the store.
     let keptAsideFolder: URL
     let now: @Sendable () -> Date
 
-    public init(store: URL, member: Member, catalog: Catalog, environment: [String: String], now: @escaping @Sendable () -> Date = Date.init) {
+    public init(store: URL, member: Member, catalog: Catalog, coreCriteria: [Criterion], environment: [String: String],
+                now: @escaping @Sendable () -> Date = Date.init) {
         root = store.standardizedFileURL
         var git = Git(folder: root, environment: environment)
         // A laptop where git was never set up has no name to sign commits with (and a rebase
@@ -79,10 +88,12 @@ public struct StoreSync: Sendable {
         }
         // With a key of the member's own (`bered key`), every commit this sync makes is signed,
         // the rebase's replayed ones too, so colleagues' `bered verify` can tell who made it.
-        if let key = MemberKey.existing(for: member.id, environment: environment) {
+        signingKeyFile = MemberKey.existing(for: member.id, environment: environment)
+        if let key = signingKeyFile {
             git.settings += ["-c", "gpg.format=ssh", "-c", "user.signingkey=" + key.path, "-c", "commit.gpgsign=true"]
         }
         self.git = git
+        self.coreCriteria = coreCriteria
         self.member = member
         self.catalog = catalog
         // Without a state folder of the member's own, inside .git: on this machine, never shared.
@@ -164,8 +175,9 @@ public struct StoreSync: Sendable {
     }
 
     /// One sync; `choices` settle the conflicts a previous sync reported, by path, and
-    /// `otherwise` any other (the version not chosen is kept aside either way).
-    public func sync(choices: [String: SyncSide] = [:], otherwise: SyncSide? = nil) -> SyncOutcome {
+    /// `otherwise` any other (the version not chosen is kept aside either way). With `restore`,
+    /// a coordinator takes in refused changes and puts each refused file back as it last was.
+    public func sync(choices: [String: SyncSide] = [:], otherwise: SyncSide? = nil, restore: Bool = false) -> SyncOutcome {
         if let missing = gitMissing { return missing }
         guard let top = git.value(["rev-parse", "--show-toplevel"]) else {
             return .notShared(Message(.syncNotARepository, ["folder": .text(root.path)]))
@@ -180,6 +192,8 @@ public struct StoreSync: Sendable {
             git.run(["rebase", "--abort"])
         }
         StoreSync.applyOwnRules(git)
+        if let refusal = signingRefusal() { return .failed(refusal, detail: "") }
+        if restore, let refusal = Permissions.check(member.role, .manageStore) { return .failed(refusal.reason, detail: "") }
         let committed: String?
         switch commitOwnChanges() {
         case .success(let hash): committed = hash
@@ -190,18 +204,28 @@ public struct StoreSync: Sendable {
         }
         var keptAside: [URL] = []
         var ruleFiles: Set<String> = []
+        var restored: [String] = []
         // A colleague may push between our pull and our push: then pull again.
         for _ in 0..<3 {
             let fetched = git.run(["fetch", "--quiet", "origin"])
-            guard fetched.succeeded else { return wrap(Self.remoteFailure(fetched.errors, committed: committed), keptAside, ruleFiles) }
+            guard fetched.succeeded else { return wrap(Self.remoteFailure(fetched.errors, committed: committed), keptAside, ruleFiles, restored) }
             let branch = git.value(["symbolic-ref", "--short", "HEAD"]) ?? "main"
             let upstream = "origin/" + branch
             guard git.value(["rev-parse", "--verify", "--quiet", upstream]) != nil else {
                 // The remote is empty, or has not seen this branch: this sync creates it.
                 let sent = count("HEAD")
                 let pushed = git.run(["push", "--quiet", "--set-upstream", "origin", branch])
-                guard pushed.succeeded else { return wrap(Self.remoteFailure(pushed.errors, committed: committed), keptAside, ruleFiles) }
-                return wrap(.synced(committed: committed, received: 0, sent: sent), keptAside, ruleFiles)
+                guard pushed.succeeded else { return wrap(Self.remoteFailure(pushed.errors, committed: committed), keptAside, ruleFiles, restored) }
+                return wrap(.synced(committed: committed, received: 0, sent: sent), keptAside, ruleFiles, restored)
+            }
+            var refused: [VerifyFinding] = []
+            switch check(incoming: upstream) {
+            case .unverified: break
+            case .clean(let tip): trust(tip)
+            case .failed(let message, let detail): return wrap(.failed(message, detail: detail), keptAside, ruleFiles, restored)
+            case .refused(let findings):
+                guard restore else { return wrap(.refused(findings, committed: committed), keptAside, ruleFiles, restored) }
+                refused = findings
             }
             let received = count("HEAD..\(upstream)")
             if received > 0 {
@@ -210,21 +234,36 @@ public struct StoreSync: Sendable {
                 case .done(let kept):
                     keptAside += kept
                     ruleFiles.formUnion(incomingRules)
-                case .stopped(let conflicts): return wrap(.conflicts(conflicts, committed: committed), keptAside, ruleFiles)
-                case .failed(let detail): return wrap(.failed(Message(.syncGitFailed), detail: detail), keptAside, ruleFiles)
+                case .stopped(let conflicts): return wrap(.conflicts(conflicts, committed: committed), keptAside, ruleFiles, restored)
+                case .failed(let detail): return wrap(.failed(Message(.syncGitFailed), detail: detail), keptAside, ruleFiles, restored)
+                }
+            }
+            if !refused.isEmpty {
+                switch self.restore(refused) {
+                case .success(let paths): restored = Array(Set(restored + paths)).sorted()
+                case .failure(let failure): return wrap(failure.outcome, keptAside, ruleFiles, restored)
+                }
+                // What is sent must pass the same check colleagues will make. It is trusted only
+                // once shared: the next sync checks from the last shared commit found clean.
+                switch check(incoming: "HEAD") {
+                case .clean: break
+                case .refused(let findings): return wrap(.refused(findings, committed: committed), keptAside, ruleFiles, restored)
+                case .failed(let message, let detail): return wrap(.failed(message, detail: detail), keptAside, ruleFiles, restored)
+                case .unverified: break
                 }
             }
             let sent = count("\(upstream)..HEAD")
-            guard sent > 0 else { return wrap(.synced(committed: committed, received: received, sent: 0), keptAside, ruleFiles) }
+            guard sent > 0 else { return wrap(.synced(committed: committed, received: received, sent: 0), keptAside, ruleFiles, restored) }
             let pushed = git.run(["push", "--quiet", "origin", "HEAD:" + branch])
-            if pushed.succeeded { return wrap(.synced(committed: committed, received: received, sent: sent), keptAside, ruleFiles) }
-            if !Self.wasOvertaken(pushed) { return wrap(Self.remoteFailure(pushed.errors, committed: committed), keptAside, ruleFiles) }
+            if pushed.succeeded { return wrap(.synced(committed: committed, received: received, sent: sent), keptAside, ruleFiles, restored) }
+            if !Self.wasOvertaken(pushed) { return wrap(Self.remoteFailure(pushed.errors, committed: committed), keptAside, ruleFiles, restored) }
         }
-        return wrap(.failed(Message(.syncKeptMoving), detail: ""), keptAside, ruleFiles)
+        return wrap(.failed(Message(.syncKeptMoving), detail: ""), keptAside, ruleFiles, restored)
     }
 
-    private func wrap(_ outcome: SyncOutcome, _ keptAside: [URL], _ ruleFiles: Set<String>) -> SyncOutcome {
-        let told = ruleFiles.isEmpty ? outcome : .ruleFilesChanged(ruleFiles.sorted(), then: outcome)
+    private func wrap(_ outcome: SyncOutcome, _ keptAside: [URL], _ ruleFiles: Set<String>, _ restored: [String]) -> SyncOutcome {
+        let put = restored.isEmpty ? outcome : .restored(restored, then: outcome)
+        let told = ruleFiles.isEmpty ? put : .ruleFilesChanged(ruleFiles.sorted(), then: put)
         return keptAside.isEmpty ? told : .resolved(keptAside: keptAside, then: told)
     }
 
@@ -264,7 +303,7 @@ public struct StoreSync: Sendable {
 
     // MARK: Committing
 
-    private struct Failure: Error {
+    struct SyncFailure: Error {
         let outcome: SyncOutcome
     }
 
@@ -330,18 +369,18 @@ public struct StoreSync: Sendable {
     /// Commits everything changed in the store; returns the short hash, or nil when nothing was.
     /// Changed and deleted files are staged as git tracks them, and new ones by name, forced:
     /// a `.gitignore` in the tree (`reviews/`, say) cannot keep a member's work from being shared.
-    private func commitOwnChanges() -> Result<String?, Failure> {
+    private func commitOwnChanges() -> Result<String?, SyncFailure> {
         let updated = git.run(["add", "--update", "--", "."])
-        guard updated.succeeded else { return .failure(Failure(outcome: .failed(Message(.syncGitFailed), detail: updated.errors))) }
+        guard updated.succeeded else { return .failure(SyncFailure(outcome: .failed(Message(.syncGitFailed), detail: updated.errors))) }
         let new = git.paths(["ls-files", "--others", "-z", "--", "."]).filter { StoreSync.isShared($0, in: root) }
         if !new.isEmpty {
             let added = git.run(["add", "--force", "--pathspec-from-file=-", "--pathspec-file-nul"], input: new.joined(separator: "\0"))
-            guard added.succeeded else { return .failure(Failure(outcome: .failed(Message(.syncGitFailed), detail: added.errors))) }
+            guard added.succeeded else { return .failure(SyncFailure(outcome: .failed(Message(.syncGitFailed), detail: added.errors))) }
         }
         let paths = git.paths(["diff", "--cached", "--name-only", "-z", "--no-renames"])
         guard !paths.isEmpty else { return .success(nil) }
         let committed = git.run(["commit", "--quiet", "--no-verify", "--file", "-"], input: CommitMessage.of(paths: paths, member: member, catalog: catalog))
-        guard committed.succeeded else { return .failure(Failure(outcome: .failed(Message(.syncGitFailed), detail: committed.errors + committed.output))) }
+        guard committed.succeeded else { return .failure(SyncFailure(outcome: .failed(Message(.syncGitFailed), detail: committed.errors + committed.output))) }
         return .success(git.value(["rev-parse", "--short", "HEAD"]))
     }
 

@@ -22,6 +22,11 @@ public enum SyncReport {
             return kept.map { catalog(.syncKeptAside, ["path": .text($0.path)]) } + lines(then, catalog: catalog)
         case .failed(let message, let detail):
             return [catalog(message)] + gitSaid(detail)
+        case .refused(let findings, let committed):
+            return committedLine(committed, catalog) + [catalog(.signedSyncRefused, ["count": .text(String(findings.count))])]
+                + findings.map { "  " + catalog($0.message) } + [catalog(.signedSyncRefusedHelp)]
+        case .restored(let paths, let then):
+            return [catalog(.signedRestored, ["files": .text(paths.joined(separator: ", "))])] + lines(then, catalog: catalog)
         case .ruleFilesChanged(let paths, let then):
             return [catalog(.linkRuleFilesChanged, ["files": .text(paths.joined(separator: ", "))])] + lines(then, catalog: catalog)
         }

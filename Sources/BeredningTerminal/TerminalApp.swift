@@ -91,7 +91,7 @@ public struct TerminalApp {
                     guard let member = state.member else { continue }
                     // git may take a while on a slow share: the status line says what is going on.
                     terminal.draw(Frame.render(state))
-                    let sync = StoreSync(store: store.root, member: member, catalog: state.catalog, environment: environment)
+                    let sync = StoreSync(store: store.root, member: member, catalog: state.catalog, coreCriteria: store.coreCriteria, environment: environment)
                     queue += state.update(.synced(sync.sync(choices: choices)))
                 case .loadHistory(let id):
                     queue += state.update(.historyLoaded(id, store.history(of: id).events))

@@ -160,7 +160,7 @@ struct StoreSyncTests {
         let lars = try world.coordinatorShares()
         var environment = world.environment
         environment["PATH"] = world.root.appendingPathComponent("no-programs-here").path
-        let sync = StoreSync(store: lars, member: try world.member("lars", in: lars), catalog: catalog, environment: environment)
+        let sync = StoreSync(store: lars, member: try world.member("lars", in: lars), catalog: catalog, coreCriteria: try BundledResources.coreCriteria(), environment: environment)
         let outcome = sync.sync()
         guard case .failed(let message, _) = outcome else { Issue.record("\(outcome)"); return }
         #expect(catalog(message).contains("git finns inte på den här datorn"))

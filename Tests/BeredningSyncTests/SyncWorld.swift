@@ -82,7 +82,7 @@ final class SyncWorld {
     }
 
     func sync(_ folder: URL, as id: String) throws -> StoreSync {
-        StoreSync(store: folder, member: try member(id, in: folder), catalog: catalog, environment: environment, now: { [now] in now })
+        StoreSync(store: folder, member: try member(id, in: folder), catalog: catalog, coreCriteria: try BundledResources.coreCriteria(), environment: environment, now: { [now] in now })
     }
 
     func dossier(_ id: String, in folder: URL) throws -> Dossier {

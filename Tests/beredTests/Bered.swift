@@ -57,9 +57,9 @@ enum Bered {
     }
 
     /// Runs `bered arguments…` with a Swedish-neutral environment unless `environment` says otherwise.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], environment: [String: String] = [:], executable: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         for name in ["LANG", "LC_ALL", "LC_MESSAGES", "BERED_USER"] { env[name] = nil }

@@ -273,7 +273,7 @@ struct PermissionCommandTests {
 
     // MARK: No command writes a review for the youth panel
 
-    static let visibleCommands = ["open", "demo", "init", "new", "list", "check", "calc", "move", "decide", "history", "export", "validate", "sync", "share", "verify", "key"]
+    static let visibleCommands = ["open", "demo", "init", "new", "list", "check", "calc", "move", "decide", "history", "export", "validate", "sync", "share", "trust", "verify", "key"]
 
     @Test func theCommandsAreTheKnownOnesAndNoneWritesAReview() throws {
         let box = try Sandbox()
@@ -309,7 +309,7 @@ struct PermissionCommandTests {
             Self.decideArguments(s, "2026-002", as: "sara"),
             ["history", s, "2026-001"], ["export", s, "--format", "json", "--as", "sara"], ["validate", s],
             ["sync", s, "--as", "sara"], ["share", s, box.cwd.appendingPathComponent("delat.git").path, "--as", "sara"],
-            ["verify", s], ["key", "--as", "sara"],
+            ["sync", s, "--restore", "--as", "sara"], ["trust", s, "--as", "sara"], ["verify", s], ["key", "--as", "sara"],
             ["bench", "first-screen", s, "--as", "sara"], ["bench", "keys", s, "--presses", "5", "--as", "sara"], ["bench", "floor", s],
         ]
         let before = box.storeFiles

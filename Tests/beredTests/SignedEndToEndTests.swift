@@ -53,6 +53,54 @@ struct SignedEndToEndTests {
         #expect(try Bered.run(["verify", root.appendingPathComponent("home").path], environment: environment).status == 2)
     }
 
+    /// The attack the issue reports, against the release build as installed: a youth-panel member
+    /// raises a decision with bered's own sync, signed with her own key; after `bered trust` the
+    /// coordinator's sync refuses it in plain words, and `--restore` puts it back.
+    @Test func afterTrustAForgedDecisionIsRefusedAtSyncAndPutBack() throws {
+        let bered = try Bered.installed.get()
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bered-e2e-trust-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = root.appendingPathComponent("lars"), saras = root.appendingPathComponent("sara"), share = root.appendingPathComponent("delat/fond.git")
+        let environment = ["HOME": root.appendingPathComponent("home").path, "XDG_STATE_HOME": root.appendingPathComponent("state").path,
+                           "XDG_CONFIG_HOME": root.appendingPathComponent("home/.config").path, "GIT_CONFIG_NOSYSTEM": "1"]
+        let run = { (arguments: [String]) in try Bered.run(arguments, environment: environment, executable: bered) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("home"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: share, withIntermediateDirectories: true)
+        try git(["init", "--quiet", "--bare", share.path], in: root, environment)
+        try FileManager.default.copyItem(at: Bered.packageRoot.appendingPathComponent("Resources/demo"), to: store)
+        let config = store.appendingPathComponent("bered.toml")
+        var text = try String(contentsOf: config, encoding: .utf8)
+        for id in ["lars", "sara"] {
+            let line = try #require(try run(["key", "--as", id]).stdout.split(separator: "\n").last.map(String.init))
+            text = text.replacingOccurrences(of: "id = \"\(id)\"\n", with: "id = \"\(id)\"\nsigning_key = \"\(line)\"\n")
+        }
+        try Data(text.utf8).write(to: config)
+        #expect(try run(["share", store.path, share.path, "--as", "lars"]).status == 0)
+        let trusted = try run(["trust", store.path, "--as", "lars"])
+        #expect(trusted.status == 0, "\(trusted.stderr)")
+        #expect(trusted.stdout.contains("Kontrollen är på från "))
+        #expect(trusted.stdout.contains("deras ändringar tas inte emot förrän de har det: anna, bengt, cecilia, omar, karin"))
+        #expect(try run(["trust", store.path, "--as", "lars"]).stdout.contains("Kontrollen är redan på"))
+
+        try git(["clone", "--quiet", share.path, saras.path], in: root, environment)
+        let decision = saras.appendingPathComponent("2026-006/decision.toml")
+        let board = try String(contentsOf: decision, encoding: .utf8)
+        try Data(board.replacingOccurrences(of: "amount = 400000", with: "amount = 9000000").utf8).write(to: decision)
+        #expect(try run(["sync", saras.path, "--as", "sara"]).status == 0)
+
+        let refused = try run(["sync", store.path, "--as", "lars"])
+        #expect(refused.status == 5)
+        #expect(refused.stdout.contains("Kollegornas ändringar togs inte emot: 1 filer ändrades av någon som inte fick."), "\(refused.stdout)\(refused.stderr)")
+        #expect(refused.stdout.contains("2026-006/decision.toml: ändrad av sara (ungdomspanelen) i "))
+        #expect(try String(contentsOf: store.appendingPathComponent("2026-006/decision.toml"), encoding: .utf8) == board)
+        let restored = try run(["sync", store.path, "--as", "lars", "--restore"])
+        #expect(restored.status == 0, "\(restored.stdout)\(restored.stderr)")
+        #expect(restored.stdout.contains("Lade tillbaka som de senast godkändes: 2026-006/decision.toml"))
+        #expect(try run(["verify", store.path]).status == 0)
+        #expect(try run(["sync", saras.path, "--as", "sara"]).status == 0)
+        #expect(try String(contentsOf: decision, encoding: .utf8) == board)
+    }
+
     private func git(_ arguments: [String], in folder: URL, _ environment: [String: String]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -64,10 +64,14 @@ public struct FundConfig: Hashable, Sendable {
     public var criteria: CriteriaSet
     public var members: [Member]
     public var calculation: CalculationSettings
+    /// `[sharing] trusted_commit`: the commit from which every shared change must be signed by
+    /// a member allowed to make it (`bered trust`); nil while the store is not verified.
+    public var trustedCommit: String?
 
     public init(fund: String, scale: Scale = .standard, rules: FundRules = .init(), criteria: CriteriaSet, members: [Member],
-                calculation: CalculationSettings = .init()) {
+                calculation: CalculationSettings = .init(), trustedCommit: String? = nil) {
         self.calculation = calculation
+        self.trustedCommit = trustedCommit
         self.fund = fund
         self.scale = scale
         self.rules = rules
@@ -77,4 +81,10 @@ public struct FundConfig: Hashable, Sendable {
 
     public func member(_ id: MemberID) -> Member? { members.first { $0.id == id } }
     public var reviewers: [Member] { members.filter { $0.role == .preparationGroup } }
+
+    /// Whether `text` is a full git commit name (SHA-1 or SHA-256, lower-case hex): an
+    /// abbreviated one could come to name another commit as the history grows.
+    public static func isCommitName(_ text: String) -> Bool {
+        (text.utf8.count == 40 || text.utf8.count == 64) && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+    }
 }

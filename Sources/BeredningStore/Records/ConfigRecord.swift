@@ -50,9 +50,14 @@ enum ConfigRecord {
         }
 
         let calculation = CalculationRecord.readSettings(f)
+        let sharing = f.section("sharing")
+        let trusted = sharing.string("trusted_commit").flatMap { name in
+            FundConfig.isCommitName(name) ? name : { sharing.report(.signedBadTrustedCommit, at: "trusted_commit", ["value": .text(String(name.prefix(70)))]); return nil }()
+        }
         document.reportUnknownKeys()
         guard let scale, let criteria = try? CriteriaSet(core: coreCriteria, extras: extras) else { return nil }
-        return FundConfig(fund: fund, scale: scale, rules: rules, criteria: criteria, members: members, calculation: calculation)
+        return FundConfig(fund: fund, scale: scale, rules: rules, criteria: criteria, members: members, calculation: calculation,
+                          trustedCommit: trusted)
     }
 
     /// `[[criteria]]` tables: an id, a Swedish and an English name and guidance each.
@@ -135,6 +140,10 @@ enum ConfigRecord {
             if let key = member.signingKey { w.field("signing_key", key.line) }
         }
         CalculationRecord.writeSettings(config.calculation, into: &w)
+        if let trusted = config.trustedCommit {
+            w.table("sharing")
+            w.field("trusted_commit", trusted)
+        }
         return w.text
     }
 }

@@ -147,7 +147,7 @@ extension AppState {
             show(lines.joined(separator: " "), .success)
         case .offline(let committed, _):
             show(SyncReport.lines(.offline(committed: committed, detail: ""), catalog: catalog).joined(separator: " "), .error)
-        case .conflicts, .resolved, .ruleFilesChanged, .notShared, .failed:
+        case .conflicts, .resolved, .ruleFilesChanged, .refused, .restored, .notShared, .failed:
             modal = .notice(title: catalog(.syncTitle), lines: lines, offset: 0)
         }
         return [.reload]

@@ -10,6 +10,8 @@ extension ExitStatus {
     static let offline: Int32 = 3
     /// A colleague changed the same file: nothing merged, the member chooses with --keep.
     static let conflicts: Int32 = 4
+    /// Colleagues' changes were made by someone not allowed to: nothing was received.
+    static let refused: Int32 = 5
 }
 
 struct Sync: ParsableCommand {
@@ -20,13 +22,17 @@ struct Sync: ParsableCommand {
         moves merge by themselves; history files merge line by line. When you and a colleague changed the same \
         file (an application's text, a decision), nothing is merged: both versions are shown field by field, \
         and you choose with --keep. The version you did not choose is kept in a file on your machine.
+        Once the coordinator has turned checking on (bered trust), every change received must be signed by a member \
+        allowed to make it; otherwise nothing is received, and you are told whose change was refused and why. A \
+        coordinator then runs bered sync --restore, which puts each refused file back as it was last accepted.
         Exit status: 0 synced, 2 not shared or git failed, 3 the shared repository could not be reached (your \
-        work is committed here), 4 a choice is needed.
+        work is committed here), 4 a choice is needed, 5 colleagues' changes were refused.
         """)
 
     @Argument(help: "The store folder.") var store: String
     @Option(help: ArgumentHelp("After a conflict: mine or theirs for every file, or FILE=mine / FILE=theirs for one (repeatable).",
                                valueName: "choice")) var keep: [String] = []
+    @Flag(help: "Coordinators: take in refused changes and put each refused file back as it was last accepted, signed.") var restore = false
     @OptionGroup var options: MemberOptions
 
     func run() throws {
@@ -43,7 +49,7 @@ struct Sync: ParsableCommand {
                 throw ValidationError(context.text(.syncBadChoice, ["value": .text(value)]))
             }
         }
-        report(sync.sync(choices: choices, otherwise: everything), context)
+        report(sync.sync(choices: choices, otherwise: everything, restore: restore), context)
     }
 }
 
@@ -88,8 +94,42 @@ extension MemberOptions {
     func syncing(_ store: String) throws -> (CLIContext, StoreSync) {
         StoreSync.applyOwnRules(store: URL(fileURLWithPath: store), environment: ProcessInfo.processInfo.environment)
         let (context, who, _) = try self.member(in: store)
-        return (context, StoreSync(store: URL(fileURLWithPath: store), member: who, catalog: context.catalog,
+        return (context, StoreSync(store: URL(fileURLWithPath: store), member: who, catalog: context.catalog, coreCriteria: context.coreCriteria,
                                    environment: ProcessInfo.processInfo.environment))
+    }
+}
+
+struct Trust: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Coordinators: turn checking of signed changes on for a shared store, trusting it as it is now.",
+        discussion: """
+        For a store shared before its members had keys. Syncs, records the newest commit in bered.toml as \
+        [sharing] trusted_commit, and shares that change signed with your key (which bered.toml must list). From \
+        then on every member's bered sync accepts only changes signed by a member allowed to make them, and bered \
+        verify checks from that commit. Members without a signing_key in bered.toml are listed: their changes are \
+        refused until you add their keys.
+        """)
+
+    @Argument(help: "The store folder.") var store: String
+    @OptionGroup var options: MemberOptions
+
+    func run() throws {
+        let (context, sync) = try options.syncing(store)
+        switch sync.trustFromHere() {
+        case .already(let commit):
+            output(context.text(.signedTrustAlready, ["commit": .text(commit)]))
+        case .refused(let message):
+            printError(context.catalog(message))
+            throw ExitCode(ExitStatus.fails)
+        case .syncFailed(let outcome):
+            report(outcome, context)
+        case .on(let commit, let withoutKeys, let then):
+            output(context.text(.signedTrustOn, ["commit": .text(commit)]))
+            if !withoutKeys.isEmpty {
+                output(context.text(.signedTrustWithoutKeys, ["members": .text(withoutKeys.map(\.rawValue).joined(separator: ", "))]))
+            }
+            report(then, context)
+        }
     }
 }
 
@@ -102,7 +142,8 @@ private func report(_ outcome: SyncOutcome, _ context: CLIContext) {
     case .synced: status = ExitStatus.ok
     case .offline: status = ExitStatus.offline
     case .conflicts: status = ExitStatus.conflicts
-    case .notShared, .failed, .resolved, .ruleFilesChanged: status = ExitStatus.broken
+    case .refused: status = ExitStatus.refused
+    case .notShared, .failed, .resolved, .ruleFilesChanged, .restored: status = ExitStatus.broken
     }
     if status == ExitStatus.broken {
         for line in lines { printError(line) }

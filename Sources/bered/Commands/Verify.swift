@@ -7,8 +7,8 @@ struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the shared history: was every file last changed, signed, by a member allowed to change it?",
         discussion: """
-        Walks the store's git history from its first commit, or from --from: a store shared before its members \
-        had keys is checked from the commit where the coordinator added them, which is then trusted as it is. Each commit must be signed (git's SSH signing) with \
+        Walks the store's git history from --from, else from the commit bered trust recorded in bered.toml, \
+        else from the store's first commit; that commit is trusted as it is. Each commit must be signed (git's SSH signing) with \
         the key a member has in bered.toml as it was before the commit, and every file it changes must be one that \
         member's role may change: a review by its reviewer, a comment by its author in the youth panel, a move of an \
         application by the role the workflow gives it, decisions and bered.toml by a coordinator. Prints every file \
