@@ -13,7 +13,7 @@ public struct VerifyFinding: Hashable, Sendable {
     /// what a coordinator puts back (`bered sync --restore`).
     public let trusted: String?
 
-    init(path: String, commit: String, message: Message, trusted: String? = nil) {
+    public init(path: String, commit: String, message: Message, trusted: String? = nil) {
         self.path = path
         self.commit = commit
         self.message = message

@@ -63,6 +63,17 @@ struct SyncScreenTests {
         #expect(s.modal == nil)
     }
 
+    @Test func refusedChangesAreANoticeNamingWhoseAndWhy() {
+        var s = state(as: "anna")
+        let reason = Message(.signedRefused, ["path": "2026-006/decision.toml", "member": "sara", "role": .message(Role.youthPanel.label),
+                                              "commit": "3f2a9c1e", "reason": .message(Message(.signedNoDecision))])
+        _ = s.update(.synced(.refused([VerifyFinding(path: "2026-006/decision.toml", commit: "3f2a9c1e", message: reason)], committed: nil)))
+        guard case .notice(_, let lines, _) = s.modal else { Issue.record("no notice: \(String(describing: s.modal))"); return }
+        #expect(lines.first?.hasPrefix("Kollegornas ändringar togs inte emot: 1 filer") == true)
+        #expect(lines.contains("  2026-006/decision.toml: ändrad av sara (ungdomspanelen) i 3f2a9c1e, som inte får ändra beslut"))
+        #expect(s.screen.contains("Kollegornas ändringar togs inte emot"))
+    }
+
     @Test func aConflictFitsA40By12Terminal() {
         var s = state(as: "lars", width: 40, height: 12)
         _ = s.update(.synced(.conflicts([title], committed: nil)))
