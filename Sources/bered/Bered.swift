@@ -14,6 +14,25 @@ struct Bered: ParsableCommand {
         subcommands: [Open.self, Demo.self, Init.self, New.self, List.self, Check.self, Calc.self, Move.self, Decide.self, History.self, Export.self, Validate.self, Sync.self, Share.self, Trust.self, Verify.self, KeyCommand.self, Bench.self],
         defaultSubcommand: Open.self
     )
+
+    /// As ArgumentParser's own, except that its messages pass through `Printable`: an error
+    /// quotes what was typed ("Unexpected argument '…'"), and a value pasted from a file or a
+    /// web page may hold escape codes the terminal would act on.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = Printable.shown(fullMessage(for: error))
+            if code == .success {
+                if !message.isEmpty { print(message) }
+            } else if !message.isEmpty {
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }
 
 /// Options every command takes.

@@ -19,6 +19,27 @@ struct SmallPromisesTests {
         #expect(printed == BeredningVersion.current + "\n")
     }
 
+    /// ArgumentParser quotes what was typed in its errors; a value pasted with an OSC 52
+    /// clipboard write or a colour code must reach the terminal as text, not as a command.
+    @Test(arguments: Build.allCases)
+    func argumentErrorsShowControlCharactersAsText(build: Build) throws {
+        for arguments in [["list", "/tmp", "extra\u{1B}]52;c;aGVq\u{07}"], ["list", "/tmp", "--bogus\u{1B}[31m"], ["list", "/tmp", "--lang", "x\u{9B}2J"]] {
+            let process = Process()
+            process.executableURL = try build.binary()
+            process.arguments = arguments
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            let printed = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                + String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus != 0)
+            #expect(!printed.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{9B}" }, "\(arguments): \(printed.debugDescription)")
+            #expect(printed.contains("\u{FFFD}"), "\(arguments): \(printed.debugDescription)")
+        }
+    }
+
     /// Every run used to leave a new folder under /tmp and never say where.
     @Test(arguments: Build.allCases)
     func theDemoRemovesItsCopyUnlessKeptAndSaysSo(build: Build) throws {
