@@ -363,6 +363,13 @@ public struct StoreSync: Sendable {
     /// False when git failed: the caller then takes the rules away again, so the next sync redoes both.
     private static func checkOutAgain(_ files: [String], _ git: Git) -> Bool {
         guard !files.isEmpty else { return true }
+        // checkout-index skips a file whose times and size match the index, even with --force,
+        // and the refresh above has just made them match: only a file it sees as touched is
+        // written again. Whether a fresh clone's files looked touched depended on the second.
+        var times = [timespec(tv_sec: 1, tv_nsec: 0), timespec(tv_sec: 1, tv_nsec: 0)]
+        for file in files {
+            _ = utimensat(AT_FDCWD, git.folder.appendingPathComponent(file).path, &times, AT_SYMLINK_NOFOLLOW)
+        }
         return git.run(["checkout-index", "--force", "-u", "-z", "--stdin"], input: files.joined(separator: "\0")).succeeded
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import BeredningCore
 import BeredningResources
 import BeredningStore
+import BeredningSync
 import Foundation
 
 @main
@@ -93,6 +94,7 @@ struct CLIContext {
 
     /// Loads the store or prints why it cannot be used and exits with 2.
     func snapshot(_ path: String, reading part: StorePart = .all) throws -> StoreSnapshot {
+        Self.applyGitRules(path)
         do {
             switch part {
             case .all: return try store(path).load()
@@ -102,6 +104,15 @@ struct CLIContext {
         } catch {
             fail(error)
         }
+    }
+
+    /// bered's git rules, before a store a member joined with `git clone` is read: the tree's
+    /// `.gitattributes` may have checked its files out as UTF-16 or CRLF, and the first
+    /// command is often `bered open`, not `bered sync`. Only a folder with its own `.git` asks git.
+    static func applyGitRules(_ path: String) {
+        let store = URL(fileURLWithPath: path)
+        guard FileManager.default.fileExists(atPath: store.appendingPathComponent(".git").path) else { return }
+        StoreSync.applyOwnRules(store: store, environment: ProcessInfo.processInfo.environment)
     }
 
     func fail(_ error: StoreError) -> Never {

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the real `bered` binary that `swift build` put next to the test bundle.
 enum Bered {
@@ -95,4 +96,18 @@ final class DemoCopy {
 
     var path: String { root.path }
     func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
+}
+
+/// The system's git, run in `folder` with the test's HOME and state folders; a failure is a test issue.
+func runGit(_ arguments: [String], in folder: URL, _ environment: [String: String]) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git"] + arguments
+    process.currentDirectoryURL = folder
+    var env = ProcessInfo.processInfo.environment
+    for (name, value) in environment { env[name] = value }
+    process.environment = env
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "git \(arguments)")
 }

@@ -12,7 +12,7 @@ struct SignedEndToEndTests {
                            "XDG_CONFIG_HOME": root.appendingPathComponent("home/.config").path, "GIT_CONFIG_NOSYSTEM": "1"]
         try FileManager.default.createDirectory(at: root.appendingPathComponent("home"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: share, withIntermediateDirectories: true)
-        try git(["init", "--quiet", "--bare", share.path], in: root, environment)
+        try runGit(["init", "--quiet", "--bare", share.path], in: root, environment)
         try FileManager.default.copyItem(at: Bered.packageRoot.appendingPathComponent("Resources/demo"), to: store)
 
         let key = try Bered.run(["key", "--as", "lars"], environment: environment)
@@ -38,7 +38,7 @@ struct SignedEndToEndTests {
 
         // Someone at the shared repository, or with git by hand, changes the decision unsigned.
         try Data(try String(contentsOf: decision, encoding: .utf8).replacingOccurrences(of: "amount = 4000000", with: "amount = 9000000").utf8).write(to: decision)
-        try git(["-c", "user.name=X", "-c", "user.email=x@x", "commit", "--quiet", "-am", "ändrat"], in: store, environment)
+        try runGit(["-c", "user.name=X", "-c", "user.email=x@x", "commit", "--quiet", "-am", "ändrat"], in: store, environment)
         let refused = try Bered.run(["verify", store.path], environment: environment)
         #expect(refused.status == 1)
         #expect(refused.stdout.contains("2026-006/decision.toml: osignerad ändring i "))
@@ -66,7 +66,7 @@ struct SignedEndToEndTests {
         let run = { (arguments: [String]) in try Bered.run(arguments, environment: environment, executable: bered) }
         try FileManager.default.createDirectory(at: root.appendingPathComponent("home"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: share, withIntermediateDirectories: true)
-        try git(["init", "--quiet", "--bare", share.path], in: root, environment)
+        try runGit(["init", "--quiet", "--bare", share.path], in: root, environment)
         try FileManager.default.copyItem(at: Bered.packageRoot.appendingPathComponent("Resources/demo"), to: store)
         let config = store.appendingPathComponent("bered.toml")
         var text = try String(contentsOf: config, encoding: .utf8)
@@ -82,7 +82,7 @@ struct SignedEndToEndTests {
         #expect(trusted.stdout.contains("deras ändringar tas inte emot förrän de har det: anna, bengt, cecilia, omar, karin"))
         #expect(try run(["trust", store.path, "--as", "lars"]).stdout.contains("Kontrollen är redan på"))
 
-        try git(["clone", "--quiet", share.path, saras.path], in: root, environment)
+        try runGit(["clone", "--quiet", share.path, saras.path], in: root, environment)
         let decision = saras.appendingPathComponent("2026-006/decision.toml")
         let board = try String(contentsOf: decision, encoding: .utf8)
         try Data(board.replacingOccurrences(of: "amount = 400000", with: "amount = 9000000").utf8).write(to: decision)
@@ -99,18 +99,5 @@ struct SignedEndToEndTests {
         #expect(try run(["verify", store.path]).status == 0)
         #expect(try run(["sync", saras.path, "--as", "sara"]).status == 0)
         #expect(try String(contentsOf: decision, encoding: .utf8) == board)
-    }
-
-    private func git(_ arguments: [String], in folder: URL, _ environment: [String: String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        process.currentDirectoryURL = folder
-        var env = ProcessInfo.processInfo.environment
-        for (name, value) in environment { env[name] = value }
-        process.environment = env
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "git \(arguments)")
     }
 }

@@ -83,6 +83,7 @@ extension MemberOptions {
     /// for commands that need not read every application before they start.
     func member(in store: String) throws -> (CLIContext, Member, FileStore) {
         let context = try common.context()
+        CLIContext.applyGitRules(store)
         let fileStore = context.store(store)
         let config: FundConfig
         do { config = try fileStore.loadConfig() } catch { context.fail(error) }
@@ -92,7 +93,6 @@ extension MemberOptions {
     /// The strings and a sync for the member at the keyboard: only the fund's settings are read,
     /// so syncing a store of thousands of applications starts at once.
     func syncing(_ store: String) throws -> (CLIContext, StoreSync) {
-        StoreSync.applyOwnRules(store: URL(fileURLWithPath: store), environment: ProcessInfo.processInfo.environment)
         let (context, who, _) = try self.member(in: store)
         return (context, StoreSync(store: URL(fileURLWithPath: store), member: who, catalog: context.catalog, coreCriteria: context.coreCriteria,
                                    environment: ProcessInfo.processInfo.environment))
