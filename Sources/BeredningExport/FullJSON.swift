@@ -8,7 +8,11 @@ import Foundation
 public struct FullJSON: Encodable {
     public static let schema = 1
 
-    struct Verdict: Encodable { let verdict: String; let reasons: [String] }
+    struct Verdict: Encodable {
+        let verdict: String; let reasons: [String]
+        /// The stable code of each reason (`check.target_group.ok`) and the rule behind it.
+        let codes: [String]; let rules: [String]
+    }
     struct Scores: Encodable {
         let count: Int; let cannot_judge: Int; let mean: Double?; let median: Double?; let min: Int?; let max: Int?
         let spread: Int?; let disagreement: Bool
@@ -56,7 +60,10 @@ public struct FullJSON: Encodable {
                 checklist: checklist.rows.map { row in
                     let s = row.aggregate
                     return Criterion(criterion: row.criterion.id.rawValue, name: row.criterion.name.text(in: catalog.language),
-                                     automatic: row.automatic.map { Verdict(verdict: $0.verdict.rawValue, reasons: $0.reasons.map { catalog($0) }) },
+                                     automatic: row.automatic.map {
+                                         Verdict(verdict: $0.verdict.rawValue, reasons: $0.reasons.map { catalog($0) }, codes: $0.findings.map(\.code),
+                                                 rules: $0.findings.map(\.rule.rawValue))
+                                     },
                                      outcome: row.outcome.rawValue,
                                      scores: Scores(count: s.count, cannot_judge: s.cannotJudge, mean: s.mean, median: s.median, min: s.min, max: s.max,
                                                     spread: s.spread, disagreement: s.disagreement))

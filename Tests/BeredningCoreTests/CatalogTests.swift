@@ -11,6 +11,7 @@ struct CatalogTests {
         keys.formUnion(ApplicationState.allLabelKeys + ActorKind.allLabelKeys + EvidenceLevel.allLabelKeys + MeasurePoint.allLabelKeys)
         keys.formUnion(EconomicModel.allLabelKeys + Role.allLabelKeys + Action.allLabelKeys + Recommendation.allLabelKeys)
         keys.formUnion(ReviewStatus.allLabelKeys + CommentTopic.allLabelKeys + Verdict.allLabelKeys + Outcome.allLabelKeys + Scenario.allLabelKeys + Transition.allLabelKeys + HistoryEvent.Kind.allLabelKeys + Decision.Outcome.allLabelKeys)
+        keys.formUnion(PreventionLevel.allLabelKeys + CheckRule.allLabelKeys)
         keys.formUnion(Action.allCases.map { "refusal.\($0.rawValue)" })
         keys.formUnion(ApplicationDiff.fields.map { "application_field.\($0)" })
         keys.formUnion(["string", "int", "number", "bool", "date", "time", "date_time", "array", "table"].map { "type.\($0)" })

@@ -14,8 +14,9 @@ struct DemoStoreTests {
         "2026-002": ([.ok, .ok, .ok, .ok, .ok, .ok, nil], [.pass, .pass, .warning, .pass, .pass, .pass, .pass], true, 3),
         // The only indicator has no baseline; Cecilia's conflict keeps her out; Bengt's draft does not count.
         "2026-003": ([.ok, .ok, .ok, .ok, .missing, .ok, nil], [.pass, .pass, .pass, .pass, .missing, .pass, .fail], false, 1),
-        // One municipal actor (Ale's rule needs two); a new method with no learning plan or references.
-        "2026-004": ([.ok, .ok, .warning, .ok, .ok, .missing, nil], [.pass, .pass, .fail, .pass, .pass, .missing, .fail], false, 1),
+        // One municipal actor (Ale's rule needs two); a new method with no learning plan or references; Bengt could
+        // not judge early timing, and nobody else has, so it is "could not be judged", not met.
+        "2026-004": ([.ok, .ok, .warning, .ok, .ok, .missing, nil], [.pass, .pass, .fail, .notJudged, .pass, .missing, .fail], false, 1),
         // No consequences of not acting; no target-group size; nobody has reviewed it yet.
         "2026-005": ([.missing, .missing, .ok, .ok, .ok, .ok, nil], [.missing, .missing, .pass, .pass, .pass, .pass, .pending], false, 0),
         // The local extent gives no figures.

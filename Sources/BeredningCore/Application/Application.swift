@@ -6,6 +6,8 @@ public struct Application: Hashable, Sendable {
     public var state: ApplicationState
     /// The municipal sector that applies (idea givers outside the municipality apply through one).
     public var applicant: String
+    /// What kind of organisation applies: the fund's rules say which kinds may (Ale: a municipal sector).
+    public var applicantKind: ActorKind?
     public var ideaGiver: String
     public var received: Day?
     public var actors: [Actor]
@@ -24,7 +26,7 @@ public struct Application: Hashable, Sendable {
 
     public init(
         id: ApplicationID, title: String, state: ApplicationState = .received, applicant: String = "",
-        ideaGiver: String = "", received: Day? = nil, actors: [Actor] = [], problem: Problem = .init(),
+        applicantKind: ActorKind? = nil, ideaGiver: String = "", received: Day? = nil, actors: [Actor] = [], problem: Problem = .init(),
         targetGroup: TargetGroup = .init(), intervention: Intervention = .init(), evidence: Evidence = .init(),
         earlyTiming: EarlyTiming = .init(), measurability: Measurability = .init(), budget: Budget = .init(),
         longTerm: LongTermPlan = .init(), childRights: String = "", economicModel: EconomicModel? = nil,
@@ -34,6 +36,7 @@ public struct Application: Hashable, Sendable {
         self.title = title
         self.state = state
         self.applicant = applicant
+        self.applicantKind = applicantKind
         self.ideaGiver = ideaGiver
         self.received = received
         self.actors = actors
@@ -52,17 +55,23 @@ public struct Application: Hashable, Sendable {
 }
 
 /// A cooperating actor: the fund requires at least two, each with a named role and contribution.
+/// The fund's rules count organisational units, so an actor names its organisation ("Ale kommun")
+/// and its unit ("Sektor utbildning, kultur och fritid") beside the name it goes by.
 public struct Actor: Hashable, Sendable {
     public var name: String
     public var kind: ActorKind
     public var role: String
     public var contribution: String
+    public var organisation: String
+    public var unit: String
 
-    public init(name: String, kind: ActorKind, role: String = "", contribution: String = "") {
+    public init(name: String, kind: ActorKind, role: String = "", contribution: String = "", organisation: String = "", unit: String = "") {
         self.name = name
         self.kind = kind
         self.role = role
         self.contribution = contribution
+        self.organisation = organisation
+        self.unit = unit
     }
 }
 
@@ -140,12 +149,25 @@ public struct Evidence: Hashable, Sendable {
     }
 }
 
+/// How Swedish public health grades an intervention by whom it reaches (Folkhälsomyndigheten):
+/// everyone, a group at raised risk, individuals with early signs, or those already in the problem.
+public enum PreventionLevel: String, CaseIterable, Hashable, Sendable, Labelled {
+    case universal
+    case selective
+    case indicated
+    case treatment
+
+    public static var labelPrefix: String { "prevention" }
+}
+
 public struct EarlyTiming: Hashable, Sendable {
+    public var level: PreventionLevel?
     /// The ages, or the stage in the course of the problem.
     public var stage: String
     public var justification: String
 
-    public init(stage: String = "", justification: String = "") {
+    public init(level: PreventionLevel? = nil, stage: String = "", justification: String = "") {
+        self.level = level
         self.stage = stage
         self.justification = justification
     }
@@ -158,6 +180,16 @@ public enum MeasurePoint: String, CaseIterable, Hashable, Sendable {
     case longTerm = "long_term"
 }
 
+/// Which way an indicator should move for the intervention to have worked.
+public enum IndicatorDirection: String, CaseIterable, Hashable, Sendable {
+    case raise, lower
+}
+
+/// An outcome measures a change for the target group; an output counts what was done.
+public enum IndicatorKind: String, CaseIterable, Hashable, Sendable {
+    case outcome, output
+}
+
 public struct Indicator: Hashable, Sendable {
     public var name: String
     public var unit: String
@@ -165,14 +197,19 @@ public struct Indicator: Hashable, Sendable {
     public var target: Double?
     public var source: String
     public var when: [MeasurePoint]
+    public var direction: IndicatorDirection?
+    public var kind: IndicatorKind?
 
-    public init(name: String, unit: String = "", baseline: Double? = nil, target: Double? = nil, source: String = "", when: [MeasurePoint] = []) {
+    public init(name: String, unit: String = "", baseline: Double? = nil, target: Double? = nil, source: String = "", when: [MeasurePoint] = [],
+                direction: IndicatorDirection? = nil, kind: IndicatorKind? = nil) {
         self.name = name
         self.unit = unit
         self.baseline = baseline
         self.target = target
         self.source = source
         self.when = when
+        self.direction = direction
+        self.kind = kind
     }
 
     /// Baseline, target and a time of measurement: what makes an indicator followable.
@@ -182,10 +219,13 @@ public struct Indicator: Hashable, Sendable {
 public struct Measurability: Hashable, Sendable {
     public var indicators: [Indicator]
     public var evaluationPlan: String
+    /// How the economic effects are followed up (the seeds ask for social and economic effects).
+    public var economicFollowUp: String
 
-    public init(indicators: [Indicator] = [], evaluationPlan: String = "") {
+    public init(indicators: [Indicator] = [], evaluationPlan: String = "", economicFollowUp: String = "") {
         self.indicators = indicators
         self.evaluationPlan = evaluationPlan
+        self.economicFollowUp = economicFollowUp
     }
 }
 

@@ -12,10 +12,10 @@ public struct FieldChange: Hashable, Sendable {
 public enum ApplicationDiff {
     /// Every field a person writes, as text, in the form's order.
     public static let fields: [String] = [
-        "title", "applicant", "idea_giver", "actors", "problem.description", "problem.local_extent", "problem.consequences",
+        "title", "applicant", "applicant_kind", "idea_giver", "actors", "problem.description", "problem.local_extent", "problem.consequences",
         "problem.cost_of_inaction", "target_group", "target_group.needs_analysis", "intervention", "intervention.activities",
-        "evidence", "evidence.references", "evidence.learning_plan", "early_timing.stage", "early_timing.justification",
-        "measurability.indicators", "measurability.evaluation_plan", "budget", "long_term", "child_rights", "economic_model", "calculation",
+        "evidence", "evidence.references", "evidence.learning_plan", "early_timing.level", "early_timing.stage",
+        "early_timing.justification", "measurability.indicators", "measurability.evaluation_plan", "measurability.economic_follow_up", "budget", "long_term", "child_rights", "economic_model", "calculation",
     ]
 
     static func text(_ field: String, of a: Application) -> String {
@@ -23,8 +23,13 @@ public enum ApplicationDiff {
         switch field {
         case "title": return a.title
         case "applicant": return a.applicant
+        case "applicant_kind": return a.applicantKind?.rawValue ?? ""
         case "idea_giver": return a.ideaGiver
-        case "actors": return lines(a.actors.map { "\($0.name) (\($0.kind.rawValue)): \($0.role) – \($0.contribution)" })
+        case "actors":
+            return lines(a.actors.map { actor in
+                let unit = [actor.organisation, actor.unit].filter { !$0.isEmpty }.joined(separator: ", ")
+                return "\(actor.name)\(unit.isEmpty ? "" : " [\(unit)]") (\(actor.kind.rawValue)): \(actor.role) – \(actor.contribution)"
+            })
         case "problem.description": return a.problem.description
         case "problem.local_extent": return a.problem.localExtent
         case "problem.consequences": return a.problem.consequences
@@ -39,13 +44,17 @@ public enum ApplicationDiff {
         case "evidence": return "\(a.evidence.level?.rawValue ?? "?"): \(a.evidence.basis)"
         case "evidence.references": return lines(a.evidence.references)
         case "evidence.learning_plan": return a.evidence.learningPlan
+        case "early_timing.level": return a.earlyTiming.level?.rawValue ?? ""
         case "early_timing.stage": return a.earlyTiming.stage
         case "early_timing.justification": return a.earlyTiming.justification
         case "measurability.indicators":
             return lines(a.measurability.indicators.map { i in
-                "\(i.name): \(i.baseline.map { "\($0)" } ?? "?") → \(i.target.map { "\($0)" } ?? "?") \(i.unit) (\(i.when.map(\.rawValue).joined(separator: ", ")))"
+                let marks = [i.direction?.rawValue, i.kind?.rawValue].compactMap { $0 }.joined(separator: ", ")
+                return "\(i.name): \(i.baseline.map { "\($0)" } ?? "?") → \(i.target.map { "\($0)" } ?? "?") \(i.unit) (\(i.when.map(\.rawValue).joined(separator: ", ")))"
+                    + (marks.isEmpty ? "" : " [\(marks)]")
             })
         case "measurability.evaluation_plan": return a.measurability.evaluationPlan
+        case "measurability.economic_follow_up": return a.measurability.economicFollowUp
         case "budget":
             return lines(a.budget.years.map { "\($0.year): \($0.requested)" } + a.budget.contributions.map { "\($0.actor): \($0.amount) \($0.description)" })
         case "long_term": return "\(a.longTerm.owner): \(a.longTerm.plan)"

@@ -38,6 +38,12 @@ public enum ApplicationVersion {
                 hasher.add([effect.actor, effect.description, String(effect.people), value, effect.source, String(effect.fromYear), String(effect.years)])
             }
         }
+        // Fields added later (issue 15) count only when written, so the fingerprint of an
+        // application without them, and every review that recorded it, stays as it was.
+        let added = [a.applicantKind?.rawValue ?? "", a.earlyTiming.level?.rawValue ?? "", a.measurability.economicFollowUp]
+            + a.actors.flatMap { [$0.organisation, $0.unit] }
+            + a.measurability.indicators.flatMap { [$0.direction?.rawValue ?? "", $0.kind?.rawValue ?? ""] }
+        if added.contains(where: { !$0.isEmpty }) { hasher.add(added) }
         return hasher.hex
     }
 

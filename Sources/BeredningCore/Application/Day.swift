@@ -33,6 +33,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 
+    /// Whole calendar months from this day up to and including `end`: 2026-08-01 to 2028-06-30 is 23.
+    public func months(until end: Day) -> Int {
+        let after = Day(daysSince1970: end.daysSince1970 + 1)
+        return (after.year - year) * 12 + (after.month - month) - (after.day < day ? 1 : 0)
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

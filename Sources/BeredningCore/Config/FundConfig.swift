@@ -35,24 +35,62 @@ public struct Scale: Hashable, Sendable {
     }
 }
 
-/// The fund's rules for the review, from the store's `bered.toml`.
+/// One way an application can meet the fund's cooperation rule: the least number of distinct
+/// municipal units (sectors, committees), civil-society actors and organisations of any kind.
+/// Ale: two municipal sectors. Örebro: two committees, or one committee and one association.
+public struct CooperationAlternative: Hashable, Sendable {
+    public var municipalUnits: Int
+    public var civilSociety: Int
+    public var organisations: Int
+
+    public init(municipalUnits: Int = 0, civilSociety: Int = 0, organisations: Int = 0) {
+        self.municipalUnits = municipalUnits
+        self.civilSociety = civilSociety
+        self.organisations = organisations
+    }
+}
+
+/// The fund's rules for the review, from the store's `bered.toml`. The defaults are Ale's.
 public struct FundRules: Hashable, Sendable {
+    /// Distinct organisational units taking part, of any kind.
     public var minActors: Int
-    /// Ale's rule: every project involves at least two municipal actors.
+    /// Ale's rule: every project involves at least two municipal actors. Used as the one
+    /// cooperation alternative when the fund lists none.
     public var minMunicipalActors: Int
+    /// `[[rules.cooperation]]`: met when any one is; empty means `minMunicipalActors` municipal units.
+    public var cooperationAlternatives: [CooperationAlternative]
+    /// The kinds of organisation that may apply (Ale: a municipal sector).
+    public var allowedApplicants: [ActorKind]
+    /// The ages the fund is for ("barn och unga": 0–20).
+    public var ageScope: ClosedRange<Int>
+    /// How long an intervention may run, in months; nil: no limit (Örebro: 12–36).
+    public var minLengthMonths: Int?
+    public var maxLengthMonths: Int?
     public var reviewsNeeded: Int
     /// No one anchors on a colleague's numbers before their own review is complete.
     public var hideScoresUntilOwnReviewComplete: Bool
     /// A criterion whose scores differ by this much or more is marked as a disagreement.
     public var disagreementSpread: Int
 
-    public init(minActors: Int = 2, minMunicipalActors: Int = 2, reviewsNeeded: Int = 3,
+    public init(minActors: Int = 2, minMunicipalActors: Int = 2, cooperationAlternatives: [CooperationAlternative] = [],
+                allowedApplicants: [ActorKind] = [.municipal], ageScope: ClosedRange<Int> = 0...20,
+                minLengthMonths: Int? = nil, maxLengthMonths: Int? = nil, reviewsNeeded: Int = 3,
                 hideScoresUntilOwnReviewComplete: Bool = true, disagreementSpread: Int = 2) {
         self.minActors = minActors
         self.minMunicipalActors = minMunicipalActors
+        self.cooperationAlternatives = cooperationAlternatives
+        self.allowedApplicants = allowedApplicants
+        self.ageScope = ageScope
+        self.minLengthMonths = minLengthMonths
+        self.maxLengthMonths = maxLengthMonths
         self.reviewsNeeded = reviewsNeeded
         self.hideScoresUntilOwnReviewComplete = hideScoresUntilOwnReviewComplete
         self.disagreementSpread = disagreementSpread
+    }
+
+    /// The alternatives the cooperation check tries, never empty.
+    public var cooperation: [CooperationAlternative] {
+        cooperationAlternatives.isEmpty ? [CooperationAlternative(municipalUnits: minMunicipalActors)] : cooperationAlternatives
     }
 }
 

@@ -35,8 +35,8 @@ extension Application {
     public var freeTexts: [String] {
         [title, applicant, ideaGiver, childRights, problem.description, problem.localExtent, problem.consequences, problem.costOfInaction,
          targetGroup.description, targetGroup.needsAnalysis, intervention.description, evidence.basis, evidence.learningPlan,
-         earlyTiming.stage, earlyTiming.justification, measurability.evaluationPlan, longTerm.owner, longTerm.plan]
-            + actors.flatMap { [$0.name, $0.role, $0.contribution] } + intervention.activities + evidence.references
+         earlyTiming.stage, earlyTiming.justification, measurability.evaluationPlan, measurability.economicFollowUp, longTerm.owner, longTerm.plan]
+            + actors.flatMap { [$0.name, $0.organisation, $0.unit, $0.role, $0.contribution] } + intervention.activities + evidence.references
             + measurability.indicators.flatMap { [$0.name, $0.unit, $0.source] }
             + budget.contributions.flatMap { [$0.actor, $0.description] }
             + (calculation?.freeTexts ?? [])

@@ -9,6 +9,8 @@ public enum Outcome: String, CaseIterable, Hashable, Sendable, Labelled {
     case missing
     /// A criterion only people judge (a fund's own), and no one has scored it yet.
     case pending
+    /// Every complete review marked it "cannot be judged": nobody could say it is met.
+    case notJudged = "not_judged"
 
     public static var labelPrefix: String { "outcome" }
 
@@ -19,6 +21,7 @@ public enum Outcome: String, CaseIterable, Hashable, Sendable, Labelled {
         case .warning: return "!"
         case .fail, .missing: return "✗"
         case .pending: return "·"
+        case .notJudged: return "?"
         }
     }
 }
@@ -60,6 +63,7 @@ public struct Checklist: Hashable, Sendable {
     static func outcome(automatic: Verdict?, aggregate: CriterionAggregate, scale: Scale) -> Outcome {
         if automatic == .missing { return .missing }
         if let mean = aggregate.mean, mean < Double(scale.passMark) { return .fail }
+        if aggregate.count == 0 && aggregate.cannotJudge > 0 { return .notJudged }
         if automatic == .warning || aggregate.disagreement { return .warning }
         if automatic == nil && aggregate.count == 0 { return .pending }
         return .pass

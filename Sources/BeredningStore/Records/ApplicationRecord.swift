@@ -20,6 +20,7 @@ enum ApplicationRecord {
 
         var application = Application(id: id ?? folderID ?? ApplicationID(year: 0, number: 1), title: title, state: state ?? .received)
         application.applicant = f.text("applicant")
+        application.applicantKind = f.choice("applicant_kind", ActorKind.self)
         application.ideaGiver = f.text("idea_giver")
         application.received = f.day("received")
         application.economicModel = f.choice("economic_model", EconomicModel.self)
@@ -29,7 +30,8 @@ enum ApplicationRecord {
             guard let name = a.required("name") else { return nil }
             let kind = a.choice("kind", ActorKind.self)
             if kind == nil && a.string("kind") == nil { a.report(.fileMissingField, at: "kind") }
-            return Actor(name: name, kind: kind ?? .other, role: a.text("role"), contribution: a.text("contribution"))
+            return Actor(name: name, kind: kind ?? .other, role: a.text("role"), contribution: a.text("contribution"),
+                         organisation: a.text("organisation"), unit: a.text("unit"))
         }
 
         let p = f.section("problem")
@@ -49,7 +51,8 @@ enum ApplicationRecord {
                                         references: e.strings("references"), learningPlan: e.text("learning_plan"))
 
         let timing = f.section("early_timing")
-        application.earlyTiming = EarlyTiming(stage: timing.text("stage"), justification: timing.text("justification"))
+        application.earlyTiming = EarlyTiming(level: timing.choice("level", PreventionLevel.self), stage: timing.text("stage"),
+                                              justification: timing.text("justification"))
 
         let m = f.section("measurability")
         application.measurability = Measurability(
@@ -60,9 +63,10 @@ enum ApplicationRecord {
                               if let point = MeasurePoint(rawValue: raw) { return point }
                               ind.report(.fileInvalidValue, at: "when", ["value": .text(raw), "allowed": .text(MeasurePoint.allCases.map(\.rawValue).joined(separator: ", "))])
                               return nil
-                          })
+                          },
+                          direction: ind.choice("direction", IndicatorDirection.self), kind: ind.choice("kind", IndicatorKind.self))
             },
-            evaluationPlan: m.text("evaluation_plan"))
+            evaluationPlan: m.text("evaluation_plan"), economicFollowUp: m.text("economic_follow_up"))
 
         let b = f.section("budget")
         application.budget = Budget(
@@ -114,6 +118,7 @@ enum ApplicationRecord {
         w.field("title", a.title)
         w.field("state", a.state)
         w.field("applicant", a.applicant)
+        w.field("applicant_kind", a.applicantKind)
         w.field("idea_giver", a.ideaGiver)
         w.field("received", a.received)
         w.field("economic_model", a.economicModel)
@@ -121,6 +126,8 @@ enum ApplicationRecord {
         for actor in a.actors {
             w.arrayTable("actors")
             w.field("name", actor.name)
+            w.field("organisation", actor.organisation)
+            w.field("unit", actor.unit)
             w.field("kind", actor.kind)
             w.field("role", actor.role)
             w.field("contribution", actor.contribution)
@@ -147,10 +154,12 @@ enum ApplicationRecord {
         w.field("references", a.evidence.references)
         w.field("learning_plan", a.evidence.learningPlan)
         w.table("early_timing")
+        w.field("level", a.earlyTiming.level)
         w.field("stage", a.earlyTiming.stage)
         w.field("justification", a.earlyTiming.justification)
         w.table("measurability")
         w.field("evaluation_plan", a.measurability.evaluationPlan)
+        w.field("economic_follow_up", a.measurability.economicFollowUp)
         for indicator in a.measurability.indicators {
             w.arrayTable("measurability.indicators")
             w.field("name", indicator.name)
@@ -159,6 +168,8 @@ enum ApplicationRecord {
             w.field("target", indicator.target)
             w.field("source", indicator.source)
             w.field("when", indicator.when.map(\.rawValue))
+            w.field("direction", indicator.direction)
+            w.field("kind", indicator.kind)
         }
         w.table("budget")
         for year in a.budget.years {

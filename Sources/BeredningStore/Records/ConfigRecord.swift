@@ -10,14 +10,39 @@ enum ConfigRecord {
         let scale = readScale(f.section("scale"))
         let r = f.section("rules")
         let defaults = FundRules()
+        let ageMin = r.int("age_min") ?? defaults.ageScope.lowerBound, ageMax = r.int("age_max") ?? defaults.ageScope.upperBound
+        if ageMin > ageMax || ageMin < 0 || ageMax > 120 {
+            r.report(.fileAgeScope, at: "age_max", ["min": .text(String(ageMin)), "max": .text(String(ageMax))])
+        }
         var rules = FundRules(
             minActors: r.int("min_actors") ?? defaults.minActors,
             minMunicipalActors: r.int("min_municipal_actors") ?? defaults.minMunicipalActors,
+            cooperationAlternatives: r.tables("cooperation").map { c in
+                let alternative = CooperationAlternative(municipalUnits: c.int("municipal_units") ?? 0, civilSociety: c.int("civil_society") ?? 0,
+                                                         organisations: c.int("organisations") ?? 0)
+                for (key, value) in [("municipal_units", alternative.municipalUnits), ("civil_society", alternative.civilSociety),
+                                     ("organisations", alternative.organisations)] where value < 0 {
+                    c.report(.fileNegativeAmount, at: key)
+                }
+                return alternative
+            },
+            allowedApplicants: r.keys.contains("allowed_applicants")
+                ? r.strings("allowed_applicants").compactMap { raw in
+                    ActorKind(rawValue: raw) ?? {
+                        r.report(.fileInvalidValue, at: "allowed_applicants", ["value": .text(raw), "allowed": .text(ActorKind.allCases.map(\.rawValue).joined(separator: ", "))])
+                        return nil
+                    }()
+                }
+                : defaults.allowedApplicants,
+            ageScope: min(ageMin, ageMax)...max(ageMin, ageMax),
+            minLengthMonths: r.int("min_length_months"),
+            maxLengthMonths: r.int("max_length_months"),
             reviewsNeeded: r.int("reviews_needed") ?? defaults.reviewsNeeded,
             hideScoresUntilOwnReviewComplete: r.bool("hide_scores_until_own_review_complete") ?? defaults.hideScoresUntilOwnReviewComplete,
             disagreementSpread: r.int("disagreement_spread") ?? defaults.disagreementSpread)
         for (key, value) in [("min_actors", rules.minActors), ("min_municipal_actors", rules.minMunicipalActors),
-                             ("reviews_needed", rules.reviewsNeeded), ("disagreement_spread", rules.disagreementSpread)] where value < 0 {
+                             ("reviews_needed", rules.reviewsNeeded), ("disagreement_spread", rules.disagreementSpread),
+                             ("min_length_months", rules.minLengthMonths ?? 0), ("max_length_months", rules.maxLengthMonths ?? 0)] where value < 0 {
             r.report(.fileNegativeAmount, at: key)
         }
         rules.minActors = max(rules.minActors, rules.minMunicipalActors)
@@ -121,9 +146,20 @@ enum ConfigRecord {
         w.table("rules")
         w.field("min_actors", config.rules.minActors)
         w.field("min_municipal_actors", config.rules.minMunicipalActors)
+        w.field("allowed_applicants", config.rules.allowedApplicants.map(\.rawValue))
+        w.field("age_min", config.rules.ageScope.lowerBound)
+        w.field("age_max", config.rules.ageScope.upperBound)
+        w.field("min_length_months", config.rules.minLengthMonths)
+        w.field("max_length_months", config.rules.maxLengthMonths)
         w.field("reviews_needed", config.rules.reviewsNeeded)
         w.field("hide_scores_until_own_review_complete", .bool(config.rules.hideScoresUntilOwnReviewComplete))
         w.field("disagreement_spread", config.rules.disagreementSpread)
+        for alternative in config.rules.cooperationAlternatives {
+            w.arrayTable("rules.cooperation")
+            w.field("municipal_units", alternative.municipalUnits)
+            w.field("civil_society", alternative.civilSociety)
+            w.field("organisations", alternative.organisations)
+        }
         for criterion in config.criteria.extras {
             w.arrayTable("criteria")
             w.field("id", criterion.id.rawValue)

@@ -121,6 +121,8 @@ enum ApplicationView {
         if application.actors.isEmpty { text("") }
         for actor in application.actors {
             out.append([("  • ", .plain), (actor.name, .title), (" (" + c.label(actor.kind) + ")", .muted)])
+            let unit = [actor.organisation, actor.unit].filter { !$0.isBlank }.joined(separator: ", ")
+            if !unit.isEmpty { labelled(.uiOrganisationUnit, unit) }
             labelled(.uiRole, actor.role)
             if !actor.contribution.isBlank { labelled(.uiContribution, actor.contribution) }
         }
@@ -146,16 +148,20 @@ enum ApplicationView {
         for reference in application.evidence.references { text("– " + reference, indent: 4, style: .muted) }
         if !application.evidence.learningPlan.isBlank { labelled(.uiLearningPlan, application.evidence.learningPlan) }
         heading(criterionName(.earlyTiming))
+        text(application.earlyTiming.level.map { c.label($0) } ?? c(.uiNotAnswered), style: .title)
         text(application.earlyTiming.stage)
         labelled(.uiWhyEarly, application.earlyTiming.justification)
         heading(criterionName(.measurability))
         for indicator in application.measurability.indicators {
             let values = "\(indicator.baseline.map { c.decimal($0) } ?? "?") → \(indicator.target.map { c.decimal($0) } ?? "?") \(indicator.unit)"
             out.append([("  • ", .plain), (indicator.name, .title)])
-            text(values + "  (" + indicator.when.map { c.label($0) }.joined(separator: ", ") + ")", indent: 4)
+            let marks = [indicator.direction.map { c(Message(rawKey: "ui.direction." + $0.rawValue)) },
+                         indicator.kind.map { c(Message(rawKey: "ui.indicator_kind." + $0.rawValue)) }].compactMap { $0 }
+            text(values + "  (" + (indicator.when.map { c.label($0) } + marks).joined(separator: ", ") + ")", indent: 4)
             if !indicator.source.isBlank { text(indicator.source, indent: 4, style: .muted) }
         }
         labelled(.uiEvaluationPlan, application.measurability.evaluationPlan)
+        labelled(.uiEconomicFollowUp, application.measurability.economicFollowUp)
         heading(c(.uiBudget))
         for year in application.budget.years { text("\(year.year): " + c.kronor(Money(year.requested)) + " kr", indent: 2) }
         for contribution in application.budget.contributions {

@@ -46,6 +46,7 @@ extension Outcome {
         case .warning: return .warning
         case .fail, .missing: return .error
         case .pending: return .muted
+        case .notJudged: return .warning
         }
     }
 }

@@ -12,6 +12,7 @@ struct Check: ParsableCommand {
     @Argument(help: "The store folder.") var store: String
     @Argument(help: "Application ids (e.g. 2026-003); all when none are given.") var ids: [String] = []
     @Flag(help: "Print JSON for scripts instead of text.") var json = false
+    @Flag(help: "Under each finding, the rule that produced it and where bered.toml sets it.") var explain = false
     @Option(name: .customLong("as"), help: "Your member id: colleagues' scores stay hidden until your own review is complete (default: $BERED_USER).")
     var member: String?
     @OptionGroup var options: CommonOptions
@@ -30,7 +31,8 @@ struct Check: ParsableCommand {
             try printJSON(CheckJSON(entries: entries, checklists: checklists, snapshot: snapshot, catalog: context.catalog))
         } else {
             let blocks = zip(entries, checklists).map { entry, checklist in
-                CheckText.render(entry: entry, checklist: checklist, settings: snapshot.config.calculation, catalog: context.catalog, unnamed: viewer == nil)
+                CheckText.render(entry: entry, checklist: checklist, settings: snapshot.config.calculation, catalog: context.catalog,
+                                unnamed: viewer == nil, explain: explain)
             }
             output(blocks.joined(separator: "\n\n"))
         }
@@ -46,7 +48,8 @@ struct Check: ParsableCommand {
 }
 
 enum CheckText {
-    static func render(entry: StoreEntry, checklist: Checklist?, settings: CalculationSettings, catalog: Catalog, unnamed: Bool = false) -> String {
+    static func render(entry: StoreEntry, checklist: Checklist?, settings: CalculationSettings, catalog: Catalog, unnamed: Bool = false,
+                       explain: Bool = false) -> String {
         var lines: [String] = []
         guard let dossier = entry.dossier, let checklist else {
             lines.append("\(entry.folder)  \(catalog(.listBroken))")
@@ -73,7 +76,16 @@ enum CheckText {
             let shown = checklist.scoresHidden ? "" : scores(row.aggregate, catalog)
             lines.append("  \(row.outcome.symbol) \(catalog.name(row.criterion).padded(toCells: nameWidth))  \(outcome.padded(toCells: 10))  \(shown)")
             if let automatic = row.automatic {
-                for reason in automatic.reasons { lines.append("      " + catalog(reason)) }
+                for finding in automatic.findings {
+                    lines.append("      " + catalog(finding.message))
+                    if explain && automatic.verdict != .ok { lines.append("        " + ruleLine(finding.rule, catalog)) }
+                }
+                if explain && automatic.verdict == .ok {
+                    lines.append("        " + catalog(.checkRulesChecked, ["rules": .text(automatic.rules.map { catalog.label($0) }.joined(separator: "; "))]))
+                    for setting in Set(automatic.rules.compactMap(\.setting)).sorted() {
+                        lines.append("        " + catalog(.checkRuleSetting, ["setting": .text(setting)]))
+                    }
+                }
             } else {
                 lines.append("      " + catalog(.checkNotAutomatic))
             }
@@ -83,6 +95,12 @@ enum CheckText {
         }
         lines += entry.problems.map { "  ⚠ " + $0.formatted(catalog) }
         return lines.joined(separator: "\n")
+    }
+
+    /// "regel: Målgruppens åldrar ligger inom fondens åldrar (ställs in i bered.toml: rules.age_min, rules.age_max)".
+    static func ruleLine(_ rule: CheckRule, _ catalog: Catalog) -> String {
+        let source = rule.setting.map { catalog(.checkRuleSetting, ["setting": .text($0)]) } ?? catalog(.checkRuleBuiltIn)
+        return catalog(.checkRuleLine, ["rule": .text(catalog.label(rule))]) + " (" + source + ")"
     }
 
     static func conflictLine(_ conflict: ConflictDeclaration, _ catalog: Catalog) -> String {
@@ -108,6 +126,21 @@ struct CheckJSON: Encodable {
     struct Automatic: Encodable {
         let verdict: String
         let reasons: [String]
+        /// Each finding with its stable code and rule, for other systems.
+        let findings: [FindingJSON]
+
+        init(_ result: CheckResult, catalog: Catalog) {
+            verdict = result.verdict.rawValue
+            reasons = result.reasons.map { catalog($0) }
+            findings = result.findings.map { FindingJSON(code: $0.code, rule: $0.rule.rawValue, setting: $0.rule.setting, text: catalog($0.message)) }
+        }
+    }
+
+    struct FindingJSON: Encodable {
+        let code: String
+        let rule: String
+        let setting: String?
+        let text: String
     }
 
     struct Aggregate: Encodable {
@@ -163,7 +196,7 @@ struct CheckJSON: Encodable {
                 criteria: checklist?.rows.map { row in
                     let a = row.aggregate
                     return Row(id: row.criterion.id.rawValue, name: catalog.name(row.criterion), core: row.criterion.id.isCore,
-                               automatic: row.automatic.map { Automatic(verdict: $0.verdict.rawValue, reasons: $0.reasons.map { catalog($0) }) },
+                               automatic: row.automatic.map { Automatic($0, catalog: catalog) },
                                reviews: hidden ? nil : Aggregate(count: a.count, cannot_judge: a.cannotJudge, scores: a.scores, mean: a.mean, median: a.median,
                                                   min: a.min, max: a.max, spread: a.spread, disagreement: a.disagreement),
                                outcome: row.outcome.rawValue)
