@@ -79,15 +79,42 @@ extension FileStore {
         throw .refused(Message(.storeIDTaken, ["id": .text(stamp)]))
     }
 
-    public func save(_ conflict: ConflictDeclaration, by member: Member) throws(StoreError) {
-        if let refusal = Permissions.check(member.role, .declareConflict) { throw .refused(refusal.reason) }
-        guard conflict.member == member.id else { throw .refused(Message(.storeNotYourFile)) }
+    /// A member declares a conflict of interest; a coordinator may record one on a member's
+    /// behalf, and the file and the history say so.
+    public func save(_ conflict: ConflictDeclaration, by member: Member, config: FundConfig? = nil) throws(StoreError) {
+        var conflict = conflict
+        if conflict.member == member.id {
+            if let refusal = Permissions.check(member.role, .declareConflict) { throw .refused(refusal.reason) }
+            conflict.recordedBy = nil
+        } else {
+            guard member.role == .coordinator else { throw .refused(Message(.storeNotYourFile)) }
+            // Only for someone who takes part: a name that is no member would block no one.
+            if let config, config.member(conflict.member) == nil { throw .refused(Message(.conflictNoSuchMember, ["member": .text(conflict.member.rawValue)])) }
+            conflict.recordedBy = member.id
+        }
         guard !conflict.reason.isBlank else { throw .refused(Message(.storeConflictNeedsReason)) }
         if let refusal = PersonalData.refusal(in: conflict.freeTexts) { throw .refused(refusal) }
         try FileStore.refuseControls([("reason", conflict.reason, true)])
-        let event = HistoryEvent(time: conflict.declared ?? Date(), member: member.id, role: member.role, kind: .conflictDeclared, details: conflict.reason)
+        let details = conflict.recordedBy == nil ? conflict.reason : "\(conflict.member): \(conflict.reason)"
+        let event = HistoryEvent(time: conflict.declared ?? Date(), member: member.id, role: member.role, kind: .conflictDeclared, details: details)
         try change(conflict.applicationID, history: [event]) { (files: inout StoreChange) throws(StoreError) in
-            try files.write(ConflictRecord.write(conflict), to: "\(conflict.applicationID)/conflicts/\(member.id).toml")
+            try files.write(ConflictRecord.write(conflict), to: "\(conflict.applicationID)/conflicts/\(conflict.member).toml")
+        }
+    }
+
+    /// Withdraws `conflicted`'s declaration on an application: by the member, or by a coordinator.
+    public func withdrawConflict(of conflicted: MemberID, in id: ApplicationID, reason: String, by member: Member, now: Date) throws(StoreError) {
+        guard conflicted == member.id || member.role == .coordinator else { throw .refused(Message(.storeNotYourFile)) }
+        let path = "\(id)/conflicts/\(conflicted).toml"
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) else {
+            throw .refused(Message(.conflictNoneToWithdraw, ["member": .text(conflicted.rawValue), "application": .text(id.description)]))
+        }
+        if let refusal = PersonalData.refusal(in: [reason]) { throw .refused(refusal) }
+        try FileStore.refuseControls([("reason", reason, true)])
+        let details = (conflicted == member.id ? "" : "\(conflicted): ") + reason
+        let event = HistoryEvent(time: now, member: member.id, role: member.role, kind: .conflictWithdrawn, details: details)
+        try change(id, history: [event]) { (files: inout StoreChange) throws(StoreError) in
+            try files.delete(path)
         }
     }
 

@@ -37,6 +37,18 @@ struct StoreChange {
         steps.append(Step(target: url.path, backup: backup))
     }
 
+    /// Removes `path` (relative to the store); undone by putting it back under its own name.
+    mutating func delete(_ path: String) throws(StoreError) {
+        let url = root.appendingPathComponent(path)
+        try NoFollow.checkFolders(of: path, in: root)
+        guard let backup = try StoreChange.keep(url) else { return }
+        guard unlink(url.path) == 0 else {
+            unlink(backup)
+            throw .writeFailed(AtomicFile.WriteError(path: url.path, step: "unlink", code: errno))
+        }
+        steps.append(Step(target: url.path, backup: backup))
+    }
+
     /// A second name for the file at `url` (a hard link, named so the store's reader and git
     /// skip it, see `StoreSync.ignored`), or nil when there is no file yet. Where the file
     /// system has no hard links (some network shares), a copy serves instead.

@@ -77,6 +77,10 @@ public struct TerminalApp {
                     let result = save(review, state: state)
                     queue += state.update(result)
                     if case .saved = result, state.recoveryDraft == nil { drafts.discard(state.member) }
+                case .saveConflict(let conflict):
+                    queue += state.update(save(conflict, state: state))
+                case .withdrawConflict(let id):
+                    queue += state.update(withdrawConflict(id, state: state))
                 case .saveComment(let comment):
                     let result = save(comment, state: state)
                     queue += state.update(result)
@@ -200,6 +204,26 @@ public struct TerminalApp {
         do {
             try store.save(review, by: member, in: dossier, config: state.snapshot.config, now: Date())
             return .saved(Message(review.status == .complete ? .uiSavedComplete : .uiSavedDraft))
+        } catch {
+            return .failed(error.lines(state.catalog))
+        }
+    }
+
+    private func save(_ conflict: ConflictDeclaration, state: AppState) -> Event {
+        guard let member = state.member else { return .failed([]) }
+        do {
+            try store.save(conflict, by: member, config: state.snapshot.config)
+            return .saved(Message(.conflictDeclaredDone, ["application": .text(conflict.applicationID.description)]))
+        } catch {
+            return .failed(error.lines(state.catalog))
+        }
+    }
+
+    private func withdrawConflict(_ id: ApplicationID, state: AppState) -> Event {
+        guard let member = state.member else { return .failed([]) }
+        do {
+            try store.withdrawConflict(of: member.id, in: id, reason: "", by: member, now: Date())
+            return .saved(Message(.conflictWithdrawnDone, ["member": .text(member.name), "application": .text(id.description)]))
         } catch {
             return .failed(error.lines(state.catalog))
         }

@@ -204,6 +204,10 @@ struct KeyFuzzer {
             return .saved(Message(review.status == .complete ? .uiSavedComplete : .uiSavedDraft))
         case .saveComment:
             return fails ? .failed(["Det gick inte att spara."]) : .saved(Message(.uiSavedComment))
+        case .saveConflict(let conflict):
+            return fails ? .failed(["Det gick inte att spara."]) : .saved(Message(.conflictDeclaredDone, ["application": .text(conflict.applicationID.description)]))
+        case .withdrawConflict(let id):
+            return fails ? .failed([]) : .saved(Message(.conflictWithdrawnDone, ["member": "x", "application": .text(id.description)]))
         case .move(let id, let transition, _, _):
             guard state.dossier(id) != nil, !fails else { return .failed(["Flytten nekades."]) }
             return .saved(Message(.workflowMoved, ["id": .text(id.description), "state": .message(transition.to.label)]))
@@ -261,6 +265,13 @@ struct KeyFuzzer {
             guard !comment.text.isBlank else { throw fail("an empty comment saved") }
             let onForm: ApplicationID? = if case .comment(let f)? = front { f.applicationID } else { nil }
             guard onForm == comment.applicationID else { throw fail("a comment saved from \(String(describing: before.current))") }
+        case .saveConflict(let conflict):
+            guard let role, role != .youthPanel, conflict.member == before.member?.id else { throw fail("\(command) by \(role.map { "\($0)" } ?? "nobody")") }
+            guard !conflict.reason.isBlank else { throw fail("a conflict declared without a reason") }
+            let onForm: ApplicationID? = if case .conflict(let f)? = front { f.applicationID } else { nil }
+            guard onForm == conflict.applicationID || before.modal == .confirmLeave else { throw fail("a conflict declared from \(String(describing: before.current))") }
+        case .withdrawConflict(let id):
+            guard case .confirmWithdrawConflict(id)? = before.modal else { throw fail("a conflict withdrawn without asking") }
         case .move(let id, let transition, let reason, let override):
             let may: [Role: Set<Transition>] = [
                 .steeringGroup: [.returnForCompletion, .forward],

@@ -40,12 +40,14 @@ public struct Dossier: Hashable, Sendable {
 extension Dossier {
     /// Whether `member` may see colleagues' scores: with the fund's rule on, a preparation-group
     /// member sees them only once their own review is complete, so no one anchors on a colleague's
-    /// numbers. Everyone else, and members with a declared conflict (who do not review), see them.
+    /// numbers. A member with a declared conflict sees none of the group's work on it. Everyone
+    /// else sees them.
     /// `unnamed`: the viewer has not said who they are (a command without `--as`). They may be a
     /// reviewer who has not finished, so with the rule on they see no scores at all.
     public func showsScores(to member: Member?, rules: FundRules, unnamed: Bool = false) -> Bool {
         if member == nil && unnamed { return !rules.hideScoresUntilOwnReviewComplete }
-        guard rules.hideScoresUntilOwnReviewComplete, let member, member.role == .preparationGroup, !hasConflict(member.id) else {
+        if let member, hasConflict(member.id) { return false }
+        guard rules.hideScoresUntilOwnReviewComplete, let member, member.role == .preparationGroup else {
             return true
         }
         return review(by: member.id)?.status == .complete

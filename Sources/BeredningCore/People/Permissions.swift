@@ -56,6 +56,16 @@ public enum Permissions {
         return Refusal(Message(rawKey: "refusal." + action.rawValue, ["role": .message(role.label)]))
     }
 
+    /// A member who has declared a conflict of interest takes no part in the application's
+    /// handling (kommunallagen 6 kap. 28–32 §§): no review, no move, no decision.
+    public static func checkConflict(of member: Member, in dossier: Dossier) -> Refusal? {
+        guard let conflict = dossier.conflicts.first(where: { $0.member == member.id }) else { return nil }
+        if conflict.unreadable {
+            return Refusal(Message(.countRefusalConflictUnreadable, ["application": .text(conflict.applicationID.description)]))
+        }
+        return Refusal(Message(.refusalConflictHandling, ["application": .text(conflict.applicationID.description), "reason": .text(conflict.reason)]))
+    }
+
     /// Reviewing needs the role and no declared conflict of interest with the application.
     public static func checkReview(by member: Member, conflicts: [ConflictDeclaration]) -> Refusal? {
         if let refusal = check(member.role, .scoreReview) { return refusal }

@@ -10,13 +10,17 @@ public struct ConflictDeclaration: Hashable, Sendable {
     /// The file `conflicts/<member>.toml` exists but cannot be read: it still blocks the member
     /// (fail closed), since what it says cannot be known until someone fixes it.
     public var unreadable: Bool
+    /// The coordinator who recorded it on the member's behalf; nil when the member declared it.
+    public var recordedBy: MemberID?
 
-    public init(applicationID: ApplicationID, member: MemberID, reason: String, declared: Date? = nil, unreadable: Bool = false) {
+    public init(applicationID: ApplicationID, member: MemberID, reason: String, declared: Date? = nil, unreadable: Bool = false,
+                recordedBy: MemberID? = nil) {
         self.applicationID = applicationID
         self.member = member
         self.reason = reason
         self.declared = declared
         self.unreadable = unreadable
+        self.recordedBy = recordedBy
     }
 }
 

@@ -89,6 +89,18 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case reviewMissingComment = "review.missing_comment"
     case reviewMissingRecommendation = "review.missing_recommendation"
     case refusalConflict = "refusal.conflict"
+    case refusalConflictHandling = "refusal.conflict_handling"
+    case conflictNoSuchMember = "conflict.no_such_member"
+    case conflictNoneToWithdraw = "conflict.none_to_withdraw"
+    case conflictDeclaredDone = "conflict.declared"
+    case conflictDeclaredFor = "conflict.declared_for"
+    case conflictWithdrawnDone = "conflict.withdrawn"
+    case conflictHidesReviews = "conflict.hides_reviews"
+    case conflictFormTitle = "conflict.form_title"
+    case conflictFormHelp = "conflict.form_help"
+    case conflictKeyDeclare = "conflict.key_declare"
+    case conflictKeyWithdraw = "conflict.key_withdraw"
+    case conflictConfirmWithdraw = "conflict.confirm_withdraw"
     case scoreCannotJudge = "score.cannot_judge"
 
     // The workflow

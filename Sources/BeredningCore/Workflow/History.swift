@@ -9,6 +9,7 @@ public struct HistoryEvent: Hashable, Sendable {
         case reviewCompleted = "review_completed"
         case commentAdded = "comment_added"
         case conflictDeclared = "conflict_declared"
+        case conflictWithdrawn = "conflict_withdrawn"
         case moved
         /// Moved out of preparation past what was missing, with the coordinator's reason.
         case overridden

@@ -80,7 +80,8 @@ public enum Gap: Hashable, Sendable {
 public enum Workflow {
     /// The moves `member` may make now, in the order a menu shows them.
     public static func available(for member: Member, dossier: Dossier) -> [Transition] {
-        Transition.allCases.filter { $0.from.contains(dossier.application.state) && Permissions.allows(member.role, $0.action) }
+        guard Permissions.checkConflict(of: member, in: dossier) == nil else { return [] }
+        return Transition.allCases.filter { $0.from.contains(dossier.application.state) && Permissions.allows(member.role, $0.action) }
     }
 
     /// What is missing before the application may leave preparation (empty when nothing is).
@@ -113,6 +114,7 @@ public enum Workflow {
     public static func apply(_ transition: Transition, to dossier: Dossier, by member: Member, config: FundConfig,
                              reason: String = "", override: String = "") throws(Refused) -> Application {
         if let refusal = Permissions.check(member.role, transition.action) { throw .notAllowed(refusal) }
+        if let refusal = Permissions.checkConflict(of: member, in: dossier) { throw .notAllowed(refusal) }
         let state = dossier.application.state
         guard transition.from.contains(state) else {
             throw .wrongState(Message(.workflowWrongState, ["transition": .message(transition.label), "state": .message(state.label)]))

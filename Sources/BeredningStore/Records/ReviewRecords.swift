@@ -110,7 +110,9 @@ enum ConflictRecord {
         document.checkSchema()
         let f = document.fields
         guard let member = RecordIdentity.check(f, applicationID: applicationID, memberKey: "member", fileMember: fileMember) else { return nil }
-        let conflict = ConflictDeclaration(applicationID: applicationID, member: member, reason: f.required("reason") ?? "", declared: f.time("declared"))
+        let recordedBy = f.string("recorded_by").flatMap { raw in MemberID(raw) ?? { f.report(.fileBadMemberID, at: "recorded_by", ["value": .text(raw)]); return nil }() }
+        let conflict = ConflictDeclaration(applicationID: applicationID, member: member, reason: f.required("reason") ?? "", declared: f.time("declared"),
+                                           recordedBy: recordedBy)
         document.reportUnknownKeys()
         return conflict
     }
@@ -122,6 +124,7 @@ enum ConflictRecord {
         w.field("member", conflict.member.rawValue)
         w.field("declared", conflict.declared)
         w.field("reason", conflict.reason)
+        if let recordedBy = conflict.recordedBy { w.field("recorded_by", recordedBy.rawValue) }
         return w.text
     }
 }

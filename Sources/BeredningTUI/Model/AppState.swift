@@ -52,6 +52,7 @@ public struct AppState: Sendable {
         case move(MoveScreen)
         case history(HistoryScreen)
         case decision(DecisionForm)
+        case conflict(ConflictForm)
     }
 
     public struct Status: Equatable, Sendable {
@@ -71,6 +72,7 @@ public struct AppState: Sendable {
             switch screen {
             case .scoring(let form): return form.isDirty
             case .comment(let form): return form.isDirty
+            case .conflict(let form): return form.isDirty
             case .move(let screen): return screen.pending != nil && !screen.editor.isBlank
             case .decision(let form): return !form.text(.caseNumber).isBlank || !form.text(.rationale).isBlank
             case .application, .calculation, .history: return false
@@ -156,6 +158,7 @@ public struct AppState: Sendable {
         case .move(let screen): return handleMove(key, screen)
         case .history(let screen): return handleHistory(key, screen)
         case .decision(let form): return handleDecision(key, form)
+        case .conflict(let form): return handleConflict(key, form)
         }
     }
 
@@ -184,7 +187,7 @@ public struct AppState: Sendable {
             case .stay:
                 stack[stack.count - 1] = .scoring(form)
             }
-        case .comment, .move, .decision:
+        case .comment, .move, .decision, .conflict:
             stack.removeLast()
         default: break
         }
@@ -211,6 +214,10 @@ public struct AppState: Sendable {
             change(&form.editor)
             stack[stack.count - 1] = .comment(form)
             return true
+        case .conflict(var form):
+            change(&form.editor)
+            stack[stack.count - 1] = .conflict(form)
+            return true
         case .move(var screen) where screen.pending != nil:
             change(&screen.editor)
             stack[stack.count - 1] = .move(screen)
@@ -233,6 +240,7 @@ public struct AppState: Sendable {
         switch current {
         case .scoring(let form) where form.focusedEditor != nil: return (false, formTextWidth, AppState.formTextHeight)
         case .comment(let form) where !form.onTopic: return (false, formTextWidth, commentTextHeight)
+        case .conflict: return (false, formTextWidth, commentTextHeight)
         case .move(let screen) where screen.pending != nil: return (false, formTextWidth, AppState.formTextHeight)
         case .decision(let form) where form.focus != .outcome:
             return (DecisionForm.isSingleLine(form.focus), decisionTextWidth, DecisionForm.rows(form.focus))
@@ -265,6 +273,7 @@ public struct AppState: Sendable {
         switch current {
         case .scoring(let form): return form.focusedEditor?.text
         case .comment(let form): return form.editor.text
+        case .conflict(let form): return form.editor.text
         case .move(let screen) where screen.pending != nil: return screen.editor.text
         case .decision(let form) where form.focus != .outcome: return form.text(form.focus)
         default: return nil

@@ -37,6 +37,9 @@ extension AppState {
             return openDecision(dossier)
         case .char("x"):
             return openExport(memoFor: screen.applicationID)
+        case .char("J"):
+            guard let dossier = dossier(screen.applicationID) else { return [] }
+            return declareOrWithdrawConflict(dossier)
         case .char("H"):
             stack.append(.history(HistoryScreen(applicationID: screen.applicationID)))
             return [.loadHistory(screen.applicationID)]

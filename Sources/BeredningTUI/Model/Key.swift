@@ -36,6 +36,8 @@ public enum Event: Sendable {
 public enum Command: Sendable, Equatable {
     case saveReview(Review)
     case saveComment(YouthComment)
+    case saveConflict(ConflictDeclaration)
+    case withdrawConflict(ApplicationID)
     case openEditor(text: String)
     case move(ApplicationID, Transition, reason: String, override: String)
     case loadHistory(ApplicationID)

@@ -15,6 +15,8 @@ public enum Modal: Equatable, Sendable {
     case restoreDraft(RecoveryDraft)
     /// Files the member and a colleague both changed, one at a time: both versions, and a choice.
     case syncConflicts(SyncChoice)
+    /// Withdrawing one's own declared conflict of interest: yes only on `j`/`y`.
+    case confirmWithdrawConflict(ApplicationID)
     /// Something to read before going on (where a kept-aside version is, what git said).
     case notice(title: String, lines: [String], offset: Int)
 }
@@ -35,6 +37,10 @@ extension AppState {
     mutating func handleModal(_ key: Key) -> [Command] {
         guard let modal else { return [] }
         switch modal {
+        case .confirmWithdrawConflict(let id):
+            self.modal = nil
+            guard key == .char("j") || key == .char("J") || key == .char("y") || key == .char("Y") else { return [] }
+            return [.withdrawConflict(id)]
         case .help(let offset):
             // Scroll keys scroll; any other key closes the help. Esc never quits from a modal.
             self.modal = scrolled(offset, by: key, in: modal).map { .help(offset: $0) }
@@ -184,6 +190,8 @@ extension AppState {
             form.afterSave = .leave
             stack[stack.count - 1] = .scoring(form)
             return [.saveReview(review)]
+        case .conflict(let form):
+            return saveConflict(form)
         case .comment(let form):
             guard let member else { return [] }
             return [.saveComment(YouthComment(applicationID: form.applicationID, author: member.id, time: now, about: form.topic, text: form.editor.text))]

@@ -75,7 +75,10 @@ enum ApplicationView {
         // The checklist panel
         let checklist = state.checklist(for: dossier)
         heading(c(.uiChecklist))
-        if checklist.scoresHidden { text(c(.checkScoresHidden), indent: 0, style: .warning) }
+        if checklist.scoresHidden {
+            let conflicted = state.member.map { dossier.hasConflict($0.id) } ?? false
+            text(c(conflicted ? .conflictHidesReviews : .checkScoresHidden), indent: 0, style: .warning)
+        }
         let nameWidth = min(30, checklist.rows.map { $0.criterion.name.text(in: c.language).cellWidth }.max() ?? 0)
         for row in checklist.rows {
             var line: StyledLine = [(row.outcome.symbol + " ", row.outcome.style),

@@ -36,7 +36,7 @@ public enum Keymap {
             return [
                 Binding("↑↓ j k", .keyScroll, footer: true), Binding("PgUp PgDn g G", .keyPage), Binding("p", .keyScore, footer: true),
                 Binding("c", .keyComment, footer: true), Binding("e", .keyCalculation, footer: true), Binding("m", .keyMoveApplication, footer: true),
-                Binding("H", .keyHistory), Binding("d", .keyDecision), Binding("x", .keyExport),
+                Binding("H", .keyHistory), Binding("d", .keyDecision), Binding("x", .keyExport), Binding("J", .conflictKeyDeclare),
                 Binding("?", .keyHelp, footer: true), Binding("Esc q", .keyBack, footer: true),
             ]
         case .decision(let form):
@@ -71,6 +71,9 @@ public enum Keymap {
             keys += [Binding("Ctrl-S", .keySaveDraft, footer: true), Binding("Ctrl-O", .keyMarkComplete, footer: true),
                      Binding("Ctrl-N", .keySaveNext, footer: true), Binding("Esc", .keyBack, footer: true), Binding("F1", .keyHelp)]
             return keys
+        case .conflict:
+            return [Binding("Ctrl-S", .conflictKeyDeclare, footer: true), Binding("Ctrl-E F4", .keyEditor, footer: true),
+                    Binding("Alt-B Alt-F", .keyWordMove), Binding("Esc", .keyBack, footer: true), Binding("F1", .keyHelp)]
         case .comment:
             return [Binding("Tab", .keyTopicOrText, footer: true), Binding("Ctrl-S", .keySaveComment, footer: true),
                     Binding("Ctrl-E F4", .keyEditor, footer: true), Binding("Alt-B Alt-F", .keyWordMove), Binding("Esc", .keyBack, footer: true),

@@ -97,6 +97,25 @@ enum CommentView {
     }
 }
 
+/// Declaring a conflict of interest: what it means, and the reason.
+enum ConflictView {
+    enum Field: Hashable { case reason }
+
+    static func draw(_ state: AppState, _ form: ConflictForm, into buffer: inout ScreenBuffer, top: Int, height: Int) {
+        let c = state.catalog
+        let title = state.dossier(form.applicationID)?.application.title ?? ""
+        buffer.draw([(c(.conflictFormTitle, ["application": .text(form.applicationID.description)]) + " " + title, .title)], x: 0, y: top, width: state.width)
+        var column = FormColumn<Field>()
+        for line in Wrap.lines(c(.conflictFormHelp), width: max(10, state.width - 2)) { column.lines.append([("  " + line, .muted)]) }
+        column.lines.append([])
+        column.field(.reason) { column in
+            column.lines.append([("▸ " + c(.historyDetails), .accent)])
+            column.textBox(form.editor, inner: state.formTextWidth, rows: state.commentTextHeight, focused: true, catalog: c)
+        }
+        column.draw(focus: .reason, into: &buffer, top: top + 1, height: height - 1, width: state.width)
+    }
+}
+
 /// The help and the questions, drawn over the screen.
 enum ModalView {
     /// The window's lines, wrapped to its inner width, and the rows it has for them.
@@ -192,6 +211,8 @@ enum ModalView {
             lines = [[(c(.syncConflictOf, ["index": .text(String(choice.index + 1)), "count": .text(String(choice.conflicts.count))]), .warning)],
                      [(c(.syncChooseKeys), .accent)], []]
             lines += SyncReport.describe(choice.current, catalog: c).map { [($0, $0.hasPrefix("    ") ? .plain : .title)] }
+        case .confirmWithdrawConflict(let id):
+            lines = [[(c(.conflictKeyWithdraw), .warning)], [], [(c(.conflictConfirmWithdraw, ["application": .text(id.description)]), .plain)]]
         case .notice(let title, let body, _):
             lines = [[(title, .title)], []] + body.map { [($0, .plain)] } + [[], [(c(.uiAnyKeyCloses), .muted)]]
         }

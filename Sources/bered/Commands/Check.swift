@@ -32,7 +32,7 @@ struct Check: ParsableCommand {
         } else {
             let blocks = zip(entries, checklists).map { entry, checklist in
                 CheckText.render(entry: entry, checklist: checklist, settings: snapshot.config.calculation, catalog: context.catalog,
-                                unnamed: viewer == nil, explain: explain)
+                                unnamed: viewer == nil, explain: explain, viewer: viewer)
             }
             output(blocks.joined(separator: "\n\n"))
         }
@@ -49,7 +49,7 @@ struct Check: ParsableCommand {
 
 enum CheckText {
     static func render(entry: StoreEntry, checklist: Checklist?, settings: CalculationSettings, catalog: Catalog, unnamed: Bool = false,
-                       explain: Bool = false) -> String {
+                       explain: Bool = false, viewer: Member? = nil) -> String {
         var lines: [String] = []
         guard let dossier = entry.dossier, let checklist else {
             lines.append("\(entry.folder)  \(catalog(.listBroken))")
@@ -69,7 +69,10 @@ enum CheckText {
         if !dossier.uncounted.isEmpty {
             lines.append("  ⚠ " + catalog(.countUncountedLine, ["count": .text(String(dossier.uncounted.count))]))
         }
-        if checklist.scoresHidden { lines.append("  " + catalog(unnamed ? .countScoresHiddenWithoutMember : .checkScoresHidden)) }
+        if checklist.scoresHidden {
+            let conflicted = viewer.map { dossier.hasConflict($0.id) } ?? false
+            lines.append("  " + catalog(conflicted ? .conflictHidesReviews : unnamed ? .countScoresHiddenWithoutMember : .checkScoresHidden))
+        }
         let nameWidth = checklist.rows.map { catalog.name($0.criterion).cellWidth }.max() ?? 0
         for row in checklist.rows {
             let outcome = catalog.label(row.outcome)
