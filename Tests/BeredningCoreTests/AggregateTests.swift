@@ -190,11 +190,15 @@ struct ScoreVisibilityTests {
         #expect(dossier.showsScores(to: cecilia, rules: FundRules(hideScoresUntilOwnReviewComplete: false)))
     }
 
-    @Test func aMemberWithAConflictIsNotAnchoredAndSeesThem() throws {
+    /// A member with a conflict takes no part, and sees none of the group's work (issue 17),
+    /// whatever the fund's rule on hiding scores says.
+    @Test func aMemberWithAConflictSeesNoScores() throws {
         let config = try testConfig()
-        let conflict = ConflictDeclaration(applicationID: ApplicationID("2026-001")!, member: cecilia.id, reason: "Jäv")
-        let dossier = Dossier(application: strongApplication(), conflicts: [conflict])
-        #expect(dossier.showsScores(to: cecilia, rules: config.rules))
+        let conflict = ConflictDeclaration(applicationID: ApplicationID("2026-001")!, member: lars.id, reason: "Jäv")
+        let dossier = Dossier(application: strongApplication(), reviews: [completeReview(by: anna, config: config)], conflicts: [conflict])
+        #expect(!dossier.showsScores(to: lars, rules: config.rules))
+        #expect(!dossier.showsScores(to: lars, rules: FundRules(hideScoresUntilOwnReviewComplete: false)))
+        #expect(dossier.showsScores(to: karin, rules: config.rules))
     }
 }
 

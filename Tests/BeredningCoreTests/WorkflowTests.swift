@@ -17,7 +17,9 @@ struct WorkflowTests {
         let config = try testConfig()
         var application = strongApplication()
         application.state = state
-        return Dossier(application: application, reviews: [anna, bengt, cecilia].map { completeReview(by: $0, config: config) })
+        var dossier = Dossier(application: application, reviews: [anna, bengt, cecilia].map { completeReview(by: $0, config: config) })
+        dossier.proposal = Proposal(applicationID: application.id, recommendation: .approve, rationale: "Enig grupp.", agreedBy: [anna.id, bengt.id], recordedBy: anna.id)
+        return dossier
     }
 
     @Test(arguments: Transition.allCases, Role.allCases)
@@ -66,8 +68,8 @@ struct WorkflowTests {
         var draft = completeReview(by: bengt, config: config)
         draft.status = .draft
         let dossier = Dossier(application: application, reviews: [completeReview(by: anna, config: config), draft])
-        #expect(Workflow.gaps(dossier, config: config) == [.unanswered(.problem), .reviewMissing(bengt.id), .reviewMissing(cecilia.id)])
-        #expect(throws: Workflow.Refused.gaps([.unanswered(.problem), .reviewMissing(bengt.id), .reviewMissing(cecilia.id)])) {
+        #expect(Workflow.gaps(dossier, config: config) == [.unanswered(.problem), .reviewMissing(bengt.id), .reviewMissing(cecilia.id), .proposalMissing])
+        #expect(throws: Workflow.Refused.gaps([.unanswered(.problem), .reviewMissing(bengt.id), .reviewMissing(cecilia.id), .proposalMissing])) {
             try Workflow.apply(.toSteeringGroup, to: dossier, by: lars, config: config)
         }
     }
@@ -78,7 +80,17 @@ struct WorkflowTests {
         application.state = .inPreparation
         let conflict = ConflictDeclaration(applicationID: application.id, member: cecilia.id, reason: "Jäv")
         let dossier = Dossier(application: application, reviews: [anna, bengt].map { completeReview(by: $0, config: config) }, conflicts: [conflict])
-        #expect(Workflow.gaps(dossier, config: config) == [.tooFewReviewers(eligible: 2, needed: 3)])
+        #expect(Workflow.gaps(dossier, config: config) == [.tooFewReviewers(eligible: 2, needed: 3), .proposalMissing])
+    }
+
+    @Test func theProposalIsRequiredUnlessTheFundTurnsItOff() throws {
+        var config = try testConfig()
+        var dossier = try ready(in: .inPreparation)
+        #expect(Workflow.gaps(dossier, config: config) == [])
+        dossier.proposal = nil
+        #expect(Workflow.gaps(dossier, config: config) == [.proposalMissing])
+        config.rules.proposalRequired = false
+        #expect(Workflow.gaps(dossier, config: config) == [])
     }
 
     @Test func aCoordinatorMayOverrideWithAReasonAndNoOneElse() throws {

@@ -7,6 +7,8 @@ public struct Dossier: Hashable, Sendable {
     public var conflicts: [ConflictDeclaration]
     /// The board's decision, once a coordinator has recorded it.
     public var decision: Decision?
+    /// The preparation group's proposal, once agreed.
+    public var proposal: Proposal?
     /// The texts that outdated reviews assessed, by their version fingerprint, when the store kept them.
     public var earlierVersions: [String: Application] = [:]
     /// Review and comment files that the store holds but that do not count (see `Counting`).

@@ -71,6 +71,8 @@ public struct FundRules: Hashable, Sendable {
     public var hideScoresUntilOwnReviewComplete: Bool
     /// A criterion whose scores differ by this much or more is marked as a disagreement.
     public var disagreementSpread: Int
+    /// Leaving preparation needs the group's proposal (beredningens förslag).
+    public var proposalRequired: Bool = true
 
     public init(minActors: Int = 2, minMunicipalActors: Int = 2, cooperationAlternatives: [CooperationAlternative] = [],
                 allowedApplicants: [ActorKind] = [.municipal], ageScope: ClosedRange<Int> = 0...20,

@@ -4,6 +4,7 @@ public enum StorePath: Hashable, Sendable {
     case config
     case application(ApplicationID)
     case decision(ApplicationID)
+    case proposal(ApplicationID)
     case history(ApplicationID)
     case review(ApplicationID, reviewer: MemberID)
     case version(ApplicationID)
@@ -25,6 +26,7 @@ public enum StorePath: Hashable, Sendable {
         switch (parts.count, parts[1]) {
         case (2, "application.toml"): return .application(id)
         case (2, "decision.toml"): return .decision(id)
+        case (2, "proposal.toml"): return .proposal(id)
         case (2, "history.jsonl"): return .history(id)
         case (3, "reviews"): return stem(name).flatMap(MemberID.init).map { .review(id, reviewer: $0) }
         case (3, "conflicts"): return stem(name).flatMap(MemberID.init).map { .conflict(id, member: $0) }
@@ -90,6 +92,9 @@ public enum ChangeRule {
             return coordinator ? nil : checkMove(change, by: member)
         case .decision:
             return coordinator ? nil : refuse(.signedNoDecision)
+        case .proposal:
+            // The group's proposal: written by one of the preparation group, or the coordinator.
+            return coordinator || member.role == .preparationGroup ? nil : refuse(.signedNoProposal)
         case .config:
             return coordinator ? nil : refuse(.signedNoConfig)
         case .other:

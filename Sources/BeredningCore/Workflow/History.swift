@@ -10,6 +10,7 @@ public struct HistoryEvent: Hashable, Sendable {
         case commentAdded = "comment_added"
         case conflictDeclared = "conflict_declared"
         case conflictWithdrawn = "conflict_withdrawn"
+        case proposalRecorded = "proposal_recorded"
         case moved
         /// Moved out of preparation past what was missing, with the coordinator's reason.
         case overridden

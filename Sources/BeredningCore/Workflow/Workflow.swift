@@ -64,6 +64,8 @@ public enum Gap: Hashable, Sendable {
     case reviewMissing(MemberID)
     /// Fewer members may review than the fund needs reviews (conflicts of interest).
     case tooFewReviewers(eligible: Int, needed: Int)
+    /// The group has not recorded its proposal.
+    case proposalMissing
 
     public func message(_ criteria: CriteriaSet) -> Message {
         switch self {
@@ -73,6 +75,8 @@ public enum Gap: Hashable, Sendable {
             return Message(.gapReviewMissing, ["member": .text(member.rawValue)])
         case .tooFewReviewers(let eligible, let needed):
             return Message(.gapTooFewReviewers, ["eligible": .text(String(eligible)), "needed": .text(String(needed))])
+        case .proposalMissing:
+            return Message(.gapProposalMissing)
         }
     }
 }
@@ -98,6 +102,7 @@ public enum Workflow {
                 gaps.append(.tooFewReviewers(eligible: quorum.eligible.count, needed: quorum.needed))
             }
         }
+        if config.rules.proposalRequired && dossier.proposal == nil { gaps.append(.proposalMissing) }
         return gaps
     }
 

@@ -46,6 +46,7 @@ enum ConfigRecord {
             r.report(.fileNegativeAmount, at: key)
         }
         rules.minActors = max(rules.minActors, rules.minMunicipalActors)
+        rules.proposalRequired = r.bool("proposal_required") ?? defaults.proposalRequired
 
         let extras = readCriteria(f.tables("criteria"), reserved: Set(CriterionID.core))
 
@@ -154,6 +155,7 @@ enum ConfigRecord {
         w.field("reviews_needed", config.rules.reviewsNeeded)
         w.field("hide_scores_until_own_review_complete", .bool(config.rules.hideScoresUntilOwnReviewComplete))
         w.field("disagreement_spread", config.rules.disagreementSpread)
+        w.field("proposal_required", .bool(config.rules.proposalRequired))
         for alternative in config.rules.cooperationAlternatives {
             w.arrayTable("rules.cooperation")
             w.field("municipal_units", alternative.municipalUnits)

@@ -1,0 +1,87 @@
+import BeredningCore
+import Foundation
+
+/// `<id>/proposal.toml`: the preparation group's proposal, one per application.
+enum ProposalRecord {
+    static func read(_ document: TOMLDocument, applicationID: ApplicationID, config: FundConfig) -> Proposal? {
+        document.checkSchema()
+        let f = document.fields
+        if let named = f.required("application"), named != applicationID.description {
+            f.report(.fileIDMismatch, at: "application", ["value": .text(named), "expected": .text(applicationID.description)])
+        }
+        let recommendation = f.choice("recommendation", Recommendation.self)
+        if !f.keys.contains("recommendation") { f.report(.fileMissingField, at: "recommendation") }
+        let recordedBy = f.required("recorded_by").flatMap { raw -> MemberID? in
+            MemberID(raw) ?? { f.report(.fileBadMemberID, at: "recorded_by", ["value": .text(raw)]); return nil }()
+        }
+        let agreedBy = f.strings("agreed_by").compactMap { raw -> MemberID? in
+            MemberID(raw) ?? { f.report(.fileBadMemberID, at: "agreed_by", ["value": .text(raw)]); return nil }()
+        }
+        let amounts: [Decision.Grant] = f.tables("amounts").compactMap { a in
+            guard let year = a.int("year"), let amount = a.int("amount") else {
+                for key in ["year", "amount"] where !a.keys.contains(key) { a.report(.fileMissingField, at: key) }
+                return nil
+            }
+            return Decision.Grant(year: year, amount: amount)
+        }
+        var notes: [CriterionID: String] = [:]
+        let n = f.section("notes")
+        for key in n.keys {
+            guard let id = CriterionID(key) else {
+                n.report(.fileBadCriterionID, at: key, ["value": .text(key)])
+                continue
+            }
+            notes[id] = n.text(key)
+        }
+        let proposal = recommendation.flatMap { recommendation in
+            recordedBy.map { Proposal(applicationID: applicationID, recommendation: recommendation, amounts: amounts, conditions: f.text("conditions"),
+                                      rationale: f.text("rationale"), notes: notes, agreedBy: agreedBy, recordedBy: $0, recorded: f.time("recorded")) }
+        }
+        document.reportUnknownKeys()
+        return proposal
+    }
+
+    static func write(_ proposal: Proposal) -> String {
+        var w = TOMLWriter()
+        w.field("schema", TOMLDocument.supportedSchema)
+        w.field("application", proposal.applicationID.description)
+        w.field("recommendation", proposal.recommendation)
+        w.field("rationale", proposal.rationale)
+        w.field("conditions", proposal.conditions)
+        w.field("agreed_by", proposal.agreedBy.map(\.rawValue))
+        w.field("recorded_by", proposal.recordedBy.rawValue)
+        w.field("recorded", proposal.recorded)
+        for amount in proposal.amounts {
+            w.arrayTable("amounts")
+            w.field("year", amount.year)
+            w.field("amount", amount.amount)
+        }
+        if !proposal.notes.isEmpty {
+            w.table("notes")
+            for id in proposal.notes.keys.sorted() { w.field(id.rawValue, proposal.notes[id]!) }
+        }
+        return w.text
+    }
+}
+
+extension FileStore {
+    public static let proposalFile = "proposal.toml"
+
+    /// Records the group's proposal (replacing an earlier one), with a history line naming who agreed.
+    public func record(_ proposal: Proposal, for dossier: Dossier, by member: Member, config: FundConfig, now: Date) throws(StoreError) {
+        var proposal = proposal
+        proposal.recordedBy = member.id
+        proposal.recorded = now
+        if let refusal = proposal.refusal(by: member, in: dossier, config: config) { throw .refused(refusal) }
+        if let refusal = PersonalData.refusal(in: proposal.freeTexts) { throw .refused(refusal) }
+        try FileStore.refuseControls([("conditions", proposal.conditions, true), ("rationale", proposal.rationale, true)]
+            + proposal.notes.map { ("notes." + $0.key.rawValue, $0.value, true) })
+        let id = dossier.application.id
+        let details = "\(proposal.recommendation.rawValue)" + (proposal.amounts.isEmpty ? "" : ", \(proposal.totalProposed) kr")
+            + (proposal.agreedBy.isEmpty ? "" : " (" + proposal.agreedBy.map(\.rawValue).joined(separator: ", ") + ")")
+        let event = HistoryEvent(time: now, member: member.id, role: member.role, kind: .proposalRecorded, details: details)
+        try change(id, history: [event]) { (files: inout StoreChange) throws(StoreError) in
+            try files.write(ProposalRecord.write(proposal), to: "\(id)/\(FileStore.proposalFile)")
+        }
+    }
+}
