@@ -208,6 +208,8 @@ struct ExportTests {
         #expect((star["decision"] as? [String: Any])?["granted_total"] as? Int == 950_000)
         #expect((star["history"] as? [[String: Any]])?.map { $0["action"] as? String } == ["moved", "decided", "moved"])
         #expect((star["calculation"] as? [String: Any])?["break_even_year"] as? Int == 2030)
+        #expect((star["calculation"] as? [String: Any])?["break_even_within_mandate"] as? Bool == false)
+        #expect((star["calculation"] as? [String: Any])?["mandate_period"] as? String == "2022–2026")
         let mini = try #require(applications.first { $0["id"] as? String == "2026-003" })
         #expect((mini["conflicts"] as? [[String: Any]])?.first?["member"] as? String == "cecilia")
     }
@@ -249,7 +251,7 @@ struct MemoTests {
             #expect(md.contains("\n" + heading + "\n"), "\(heading)")
         }
         #expect(md.contains("| Definierat problem | varning: Den lokala omfattningen saknar siffror."))
-        #expect(md.contains("| full effekt | 2 637 215 | år 7 (2032), efter mandatperioden |"))
+        #expect(md.contains("| full effekt | 2 637 215 | år 7 (2032), efter mandatperioden 2022–2026 |"))
         #expect(md.contains("| Diarienummer | KS 2026/112 |"))
         #expect(md.contains("Omar Haddad (ansökan som helhet):"))
     }

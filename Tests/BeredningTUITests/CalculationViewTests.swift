@@ -15,7 +15,8 @@ struct CalculationViewTests {
         let s = open("2026-006")
         let screen = s.screen
         #expect(screen.contains("Scenario: [1 full effekt]"))
-        #expect(screen.contains("Nuvärde vid 3 %: 2 637 215 kr · Går jämnt ut: år 7 (2032), efter mandatperioden"))
+        // The headline names the mandate period it measures against, wrapped within 80 columns.
+        #expect(screen.contains("Nuvärde vid 3 %: 2 637 215 kr · Går jämnt ut: år 7 (2032), efter mandatperioden\n2022–2026"))
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let zero = lines.firstIndex { $0.contains("0┼") }!
         #expect(lines[zero + 1].contains("▒"))  // the first years below zero, with their own glyph

@@ -185,13 +185,13 @@ struct CalcCommandTests {
         let demo = try DemoCopy()
         let result = try Bered.run(["calc", demo.path, "2026-006"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("Diskonteringsränta 3 % (real), 10 år från 2026, mandatperiod 4 år."))
+        #expect(result.stdout.contains("Diskonteringsränta 3 % (real), 10 år: 2026–2035. Belopp i kronor."))
         #expect(result.stdout.contains("2035"))
         #expect(result.stdout.contains("betalar mer än den vinner"))
         #expect(result.stdout.contains("Nuvärde vid 0 %:"))
         #expect(result.stdout.contains("Nuvärde vid 4 %:"))
         for scenario in ["full effekt", "halv effekt", "det går dåligt", "bara en person"] { #expect(result.stdout.contains(scenario)) }
-        #expect(result.stdout.contains("Går jämnt ut: år 7 (2032), efter mandatperioden."))
+        #expect(result.stdout.contains("Går jämnt ut: år 7 (2032), efter mandatperioden 2022–2026."))
     }
 
     @Test func jsonForOtherSystemsAddsUp() throws {
@@ -204,7 +204,12 @@ struct CalcCommandTests {
         let scenarios = try #require(json["scenarios"] as? [[String: Any]])
         #expect(scenarios.map { $0["scenario"] as? String } == ["full", "half", "bad", "one_person"])
         #expect(scenarios[0]["break_even_year"] as? Int == 2029)
-        #expect(scenarios[0]["break_even_within_mandate"] as? Bool == true)
+        // Fotosyntes starts on 2026-08-01, in the 2022–2026 period; 2029 is after it.
+        #expect(scenarios[0]["break_even_within_mandate"] as? Bool == false)
+        #expect(scenarios[0]["mandate_period"] as? String == "2022–2026")
+        let mandate = try #require(json["mandate_period"] as? [String: Any])
+        #expect(mandate["first_day"] as? String == "2022-10-15" && mandate["last_day"] as? String == "2026-10-14")
+        #expect(mandate["last_year"] as? Int == 2026 && mandate["basis"] as? String == "sweden")
         let rates = try #require(json["rates"] as? [[String: Any]])
         #expect(rates.map { ($0["rate"] as? NSNumber)?.doubleValue } == [0, 0.03, 0.04])
         // The cumulative present value of the last year is the NPV at the fund's rate.
@@ -239,7 +244,7 @@ struct CalcCommandTests {
     @Test func checkSaysWhetherTheCalculationBreaksEven() throws {
         let demo = try DemoCopy()
         let result = try Bered.run(["check", demo.path, "2026-001"])
-        #expect(result.stdout.contains("Kalkyl: nuvärde 5 858 982 kr vid 3 %; går jämnt ut: år 4 (2029), inom mandatperioden."))
+        #expect(result.stdout.contains("Kalkyl: nuvärde 5 858 982 kr vid 3 %; går jämnt ut: år 4 (2029), efter mandatperioden 2022–2026."))
     }
 }
 

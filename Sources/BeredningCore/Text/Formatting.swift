@@ -22,11 +22,27 @@ public enum CalculationSummary {
     }
 
     public static func breakEven(_ projection: Projection, _ catalog: Catalog) -> String {
-        guard let year = projection.breakEven else {
+        breakEven(projection.breakEven, of: projection, catalog)
+    }
+
+    /// A break-even year (the total's or one actor's) in words, with the mandate period it is
+    /// measured against.
+    public static func breakEven(_ year: ProjectionYear?, of projection: Projection, _ catalog: Catalog) -> String {
+        guard let year else {
             return catalog(.calcNeverBreaksEven, ["years": .text(String(projection.years.count))])
         }
-        return catalog(projection.breaksEvenWithinMandate ? .calcBreaksEvenWithin : .calcBreaksEvenAfter,
-                       ["index": .text(String(year.index)), "year": .text(String(year.year))])
+        let when: [String: Message.Argument] = ["index": .text(String(year.index)), "year": .text(String(year.year))]
+        guard let mandate = projection.mandate else { return catalog(.calcBreaksEvenNoMandate, when) }
+        return catalog(projection.breaksEvenWithinMandate(year) ? .calcBreaksEvenWithin : .calcBreaksEvenAfter,
+                       when.merging(["period": .text(mandate.name)]) { a, _ in a })
+    }
+
+    /// How many must be helped for it to pay, or that even the full effect does not.
+    public static func peopleNeeded(_ needed: PeopleNeeded, settings: CalculationSettings, _ catalog: Catalog) -> String {
+        switch needed {
+        case .persons(let count): return catalog(.calcPeopleNeeded, ["count": .text(String(count))])
+        case .fullEffectDoesNotPayBack: return catalog(.calcFullDoesNotPayBack, ["years": .text(String(max(1, settings.horizon)))])
+        }
     }
 }
 

@@ -218,6 +218,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case calcUnknownUnitCost = "calc.unknown_unit_cost"
     case calcValueOrUnitCost = "calc.value_or_unit_cost"
     case calcNoFirstYear = "calc.no_first_year"
+    case calcPriceYearWithUnitCost = "calc.price_year_with_unit_cost"
+    case calcMandateNeedsStart = "calc.mandate_needs_start"
+    case calcIndexPositive = "calc.index_positive"
+    case calcIndexYearKey = "calc.index_year_key"
+    case calcPriceYearNeedsIndex = "calc.price_year_needs_index"
+    case calcPriceYearNotInIndex = "calc.price_year_not_in_index"
 
     // The calculation on the command line
     case calcNone = "cli.calc.none"
@@ -238,13 +244,14 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case calcBreakEven = "cli.calc.break_even"
     case calcNPVAtRate = "cli.calc.npv_at_rate"
     case calcPeopleNeeded = "cli.calc.people_needed"
-    case calcNoPeopleNeeded = "cli.calc.no_people_needed"
+    case calcFullDoesNotPayBack = "cli.calc.full_does_not_pay_back"
     case calcVerdict = "cli.calc.verdict"
     case calcNeverBreaksEven = "cli.calc.never"
     case calcBreaksEvenWithin = "cli.calc.within"
     case calcBreaksEvenAfter = "cli.calc.after"
     case calcSummaryNone = "cli.calc.summary_none"
     case calcSummary = "cli.calc.summary"
+    case calcBreaksEvenNoMandate = "cli.calc.no_mandate"
 
     // The terminal interface
     case keyBack = "key.back"

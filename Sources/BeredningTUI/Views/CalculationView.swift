@@ -59,9 +59,7 @@ enum CalculationView {
         let years = projection.years
         let year: ProjectionYear?
         if let last = cumulative.lastIndex(where: { $0 < .zero }) { year = last + 1 < years.count ? years[last + 1] : nil } else { year = years.first }
-        guard let year else { return c(.calcNeverBreaksEven, ["years": .text(String(years.count))]) }
-        return c(year.index <= projection.mandateYears ? .calcBreaksEvenWithin : .calcBreaksEvenAfter,
-                 ["index": .text(String(year.index)), "year": .text(String(year.year))])
+        return CalculationSummary.breakEven(year, of: projection, c)
     }
 
     /// Bars from the zero line, one column per year, with the scale on the left.

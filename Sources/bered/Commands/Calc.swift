@@ -9,6 +9,7 @@ struct Calc: ParsableCommand {
         abstract: "Show an application's socio-economic calculation: per year, per actor, the scenarios and when it breaks even.",
         discussion: """
         Net present value at the fund's discount rate (3 % real by default, as TLV recommends), with 0 % and 4 % beside it.
+        Break-even is measured against the mandate period the intervention starts in (Sweden's elections, unless bered.toml sets its own).
         Exit status: 0 shown, 1 the application has no usable calculation, 2 no such application or a broken store.
         """)
 
@@ -38,13 +39,15 @@ struct Calc: ParsableCommand {
 
 /// Everything the calculation view shows, computed once.
 struct CalculationReport {
+    let input: CalculationInput
     let settings: CalculationSettings
     let scenarios: [Projection]
     /// The full-effect projection at each comparison rate, the fund's own included.
     let byRate: [Projection]
-    let peopleNeeded: Int?
+    let peopleNeeded: PeopleNeeded
 
     init(input: CalculationInput, settings: CalculationSettings) {
+        self.input = input
         self.settings = settings
         scenarios = Scenario.allCases.map { SocioEconomicCalculation.project(input, settings: settings, scenario: $0) }
         let rates = (CalculationSettings.comparisonRates + [settings.discountRate]).sorted().reduce(into: [Decimal]()) { if !$0.contains($1) { $0.append($1) } }
@@ -61,8 +64,8 @@ enum CalculationText {
         var lines: [String] = []
         lines.append("\(application.id)  \(application.title) — \(catalog(.calcTitle))")
         lines.append(catalog(.calcSettings, [
-            "rate": .text(catalog.percent(report.settings.discountRate)), "years": .text(String(report.settings.horizon)),
-            "first": .text(String(full.years.first?.year ?? 0)), "mandate": .text(String(report.settings.mandateYears)),
+            "rate": .text(catalog.percent(report.settings.discountRate)), "years": .text(String(full.years.count)),
+            "first": .text(String(full.years.first?.year ?? 0)), "last": .text(String(full.years.last?.year ?? 0)),
         ]))
         lines.append("")
         var table = TextTable(header: [catalog(.calcYear), catalog(.calcCost), catalog(.calcGain), catalog(.calcNet),
@@ -93,11 +96,7 @@ enum CalculationText {
         lines.append("")
         lines.append(report.byRate.map { catalog(.calcNPVAtRate, ["rate": .text(catalog.percent($0.rate)), "npv": .text(catalog.kronor($0.netPresentValue))]) }
             .joined(separator: "   "))
-        if let people = report.peopleNeeded {
-            lines.append(catalog(.calcPeopleNeeded, ["count": .text(String(people))]))
-        } else {
-            lines.append(catalog(.calcNoPeopleNeeded))
-        }
+        lines.append(CalculationSummary.peopleNeeded(report.peopleNeeded, settings: report.settings, catalog))
         lines.append(catalog(.calcVerdict, ["verdict": .text(CalculationSummary.breakEven(full, catalog))]))
         return lines.joined(separator: "\n")
     }
@@ -131,6 +130,8 @@ struct CalculationJSON: Encodable {
         let net_present_value: Decimal
         let break_even_year: Int?
         let break_even_within_mandate: Bool
+        /// The period break-even is measured against ("2022–2026"); nil when none is known.
+        let mandate_period: String?
 
         init(_ p: Projection) {
             scenario = p.scenario.rawValue
@@ -138,29 +139,52 @@ struct CalculationJSON: Encodable {
             net_present_value = p.netPresentValue.rounded(scale: 2).kronor
             break_even_year = p.breakEven?.year
             break_even_within_mandate = p.breaksEvenWithinMandate
+            mandate_period = p.mandate?.name
         }
+    }
+
+    struct Mandate: Encodable {
+        let name: String
+        let first_day: String
+        let last_day: String
+        /// The last calendar year that counts as inside the period.
+        let last_year: Int
+        /// "sweden": the general elections; "fund": mandate_start in bered.toml.
+        let basis: String
     }
 
     let id: String
     let title: String
     let discount_rate: Decimal
     let horizon: Int
-    let mandate_years: Int
+    let first_year: Int
+    let last_year: Int
+    let mandate_period: Mandate?
     let bad_case_share: Decimal
+    /// The year effects are counted in when the fund has a price index; nil: as given.
+    let price_year: Int?
     let years: [Year]
     let actors: [Actor]
     let scenarios: [Outcome]
     let rates: [Outcome]
+    /// nil when even the full effect does not pay back (`full_effect_pays_back` false).
     let people_needed: Int?
+    let full_effect_pays_back: Bool
 
     init(application: Application, report: CalculationReport) {
         func öre(_ money: Money) -> Decimal { money.rounded(scale: 2).kronor }
+        let input = report.input, settings = report.settings
         id = application.id.description
         title = application.title
-        discount_rate = report.settings.discountRate
-        horizon = report.settings.horizon
-        mandate_years = report.settings.mandateYears
-        bad_case_share = report.settings.badCaseShare
+        discount_rate = settings.discountRate
+        horizon = report.full.years.count
+        first_year = input.firstYear
+        last_year = input.lastYear(settings)
+        mandate_period = input.mandatePeriod(settings).map {
+            Mandate(name: $0.name, first_day: $0.start.description, last_day: $0.end.description, last_year: $0.lastYear, basis: $0.fromFund ? "fund" : "sweden")
+        }
+        bad_case_share = settings.badCaseShare
+        price_year = settings.shownPriceYear
         years = report.full.years.map { y in
             Year(year: y.year, index: y.index, cost: öre(y.cost), gain: öre(y.gain), net: öre(y.net), cumulative_net: öre(y.cumulativeNet),
                  present_net: öre(y.presentNet), cumulative_present_net: öre(y.cumulativePresentNet),
@@ -171,6 +195,7 @@ struct CalculationJSON: Encodable {
         }
         scenarios = report.scenarios.map(Outcome.init)
         rates = report.byRate.map(Outcome.init)
-        people_needed = report.peopleNeeded
+        people_needed = report.peopleNeeded.persons
+        full_effect_pays_back = report.peopleNeeded != .fullEffectDoesNotPayBack
     }
 }
