@@ -77,7 +77,19 @@ struct MandatePeriodTests {
         // Without a start day, 1 January of the first year picks it.
         let withoutStart = CalculationInput(firstYear: 2026)
         #expect(withoutStart.mandatePeriod(CalculationSettings())?.name == "2022–2026")
+        let text = CalculationAssumptions(withStart, settings: CalculationSettings(), catalog: sv).mandate
+        #expect(text.hasPrefix("Mandatperiod 2026–2030 (2026-10-15 – 2030-10-14): den som insatsen börjar i (2026-11-02)."))
+        #expect(CalculationAssumptions(withoutStart, settings: CalculationSettings(), catalog: sv).mandate
+            .hasPrefix("Mandatperiod 2022–2026 (2022-10-15 – 2026-10-14): den som kalkylens första år 2026 börjar i."))
+        #expect(CalculationAssumptions(withStart, settings: CalculationSettings(), catalog: sv).mandateBasis
+            == "Allmänna val hålls vart fjärde år i september, och mandatperioden börjar 15 oktober valåret; det år perioden slutar räknas som dess sista.")
+        let own = CalculationSettings(mandateStart: day("2027-01-01"))
+        #expect(CalculationAssumptions(withStart, settings: own, catalog: sv).mandate.hasPrefix("Mandatperiod 2023–2026 (2023-01-01 – 2026-12-31)"))
+        #expect(CalculationAssumptions(withStart, settings: own, catalog: sv).mandateBasis
+            == "Fondens egna mandatperioder (4 år, mandate_start i bered.toml); det år perioden slutar räknas som dess sista.")
         let old = CalculationInput(firstYear: 1990)
+        #expect(CalculationAssumptions(old, settings: CalculationSettings(), catalog: sv).mandateBasis == nil)
+        #expect(CalculationAssumptions(old, settings: CalculationSettings(), catalog: sv).mandate.hasPrefix("Ingen mandatperiod är känd för 1990-01-01"))
         #expect(CalculationSummary.breakEven(SocioEconomicCalculation.project(old, settings: CalculationSettings()), sv) == "år 1 (1990)")
     }
 }
@@ -97,6 +109,8 @@ struct HorizonTests {
         #expect((span.counted, span.cut, span.outsideHorizon) == (3, 3, false))
         let projection = SocioEconomicCalculation.project(calculation, settings: settings, rate: 0)
         #expect(projection.years.map(\.gain) == [.zero, .zero, Money(20_000), Money(20_000), Money(20_000)])
+        let notes = CalculationAssumptions(calculation, settings: settings, catalog: sv).horizonNotes
+        #expect(notes == ["Effekt 1 räknas bara 3 av sina 6 år: kalkylen slutar 2030, så 3 år skärs bort."])
     }
 
     @Test func anEffectStartingAfterTheHorizonKeepsTheCalculation() {
@@ -107,6 +121,8 @@ struct HorizonTests {
         #expect(calculation.problems(settings: settings) == [])
         #expect(calculation.span(of: late, settings: settings).outsideHorizon)
         #expect(SocioEconomicCalculation.project(calculation, settings: settings, rate: 0).totalGain == Money(60_000))
+        let notes = CalculationAssumptions(calculation, settings: settings, catalog: sv).horizonNotes
+        #expect(notes == ["Effekt 2 börjar 2032, efter kalkylens sista år, 2030, och ligger helt utanför kalkylen."])
     }
 
     @Test func anEffectBeforeTheFirstYearIsStillAMistake() {
@@ -115,8 +131,12 @@ struct HorizonTests {
         let implausible = Effect(actor: "Regionen", people: 1, value: .amount(Money(50_000)), fromYear: Int.max, years: 2)
         #expect(input([implausible]).problems(settings: settings).map(\.message) == [Message(.calcYearImplausible)])
     }
-}
 
+    @Test func noNoteWhenEveryEffectFits() {
+        let effect = Effect(actor: "Socialtjänsten", people: 1, value: .amount(Money(10_000)), fromYear: 2026, years: 5)
+        #expect(CalculationAssumptions(input([effect]), settings: settings, catalog: sv).horizonNotes == [])
+    }
+}
 
 @Suite("Only one person: each cost type at most once")
 struct OnePersonTests {
@@ -240,11 +260,14 @@ struct PriceYearTests {
         #expect(settings(index: index, year: 2016).convert(Money(30_600), from: 2015).0 == Money(30_901))
     }
 
-    @Test func withoutAnIndexAmountsAreCountedAsGiven() {
+    @Test func withoutAnIndexAmountsAreCountedAsGivenAndEachLinesYearShown() {
         let fund = settings()
         let calculation = CalculationInput(firstYear: 2026, effects: [Effect(actor: "S", people: 1, value: .unitCost("bbic"), fromYear: 2026, years: 1)])
         #expect(fund.price(of: calculation.effects[0])?.used == Money(30_600))
-        #expect(fund.price(of: calculation.effects[0])?.conversion == .noIndex)
+        let assumptions = CalculationAssumptions(calculation, settings: fund, catalog: sv)
+        #expect(assumptions.lines[0].basis == "Schablon bbic: BBIC-utredning, 30 600 kr, prisår 2015. Schablonens källa: SKL 2015")
+        #expect(assumptions.lines[0].converted == nil)
+        #expect(assumptions.priceNotes == ["Beloppen räknas som de är angivna, utan omräkning till ett gemensamt prisår; varje effekts prisår står vid effekten."])
     }
 
     @Test func linesThatCannotBeConvertedAreCountedAsGivenAndNamed() {
@@ -256,7 +279,14 @@ struct PriceYearTests {
         ])
         #expect(fund.price(of: calculation.effects[1])?.used == Money(75_045))
         #expect(fund.price(of: calculation.effects[2])?.conversion == .noPriceYear)
-        #expect(fund.price(of: calculation.effects[1])?.conversion == .yearNotInIndex)
+        let assumptions = CalculationAssumptions(calculation, settings: fund, catalog: sv)
+        #expect(assumptions.lines[0].converted == "Omräknat till 2023 års priser: 39 423 kr (från 30 600 kr i 2015 års priser).")
+        #expect(assumptions.lines[0].summary.contains("39 423 kr per person och år"))
+        #expect(assumptions.priceNotes == [
+            "Effekternas belopp räknas i 2023 års priser: omräknade med fondens prisindex (price_index i bered.toml) och avrundade till hela kronor.",
+            "Effekt 2 räknas som angiven: prisindexet har inget tal för 2024.",
+            "Effekt 3 räknas som angiven: den har inget prisår att räkna om från.",
+        ])
         #expect(SocioEconomicCalculation.project(calculation, settings: fund, rate: 0).totalGain == Money(39_423 + 75_045 + 1_000))
     }
 
@@ -276,5 +306,31 @@ struct PriceYearTests {
         #expect(own.problems(settings: fund) == [])
         let unit = CalculationInput(firstYear: 2026, effects: [Effect(actor: "S", people: 1, value: .unitCost("bbic"), fromYear: 2026, years: 1, priceYear: 2024)])
         #expect(unit.problems(settings: fund).map(\.field) == ["calculation.effects[0].price_year"])
+    }
+}
+
+@Suite("The effect lines in words")
+struct EffectLineTextTests {
+    @Test func eachLineSaysWhatIsAvoidedForWhomHowManyAtWhatCostFromWhenAndForHowLong() {
+        let settings = CalculationSettings(unitCosts: [
+            UnitCost(id: "hvb_placement_year", name: LocalizedText(sv: "Placering på HVB per år", en: "Residential care per year"), amount: Money(1_095_000),
+                     source: "Helsingborg 2014–2016", priceYear: 2016),
+        ])
+        let calculation = CalculationInput(firstYear: 2026, effects: [
+            Effect(actor: "Socialtjänsten", description: "Färre placeringar", people: 1, value: .unitCost("hvb_placement_year"),
+                   source: "Placeringsstatistiken", fromYear: 2027, years: 5),
+            Effect(actor: "BUP", people: 4, value: .amount(Money(45_000)), fromYear: 2029, years: 1),
+        ])
+        let lines = CalculationAssumptions(calculation, settings: settings, catalog: sv).lines
+        #expect(lines[0].sentences == [
+            "1. Färre placeringar",
+            "Socialtjänsten · personer: 1 · 1 095 000 kr per person och år · 2027–2031 (5 år)",
+            "Schablon hvb_placement_year: Placering på HVB per år, 1 095 000 kr, prisår 2016. Schablonens källa: Helsingborg 2014–2016",
+            "Källa: Placeringsstatistiken",
+        ])
+        #expect(lines[1].sentences == ["2. (ingen beskrivning)", "BUP · personer: 4 · 45 000 kr per person och år · 2029 (1 år)", "Eget belopp, prisår ej angivet."])
+        let en = try! BundledResources.catalog(.en)
+        #expect(CalculationAssumptions(calculation, settings: settings, catalog: en).lines[0].basis
+            == "Unit cost hvb_placement_year: Residential care per year, 1,095,000 kr, price year 2016. The unit cost's source: Helsingborg 2014–2016")
     }
 }
