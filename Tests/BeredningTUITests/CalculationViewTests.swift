@@ -1,6 +1,7 @@
 import BeredningCore
 import BeredningStore
 @testable import BeredningTUI
+import Foundation
 import Testing
 
 @Suite("The calculation view")
@@ -23,6 +24,19 @@ struct CalculationViewTests {
         #expect(lines[zero + 1].contains("▒"))  // the first years below zero, with their own glyph
         #expect(lines[zero - 1].contains("█"))  // the last ones above
         #expect(screen.contains("2026  2027"))
+    }
+
+    /// The README shows this screen as it is drawn.
+    @Test func theREADMEsScreenIsTheRealOne() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let first = " Beredning — Ale kommuns sociala investeringsfond   Karin Sjöberg · styrgruppen\n2026-006"
+        let start = try #require(readme.range(of: "```\n" + first))
+        let end = try #require(readme.range(of: "\n```", range: start.upperBound..<readme.endIndex))
+        let shown = readme[readme.index(start.lowerBound, offsetBy: 4)..<end.lowerBound]
+        let screen = open("2026-006").screen.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n")
+        #expect(screen == String(shown))
     }
 
     @Test func switchingScenarioAndActor() {

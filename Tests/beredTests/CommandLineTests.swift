@@ -361,6 +361,22 @@ struct CalcCommandTests {
         #expect(try #require(converted.stdout.split(separator: "\n").first { $0.hasPrefix("bbic_investigation") }).contains("39 423"))
     }
 
+    /// The README's block that starts with `firstLine`, up to its closing fence.
+    static func readmeBlock(startingWith firstLine: String) throws -> String {
+        let readme = try String(contentsOf: Bered.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "```\n" + firstLine + "\n"))
+        let end = try #require(readme.range(of: "\n```", range: start.upperBound..<readme.endIndex))
+        return firstLine + "\n" + readme[start.upperBound..<end.lowerBound]
+    }
+
+    @Test func theREADMEsExamplesAreTheRealOutput() throws {
+        let demo = try DemoCopy()
+        let calc = try Bered.run(["calc", demo.path, "2026-001"])
+        #expect(calc.stdout == (try Self.readmeBlock(startingWith: "2026-001  Fotosyntes — socioekonomisk kalkyl")) + "\n")
+        let units = try Bered.run(["calc", demo.path, "--unit-costs"])
+        #expect(units.stdout == (try Self.readmeBlock(startingWith: "Fondens schablonkostnader (bered.toml):")) + "\n")
+    }
+
     @Test func calcNeedsAnIdOrUnitCosts() throws {
         let demo = try DemoCopy()
         let result = try Bered.run(["calc", demo.path])
