@@ -30,7 +30,11 @@ public struct FullJSON: Encodable {
         let body: String; let date: String; let case_number: String; let outcome: String; let grants: [Grant]; let granted_total: Int
         let conditions: String; let rationale: String; let follow_ups: [String]; let recorded_by: String
     }
-    struct Calculation: Encodable { let discount_rate: Decimal; let net_present_value: Decimal; let break_even_year: Int?; let break_even_within_mandate: Bool }
+    struct Calculation: Encodable {
+        let discount_rate: Decimal; let net_present_value: Decimal; let break_even_year: Int?; let break_even_within_mandate: Bool
+        /// The mandate period break-even is measured against ("2022–2026"); nil when none is known.
+        let mandate_period: String?
+    }
     struct Event: Encodable { let time: String; let member: String; let role: String; let action: String; let details: String }
     struct Application: Encodable {
         let id: String; let title: String; let state: String; let applicant: String; let idea_giver: String; let received: String?
@@ -84,7 +88,8 @@ public struct FullJSON: Encodable {
                              conditions: d.conditions, rationale: d.rationale, follow_ups: d.followUps.map(\.description), recorded_by: d.recordedBy.rawValue)
                 },
                 calculation: calculation.map { Calculation(discount_rate: $0.rate, net_present_value: $0.netPresentValue.rounded(scale: 2).kronor,
-                                                           break_even_year: $0.breakEven?.year, break_even_within_mandate: $0.breaksEvenWithinMandate) },
+                                                           break_even_year: $0.breakEven?.year, break_even_within_mandate: $0.breaksEvenWithinMandate,
+                                                           mandate_period: $0.mandate?.name) },
                 history: (histories[a.id] ?? []).map { Event(time: time($0.time), member: $0.member.rawValue, role: $0.role.rawValue, action: $0.kind.rawValue, details: $0.details) })
         }
     }

@@ -57,6 +57,19 @@ public struct Memo {
                 let p = SocioEconomicCalculation.project(input, settings: config.calculation, scenario: scenario)
                 return [c.label(scenario), c.kronor(p.netPresentValue), CalculationSummary.breakEven(p, c)]
             }))
+            blocks.append(.paragraph(CalculationSummary.peopleNeeded(SocioEconomicCalculation.peopleNeeded(input, settings: config.calculation),
+                                                                     settings: config.calculation, c)))
+            let assumptions = CalculationAssumptions(input, settings: config.calculation, catalog: c)
+            blocks.append(.paragraph(assumptions.mandateParagraph))
+            blocks.append(.paragraph(c(.calcEffects)))
+            blocks.append(.table(header: [c(.calcColumnEffect), c(.calcActor), c(.calcColumnPeople), c(.calcColumnValue), c(.calcColumnPriceYear),
+                                          c(.calcColumnYears), c(.calcColumnSource)],
+                                 rows: assumptions.lines.map { line in
+                [line.title, line.effect.actor, String(line.effect.people), line.price.map { c.kronor($0.used) } ?? "–",
+                 ([line.basis] + [line.converted].compactMap { $0 }).joined(separator: "\n"),
+                 line.span.period, line.effect.source]
+            }))
+            for note in assumptions.horizonNotes + assumptions.priceNotes { blocks.append(.paragraph(note)) }
         } else {
             blocks.append(.paragraph(c(.calcSummaryNone)))
         }

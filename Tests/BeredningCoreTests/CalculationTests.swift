@@ -4,7 +4,7 @@ import Testing
 
 @Suite("The socio-economic calculation, tied to the seeds and to hand-computed cases")
 struct CalculationTests {
-    let settings = CalculationSettings()  // 3 %, 10 years, bad case 10 %, mandate 4 years
+    let settings = CalculationSettings()  // 3 %, 10 years, bad case 10 %, Sweden's mandate periods
 
     /// 100 000 kr paid by the school in year 1; `people` × `value` a year saved by social services for ten years.
     func input(people: Int = 1, value: Int) -> CalculationInput {
@@ -56,21 +56,41 @@ struct CalculationTests {
 
     // MARK: Break-even
 
+    /// The intervention starts on 15 October 2026, the first day of the 2026–2030 period.
+    func startingAtTheElection(value: Int) -> CalculationInput {
+        var started = input(value: value)
+        started.start = Day("2026-10-15")
+        return started
+    }
+
     @Test func breakEvenInsideTheMandatePeriod() {
-        let projection = SocioEconomicCalculation.project(input(value: 50_000), settings: settings)
+        let projection = SocioEconomicCalculation.project(startingAtTheElection(value: 50_000), settings: settings)
         #expect(projection.breakEven?.year == 2028)  // year 3: −50 000, −1 456.31, +45 673.48
+        #expect(projection.mandate?.name == "2026–2030")
         #expect(projection.breaksEvenWithinMandate)
     }
 
-    @Test func breakEvenAtTheEdgeOfTheMandatePeriod() {
-        let projection = SocioEconomicCalculation.project(input(value: 30_000), settings: settings)
-        #expect(projection.breakEven?.index == 4)  // −12 595.91 after year 3, +14 858.34 after year 4
+    @Test func breakEvenInTheYearTheMandatePeriodEnds() {
+        // −4 284.72 after year 4, +17 927.46 after year 5 (2030): the period ends on 14 October 2030,
+        // and 2030 is its last budget year.
+        let projection = SocioEconomicCalculation.project(startingAtTheElection(value: 25_000), settings: settings)
+        #expect(projection.breakEven?.year == 2030)
         #expect(projection.breaksEvenWithinMandate)
     }
 
     @Test func breakEvenOutsideTheMandatePeriod() {
-        let projection = SocioEconomicCalculation.project(input(value: 20_000), settings: settings)
+        let projection = SocioEconomicCalculation.project(startingAtTheElection(value: 20_000), settings: settings)
         #expect(projection.breakEven?.index == 6)  // −5 658.03 after year 5, +11 594.14 after year 6
+        #expect(!projection.breaksEvenWithinMandate)
+    }
+
+    @Test func aDayBeforeTheElectionPeriodIsTheOutgoingOne() {
+        // The same figures, starting on 14 October 2026: the 2022–2026 period, whose last year is 2026.
+        var started = input(value: 50_000)
+        started.start = Day("2026-10-14")
+        let projection = SocioEconomicCalculation.project(started, settings: settings)
+        #expect(projection.mandate?.name == "2022–2026")
+        #expect(projection.breakEven?.year == 2028)
         #expect(!projection.breaksEvenWithinMandate)
     }
 
@@ -124,9 +144,9 @@ struct CalculationTests {
 
     @Test func peopleNeededToPayForItself() {
         // One person is worth 7 500 × 8.7861 = 65 895.8 kr in present value; the cost is 100 000.
-        #expect(SocioEconomicCalculation.peopleNeeded(input(people: 4, value: 7_500), settings: settings) == 2)
-        #expect(SocioEconomicCalculation.peopleNeeded(input(people: 4, value: 100_000), settings: settings) == 1)
-        #expect(SocioEconomicCalculation.peopleNeeded(input(people: 0, value: 0), settings: settings) == nil)
+        #expect(SocioEconomicCalculation.peopleNeeded(input(people: 4, value: 7_500), settings: settings) == .persons(2))
+        #expect(SocioEconomicCalculation.peopleNeeded(input(people: 4, value: 100_000), settings: settings) == .persons(1))
+        #expect(SocioEconomicCalculation.peopleNeeded(input(people: 0, value: 0), settings: settings) == .fullEffectDoesNotPayBack)
     }
 
     // MARK: Who pays, who gains
@@ -178,6 +198,13 @@ struct CalculationTests {
         application.calculation = input(value: 1)
         let with = ApplicationVersion.of(application)
         application.calculation?.effects[0].value = .amount(Money(2))
-        #expect(Set([without, with, ApplicationVersion.of(application)]).count == 3)
+        let changedValue = ApplicationVersion.of(application)
+        #expect(Set([without, with, changedValue]).count == 3)
+        // The price year of an amount is part of it; the start day that picks the mandate period
+        // is the intervention's, already counted there.
+        application.calculation?.effects[0].priceYear = 2024
+        #expect(ApplicationVersion.of(application) != changedValue)
+        application.calculation?.effects[0].priceYear = nil
+        #expect(ApplicationVersion.of(application) == changedValue)
     }
 }

@@ -208,6 +208,8 @@ struct ExportTests {
         #expect((star["decision"] as? [String: Any])?["granted_total"] as? Int == 950_000)
         #expect((star["history"] as? [[String: Any]])?.map { $0["action"] as? String } == ["moved", "decided", "moved"])
         #expect((star["calculation"] as? [String: Any])?["break_even_year"] as? Int == 2030)
+        #expect((star["calculation"] as? [String: Any])?["break_even_within_mandate"] as? Bool == false)
+        #expect((star["calculation"] as? [String: Any])?["mandate_period"] as? String == "2022–2026")
         let mini = try #require(applications.first { $0["id"] as? String == "2026-003" })
         #expect((mini["conflicts"] as? [[String: Any]])?.first?["member"] as? String == "cecilia")
     }
@@ -249,7 +251,7 @@ struct MemoTests {
             #expect(md.contains("\n" + heading + "\n"), "\(heading)")
         }
         #expect(md.contains("| Definierat problem | varning: Den lokala omfattningen saknar siffror."))
-        #expect(md.contains("| full effekt | 2 637 215 | år 7 (2032), efter mandatperioden |"))
+        #expect(md.contains("| full effekt | 2 637 215 | år 7 (2032), efter mandatperioden 2022–2026 |"))
         #expect(md.contains("| Diarienummer | KS 2026/112 |"))
         #expect(md.contains("Omar Haddad (ansökan som helhet):"))
     }
@@ -289,6 +291,8 @@ struct MemoTests {
         dossier.application.problem.description = next()
         dossier.application.intervention.description = next()
         for index in dossier.comments.indices { dossier.comments[index].text = next() }
+        dossier.application.calculation?.effects[0].description = next()
+        dossier.application.calculation?.effects[1].source = next()
         var decision = try #require(dossier.decision)
         (decision.body, decision.caseNumber, decision.conditions, decision.rationale) = (next(), next(), next(), next())
         dossier.decision = decision
@@ -353,6 +357,41 @@ struct MemoTests {
         }
         return out.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&#32;", with: " ")
             .replacingOccurrences(of: "&#9;", with: "\t").replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    @Test func theCalculationsAssumptionsAreInTheMemo() throws {
+        let md = try memo("2026-006").markdown
+        #expect(md.contains("\n| Effekt | Aktör | Personer | Kr per person och år | Prisår | År | Källa |\n"))
+        #expect(md.contains("| 1\\. Färre BBIC-utredningar av barn 0–6 år (från 23 till 15 per år enligt ansökans mål) | Sektor omsorg och socialtjänst, Grästorps kommun | 8 | 30 600 | "
+            + "Schablon bbic\\_investigation: Barnavårdsutredning (BBIC), en utredning, 30 600 kr, prisår 2015. Schablonens källa: SKL, kostnad per brukare 2015 | 2028–2035 | "
+            + "SKL:s kostnad per brukare 2015; socialtjänstens verksamhetssystem |"))
+        #expect(md.contains("| 2\\. En familjehemsplacering färre tack vare tidigt föräldrastöd | Sektor omsorg och socialtjänst, Grästorps kommun | 1 | 450 000 | Eget belopp, prisår ej angivet. | 2030–2035 |"))
+        #expect(md.contains("\nMandatperiod 2022–2026 (2022-10-15 – 2026-10-14): den som insatsen börjar i (2026-04-01)."))
+        #expect(md.contains("\nPersoner som behöver hjälpas för att investeringen ska bära sig: 1.\n"))
+        #expect(md.contains("\nBeloppen räknas som de är angivna, utan omräkning till ett gemensamt prisår; varje effekts prisår står vid effekten.\n"))
+        let html = try memo("2026-006").html
+        #expect(html.contains("<th>Effekt</th><th>Aktör</th><th>Personer</th><th>Kr per person och år</th><th>Prisår</th><th>År</th><th>Källa</th>"))
+        #expect(html.contains("<td>Schablon preschool_place_year: Förskoleplats per år, 96 000 kr, prisår 2015. Schablonens källa: SKL, kostnad per brukare 2015</td>"))
+        #expect(html.contains("<p>Mandatperiod 2022–2026 (2022-10-15 – 2026-10-14): den som insatsen börjar i (2026-04-01)."))
+        #expect(try memo("2026-003").markdown.contains("\nInte ens med full effekt bär sig investeringen inom kalkylens 10 år, så inget antal hjälpta personer räcker.\n"))
+    }
+
+    @Test func theMemoNamesLinesCutByTheHorizonAndConvertedPrices() throws {
+        let snapshot = try demoSnapshot()
+        var config = snapshot.config
+        config.calculation.horizon = 6  // 2026–2031
+        config.calculation.priceIndex = [2015: Decimal(string: "313.35")!, 2023: Decimal(string: "403.70")!]
+        config.calculation.priceYear = 2023
+        let dossier = try #require(snapshot.entry(ApplicationID("2026-006")!)?.dossier)
+        let html = Memo(dossier, config: config, catalog: catalog).html
+        #expect(html.contains("<p>Effekt 1 räknas bara 4 av sina 8 år: kalkylen slutar 2031, så 4 år skärs bort.</p>"))
+        #expect(html.contains("<p>Effekt 4 räknas bara 1 av sina 5 år: kalkylen slutar 2031, så 4 år skärs bort.</p>"))
+        #expect(html.contains("<p>Effekternas belopp räknas i 2023 års priser: omräknade med fondens prisindex (price_index i bered.toml) och avrundade till hela kronor.</p>"))
+        #expect(html.contains("<td>39 423</td>"))
+        #expect(html.contains("prisår 2015. Schablonens källa: SKL, kostnad per brukare 2015<br>Omräknat till 2023 års priser: 39 423 kr (från 30 600 kr i 2015 års priser).</td>"))
+        #expect(html.contains("<p>Effekt 2 räknas som angiven: den har inget prisår att räkna om från.</p>"))
+        let md = Memo(dossier, config: config, catalog: catalog).markdown
+        #expect(md.contains("\nEffekt 1 räknas bara 4 av sina 8 år: kalkylen slutar 2031, så 4 år skärs bort.\n"))
     }
 
     @Test func aMemoWithoutCalculationOrDecisionSaysSo() throws {

@@ -1,5 +1,7 @@
 import BeredningCore
+import BeredningStore
 @testable import BeredningTUI
+import Foundation
 import Testing
 
 @Suite("The calculation view")
@@ -15,12 +17,26 @@ struct CalculationViewTests {
         let s = open("2026-006")
         let screen = s.screen
         #expect(screen.contains("Scenario: [1 full effekt]"))
-        #expect(screen.contains("Nuvärde vid 3 %: 2 637 215 kr · Går jämnt ut: år 7 (2032), efter mandatperioden"))
+        // The headline names the mandate period it measures against, wrapped within 80 columns.
+        #expect(screen.contains("Nuvärde vid 3 %: 2 637 215 kr · Går jämnt ut: år 7 (2032), efter mandatperioden\n2022–2026"))
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let zero = lines.firstIndex { $0.contains("0┼") }!
         #expect(lines[zero + 1].contains("▒"))  // the first years below zero, with their own glyph
         #expect(lines[zero - 1].contains("█"))  // the last ones above
         #expect(screen.contains("2026  2027"))
+    }
+
+    /// The README shows this screen as it is drawn.
+    @Test func theREADMEsScreenIsTheRealOne() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let first = " Beredning — Ale kommuns sociala investeringsfond   Karin Sjöberg · styrgruppen\n2026-006"
+        let start = try #require(readme.range(of: "```\n" + first))
+        let end = try #require(readme.range(of: "\n```", range: start.upperBound..<readme.endIndex))
+        let shown = readme[readme.index(start.lowerBound, offsetBy: 4)..<end.lowerBound]
+        let screen = open("2026-006").screen.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n")
+        #expect(screen == String(shown))
     }
 
     @Test func switchingScenarioAndActor() {
@@ -46,15 +62,61 @@ struct CalculationViewTests {
         #expect(s.statusText == "Ingen socioekonomisk kalkyl.")
     }
 
-    @Test(arguments: [(80, 24), (40, 12)])
-    func readableWithinTheTerminal(width: Int, height: Int) {
-        var s = open("2026-001", width: width, height: height)
-        for _ in 0..<30 {
+    /// Every screen from the top to the end of the assumptions, one line further each time.
+    func scrolledThrough(_ s: AppState, width: Int, height: Int) -> [String] {
+        var s = s
+        var screens: [String] = []
+        for _ in 0..<400 {
             let buffer = Frame.render(s)
-            for row in 0..<height { #expect(buffer.line(row).cellWidth <= width) }
+            for row in 0..<height { #expect(buffer.line(row).cellWidth <= width, "row \(row): \(buffer.line(row))") }
+            let screen = buffer.text
+            if screen == screens.last { break }
+            screens.append(screen)
             s.press(.char("j"))
         }
-        #expect(s.screen.contains("2035"))  // scrolled to the end of the table
+        return screens
+    }
+
+    @Test(arguments: [(80, 24), (40, 12)])
+    func readableWithinTheTerminal(width: Int, height: Int) {
+        let screens = scrolledThrough(open("2026-001", width: width, height: height), width: width, height: height)
+        #expect(screens.contains { $0.contains("2035") })  // the table's last year
+        #expect(screens.count < 400)  // it comes to an end …
+        #expect(screens.last?.contains("prisår står vid effekten") == true)  // … with the last note
+    }
+
+    @Test func theEffectLinesAndTheirAssumptionsBelowTheTable() {
+        let screens = scrolledThrough(open("2026-001"), width: 80, height: 24)
+        let seen = screens.joined(separator: "\n")
+        for text in [
+            "Effekter – kostnader som undviks, som ansökan räknar med dem (full effekt):",
+            "1. Färre placeringar på HVB bland barnen i målgruppen (ansökans mål är från\n   5 till 2 per år; här räknar vi försiktigt med 1 färre per år)",
+            "   Sektor arbete, trygghet och omsorg · personer: 1 · 1 095 000 kr per person",
+            "   Schablon hvb_placement_year: Placering på HVB per år, 1 095 000 kr, prisår",
+            "   2016. Schablonens källa: HVB ca 3 000 kr/dygn × 365 dygn (Helsingborg",
+            "   Källa: SKL:s kostnad per brukare 2015; 61 utredningar av barn 10–12 år under",
+            "   Eget belopp, prisår ej angivet.",
+            "Mandatperiod 2022–2026 (2022-10-15 – 2026-10-14): den som insatsen börjar i",
+        ] {
+            #expect(seen.contains(text), "\(text)")
+        }
+        // A figure's thousands stay on one line: "30 600 kr", never "30" at the end of one.
+        #expect(seen.contains("   30 600 kr, prisår 2015. Schablonens källa: SKL, kostnad per brukare 2015"))
+        #expect(!seen.contains(" 30\n"))
+    }
+
+    @Test func linesCutByTheHorizonAreNamedOnTheScreen() {
+        var config = demo.config
+        config.calculation.horizon = 6  // 2026–2031
+        let short = StoreSnapshot(root: demo.root, config: config, entries: demo.entries, problems: demo.problems)
+        var s = AppState(snapshot: short, member: member("karin"), catalog: sv, otherCatalog: en, width: 80, height: 24)
+        s.select("2026-001")
+        s.press(.enter, .char("e"))
+        let seen = scrolledThrough(s, width: 80, height: 24).joined(separator: "\n")
+        #expect(seen.contains("Effekt 2 räknas bara 5 av sina 6 år: kalkylen slutar 2031, så 1 år skärs bort."))
+        #expect(seen.contains("Effekt 3 räknas bara 4 av sina 6 år: kalkylen slutar 2031, så 2 år skärs bort."))
+        #expect(seen.contains("Effekt 4 räknas bara 4 av sina 5 år"))
+        #expect(!seen.contains("Effekt 1 räknas"))
     }
 
     /// The calculation's headline is the chosen actor's: its present value and its break-even,

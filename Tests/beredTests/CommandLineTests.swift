@@ -186,13 +186,14 @@ struct CalcCommandTests {
         let demo = try DemoCopy()
         let result = try Bered.run(["calc", demo.path, "2026-006"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("Diskonteringsränta 3 % (real), 10 år från 2026, mandatperiod 4 år."))
+        #expect(result.stdout.contains("Diskonteringsränta 3 % (real), 10 år: 2026–2035. Belopp i kronor."))
+        #expect(result.stdout.contains("Mandatperiod 2022–2026 (2022-10-15 – 2026-10-14): den som insatsen börjar i (2026-04-01)."))
         #expect(result.stdout.contains("2035"))
         #expect(result.stdout.contains("betalar mer än den vinner"))
         #expect(result.stdout.contains("Nuvärde vid 0 %:"))
         #expect(result.stdout.contains("Nuvärde vid 4 %:"))
         for scenario in ["full effekt", "halv effekt", "det går dåligt", "bara en person"] { #expect(result.stdout.contains(scenario)) }
-        #expect(result.stdout.contains("Går jämnt ut: år 7 (2032), efter mandatperioden."))
+        #expect(result.stdout.contains("Går jämnt ut: år 7 (2032), efter mandatperioden 2022–2026."))
     }
 
     @Test func jsonForOtherSystemsAddsUp() throws {
@@ -205,7 +206,12 @@ struct CalcCommandTests {
         let scenarios = try #require(json["scenarios"] as? [[String: Any]])
         #expect(scenarios.map { $0["scenario"] as? String } == ["full", "half", "bad", "one_person"])
         #expect(scenarios[0]["break_even_year"] as? Int == 2029)
-        #expect(scenarios[0]["break_even_within_mandate"] as? Bool == true)
+        // Fotosyntes starts on 2026-08-01, in the 2022–2026 period; 2029 is after it.
+        #expect(scenarios[0]["break_even_within_mandate"] as? Bool == false)
+        #expect(scenarios[0]["mandate_period"] as? String == "2022–2026")
+        let mandate = try #require(json["mandate_period"] as? [String: Any])
+        #expect(mandate["first_day"] as? String == "2022-10-15" && mandate["last_day"] as? String == "2026-10-14")
+        #expect(mandate["last_year"] as? Int == 2026 && mandate["basis"] as? String == "sweden")
         let rates = try #require(json["rates"] as? [[String: Any]])
         #expect(rates.map { ($0["rate"] as? NSNumber)?.doubleValue } == [0, 0.03, 0.04])
         // The cumulative present value of the last year is the NPV at the fund's rate.
@@ -240,7 +246,143 @@ struct CalcCommandTests {
     @Test func checkSaysWhetherTheCalculationBreaksEven() throws {
         let demo = try DemoCopy()
         let result = try Bered.run(["check", demo.path, "2026-001"])
-        #expect(result.stdout.contains("Kalkyl: nuvärde 5 858 982 kr vid 3 %; går jämnt ut: år 4 (2029), inom mandatperioden."))
+        #expect(result.stdout.contains("Kalkyl: nuvärde 5 858 982 kr vid 3 %; går jämnt ut: år 4 (2029), efter mandatperioden 2022–2026."))
+    }
+
+    @Test func theEffectLinesWithTheirUnitCostSourceAndPriceYear() throws {
+        let demo = try DemoCopy()
+        let result = try Bered.run(["calc", demo.path, "2026-001"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let expected = """
+        Effekter – kostnader som undviks, som ansökan räknar med dem (full effekt):
+        1. Färre placeringar på HVB bland barnen i målgruppen (ansökans mål är från 5 till 2 per år; här räknar vi försiktigt med 1 färre per år)
+           Sektor arbete, trygghet och omsorg · personer: 1 · 1 095 000 kr per person och år · 2027–2031 (5 år)
+           Schablon hvb_placement_year: Placering på HVB per år, 1 095 000 kr, prisår 2016. Schablonens källa: HVB ca 3 000 kr/dygn × 365 dygn (Helsingborg 2014–2016)
+           Källa: HVB ca 3 000 kr/dygn (Helsingborg 2014–2016), socialtjänstens placeringsstatistik för barn 10–12 år
+        """
+        #expect(result.stdout.contains(expected))
+        #expect(result.stdout.contains("   Västra Götalandsregionen, BUP · personer: 4 · 45 000 kr per person och år · 2028–2032 (5 år)\n   Eget belopp, prisår ej angivet.\n"))
+        #expect(result.stdout.contains("Beloppen räknas som de är angivna, utan omräkning till ett gemensamt prisår; varje effekts prisår står vid effekten."))
+        let english = try Bered.run(["calc", demo.path, "2026-001", "--lang", "en"])
+        #expect(english.stdout.contains("Unit cost bbic_investigation: Child-welfare investigation (BBIC), one investigation, 30,600 kr, price year 2015."))
+    }
+
+    @Test func theEffectLinesInJSON() throws {
+        let demo = try DemoCopy()
+        let result = try Bered.run(["calc", demo.path, "2026-001", "--json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let effects = try #require(json["effects"] as? [[String: Any]])
+        #expect(effects.count == 4)
+        #expect(effects[0]["actor"] as? String == "Sektor arbete, trygghet och omsorg")
+        #expect(effects[0]["people"] as? Int == 1)
+        #expect((effects[0]["value_per_person"] as? NSNumber)?.intValue == 1_095_000)
+        #expect(effects[0]["price_year"] as? Int == 2016)
+        #expect(effects[0]["from_year"] as? Int == 2027 && effects[0]["years"] as? Int == 5)
+        #expect(effects[0]["years_counted"] as? Int == 5 && effects[0]["years_cut"] as? Int == 0 && effects[0]["outside_horizon"] as? Bool == false)
+        let unit = try #require(effects[0]["unit_cost"] as? [String: Any])
+        #expect(unit["id"] as? String == "hvb_placement_year" && unit["amount"] as? Int == 1_095_000 && unit["price_year"] as? Int == 2016)
+        #expect(unit["source"] as? String == "HVB ca 3 000 kr/dygn × 365 dygn (Helsingborg 2014–2016)")
+        #expect(effects[2]["unit_cost"] == nil && effects[2]["price_year"] == nil)
+        #expect(json["price_year"] == nil)
+        #expect(json["people_needed"] as? Int == 1 && json["full_effect_pays_back"] as? Bool == true)
+    }
+
+    @Test func theHorizonCutsLinesAndSaysWhich() throws {
+        let demo = try DemoCopy()
+        // MiniMili's income support from 2031 for five years, and a line after the ten years 2026–2035.
+        let file = demo.url("2026-003/application.toml")
+        var text = try String(contentsOf: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: "from_year = 2031\nyears = 5", with: "from_year = 2031\nyears = 8")
+        text += """
+
+        [[calculation.effects]]
+        actor = "Staten (Försäkringskassan)"
+        description = "Färre unga med aktivitetsersättning"
+        people = 1
+        value_per_person = 150000
+        source = "Påhittad demosiffra"
+        from_year = 2037
+        years = 3
+
+        """
+        try Data(text.utf8).write(to: file)
+        let result = try Bered.run(["calc", demo.path, "2026-003"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Effekt 2 räknas bara 5 av sina 8 år: kalkylen slutar 2035, så 3 år skärs bort."))
+        #expect(result.stdout.contains("Effekt 5 börjar 2037, efter kalkylens sista år, 2035, och ligger helt utanför kalkylen."))
+        // The full effect's NPV is what it was: the cut years and the late line count nothing.
+        #expect(result.stdout.contains("full effekt      -1 168 735"))
+        let json = try JSONSerialization.jsonObject(with: Data(try Bered.run(["calc", demo.path, "2026-003", "--json"]).stdout.utf8)) as? [String: Any]
+        let effects = try #require(json?["effects"] as? [[String: Any]])
+        #expect(effects[1]["years_counted"] as? Int == 5 && effects[1]["years_cut"] as? Int == 3)
+        #expect(effects[4]["outside_horizon"] as? Bool == true && effects[4]["years_counted"] as? Int == 0)
+    }
+
+    @Test func withAPriceIndexAmountsAreInOneYearsPrices() throws {
+        let demo = try DemoCopy()
+        let config = demo.url("bered.toml")
+        let text = try String(contentsOf: config, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "# price_year = 2023\n", with: "price_year = 2023\n")
+            .replacingOccurrences(of: "# price_index = {", with: "price_index = {").utf8).write(to: config)
+        let result = try Bered.run(["calc", demo.path, "2026-006"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Sektor omsorg och socialtjänst, Grästorps kommun · personer: 8 · 39 423 kr per person och år · 2028–2035 (8 år)"))
+        #expect(result.stdout.contains("   Omräknat till 2023 års priser: 39 423 kr (från 30 600 kr i 2015 års priser).\n"))
+        #expect(result.stdout.contains("Effekternas belopp räknas i 2023 års priser: omräknade med fondens prisindex (price_index i bered.toml) och avrundade till hela kronor."))
+        #expect(result.stdout.contains("Effekt 2 räknas som angiven: den har inget prisår att räkna om från."))
+        #expect(result.stdout.contains("Effekt 4 räknas som angiven: prisindexet har inget tal för 2024."))
+        #expect(result.stdout.contains("full effekt       3 392 708"))
+    }
+
+    @Test func theFundsUnitCosts() throws {
+        let demo = try DemoCopy()
+        let result = try Bered.run(["calc", demo.path, "--unit-costs"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "Fondens schablonkostnader (bered.toml):")
+        #expect(lines[1].hasPrefix("Id ") && lines[1].contains("Namn") && lines[1].contains("Belopp") && lines[1].contains("Prisår") && lines[1].hasSuffix("Källa"))
+        let bbic = try #require(lines.first { $0.hasPrefix("bbic_investigation") })
+        #expect(bbic.contains("Barnavårdsutredning (BBIC), en utredning") && bbic.contains("30 600") && bbic.contains("2015")
+            && bbic.hasSuffix("SKL, kostnad per brukare 2015"))
+        // The source is never cut short: it is what lets a reader check the figure.
+        #expect(try #require(lines.first { $0.hasPrefix("hvb_placement_year") }).hasSuffix("HVB ca 3 000 kr/dygn × 365 dygn (Helsingborg 2014–2016)"))
+        #expect(lines.count == 7)
+        let json = try JSONSerialization.jsonObject(with: Data(try Bered.run(["calc", demo.path, "--unit-costs", "--json"]).stdout.utf8)) as? [String: Any]
+        let units = try #require(json?["unit_costs"] as? [[String: Any]])
+        #expect(units.map { $0["id"] as? String } == ["income_support_household_year", "hvb_placement_year", "preschool_place_year", "bbic_investigation", "exclusion_lifetime"])
+        #expect(units.map { $0["price_year"] as? Int } == [2024, 2016, 2015, 2015, 2013])
+        #expect(units[0]["amount_in_price_year"] == nil)
+        // With the KPI switched on, a column of 2023 amounts.
+        let config = demo.url("bered.toml")
+        let text = try String(contentsOf: config, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "# price_year = 2023\n", with: "price_year = 2023\n")
+            .replacingOccurrences(of: "# price_index = {", with: "price_index = {").utf8).write(to: config)
+        let converted = try Bered.run(["calc", demo.path, "--unit-costs"])
+        #expect(converted.stdout.contains("Belopp 2023"))
+        #expect(try #require(converted.stdout.split(separator: "\n").first { $0.hasPrefix("bbic_investigation") }).contains("39 423"))
+    }
+
+    /// The README's block that starts with `firstLine`, up to its closing fence.
+    static func readmeBlock(startingWith firstLine: String) throws -> String {
+        let readme = try String(contentsOf: Bered.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "```\n" + firstLine + "\n"))
+        let end = try #require(readme.range(of: "\n```", range: start.upperBound..<readme.endIndex))
+        return firstLine + "\n" + readme[start.upperBound..<end.lowerBound]
+    }
+
+    @Test func theREADMEsExamplesAreTheRealOutput() throws {
+        let demo = try DemoCopy()
+        let calc = try Bered.run(["calc", demo.path, "2026-001"])
+        #expect(calc.stdout == (try Self.readmeBlock(startingWith: "2026-001  Fotosyntes — socioekonomisk kalkyl")) + "\n")
+        let units = try Bered.run(["calc", demo.path, "--unit-costs"])
+        #expect(units.stdout == (try Self.readmeBlock(startingWith: "Fondens schablonkostnader (bered.toml):")) + "\n")
+    }
+
+    @Test func calcNeedsAnIdOrUnitCosts() throws {
+        let demo = try DemoCopy()
+        let result = try Bered.run(["calc", demo.path])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Ange ansökans id, t.ex. 2026-001, eller --unit-costs för fondens schablonkostnader."))
     }
 }
 

@@ -68,7 +68,7 @@ public enum ApplicationDiff {
                 case .amount(let money): value = "\(money.kronor)"
                 case .unitCost(let id): value = id
                 }
-                return "\(e.actor): \(e.people) × \(value) \(e.fromYear)+\(e.years)"
+                return "\(e.actor): \(e.people) × \(value) \(e.fromYear)+\(e.years)" + (e.priceYear.map { " (\($0))" } ?? "")
             })
         default: return ""
         }

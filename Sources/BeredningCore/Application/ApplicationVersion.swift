@@ -35,7 +35,10 @@ public enum ApplicationVersion {
                 case .amount(let money): value = money.kronor.description
                 case .unitCost(let id): value = "unit:" + id
                 }
-                hasher.add([effect.actor, effect.description, String(effect.people), value, effect.source, String(effect.fromYear), String(effect.years)])
+                var fields = [effect.actor, effect.description, String(effect.people), value, effect.source, String(effect.fromYear), String(effect.years)]
+                // Only when given, so the fingerprints of applications written before price years stay as they were.
+                if let priceYear = effect.priceYear { fields.append("price_year:" + String(priceYear)) }
+                hasher.add(fields)
             }
         }
         // Fields added later (issue 15) count only when written, so the fingerprint of an

@@ -5,13 +5,26 @@ import Foundation
 public struct CalculationInput: Hashable, Sendable {
     /// The calendar year that counts as year 1.
     public var firstYear: Int
+    /// The day the intervention starts (`[intervention] start`), which picks the mandate period;
+    /// without one, 1 January of `firstYear` does.
+    public var start: Day?
     public var costs: [CostItem]
     public var effects: [Effect]
 
-    public init(firstYear: Int, costs: [CostItem] = [], effects: [Effect] = []) {
+    public init(firstYear: Int, start: Day? = nil, costs: [CostItem] = [], effects: [Effect] = []) {
         self.firstYear = firstYear
+        self.start = start
         self.costs = costs
         self.effects = effects
+    }
+
+    /// The last calendar year the calculation counts.
+    public func lastYear(_ settings: CalculationSettings) -> Int { firstYear + max(1, settings.horizon) - 1 }
+
+    /// The mandate period the intervention starts in; nil when none is known for that day.
+    public func mandatePeriod(_ settings: CalculationSettings) -> MandatePeriod? {
+        guard let day = start ?? Day(year: firstYear, month: 1, day: 1) else { return nil }
+        return settings.mandateRhythm.period(containing: day)
     }
 
     /// Every actor named, payers first, in the order they appear.
@@ -34,7 +47,7 @@ public struct CostItem: Hashable, Sendable {
     }
 }
 
-/// A cost avoided: `people` persons × `valuePerPerson` a year, for `years` years from `fromYear`,
+/// A cost avoided: `people` persons × `value` per person a year, for `years` years from `fromYear`,
 /// landing with `actor` (often not the actor who pays: that is why cooperation matters).
 public struct Effect: Hashable, Sendable {
     public var actor: String
@@ -45,6 +58,8 @@ public struct Effect: Hashable, Sendable {
     public var source: String
     public var fromYear: Int
     public var years: Int
+    /// The year whose prices an amount of its own is in; a unit cost carries its own.
+    public var priceYear: Int?
 
     public enum Value: Hashable, Sendable {
         case amount(Money)
@@ -52,7 +67,8 @@ public struct Effect: Hashable, Sendable {
         case unitCost(String)
     }
 
-    public init(actor: String, description: String = "", people: Int, value: Value, source: String = "", fromYear: Int, years: Int) {
+    public init(actor: String, description: String = "", people: Int, value: Value, source: String = "", fromYear: Int, years: Int,
+                priceYear: Int? = nil) {
         self.actor = actor
         self.description = description
         self.people = people
@@ -60,6 +76,7 @@ public struct Effect: Hashable, Sendable {
         self.source = source
         self.fromYear = fromYear
         self.years = years
+        self.priceYear = priceYear
     }
 }
 
@@ -69,12 +86,15 @@ public struct UnitCost: Hashable, Sendable {
     public var name: LocalizedText
     public var amount: Money
     public var source: String
+    /// The year whose prices `amount` is in (a 2015 unit cost is not a 2024 one).
+    public var priceYear: Int?
 
-    public init(id: String, name: LocalizedText, amount: Money, source: String) {
+    public init(id: String, name: LocalizedText, amount: Money, source: String, priceYear: Int? = nil) {
         self.id = id
         self.name = name
         self.amount = amount
         self.source = source
+        self.priceYear = priceYear
     }
 }
 
@@ -87,31 +107,38 @@ public struct CalculationSettings: Hashable, Sendable {
     public var horizon: Int
     /// The share of the effect reached in the "it goes badly" scenario.
     public var badCaseShare: Decimal
-    /// The political mandate period within which a fund hopes to break even.
+    /// The length of the fund's own mandate periods; with no `mandateStart`, Sweden's four.
     public var mandateYears: Int
+    /// The first day of one of the fund's own mandate periods; nil: Sweden's elections decide.
+    public var mandateStart: Day?
     public var unitCosts: [UnitCost]
+    /// An index of price levels by year (KPI, say), to bring unit costs of different years into
+    /// one year's prices; empty: amounts are counted as given.
+    public var priceIndex: [Int: Decimal]
+    /// The year to show amounts in; nil: the index's last year.
+    public var priceYear: Int?
 
     public static let maximumHorizon = 50
     /// The rates shown beside the fund's own, so a reader sees how much the rate matters.
     public static let comparisonRates: [Decimal] = [0, Decimal(string: "0.04")!]
 
     public init(discountRate: Decimal = Decimal(string: "0.03")!, horizon: Int = 10, badCaseShare: Decimal = Decimal(string: "0.1")!,
-                mandateYears: Int = 4, unitCosts: [UnitCost] = []) {
+                mandateYears: Int = 4, mandateStart: Day? = nil, unitCosts: [UnitCost] = [], priceIndex: [Int: Decimal] = [:], priceYear: Int? = nil) {
         self.discountRate = discountRate
         self.horizon = horizon
         self.badCaseShare = badCaseShare
         self.mandateYears = mandateYears
+        self.mandateStart = mandateStart
         self.unitCosts = unitCosts
+        self.priceIndex = priceIndex
+        self.priceYear = priceYear
     }
 
     public func unitCost(_ id: String) -> UnitCost? { unitCosts.first { $0.id == id } }
 
-    /// An effect's kronor per person and year; nil for a unit cost the fund does not have.
-    public func valuePerPerson(_ effect: Effect) -> Money? {
-        switch effect.value {
-        case .amount(let money): return money
-        case .unitCost(let id): return unitCost(id)?.amount
-        }
+    /// The fund's own periods when it gives their first day, else Sweden's.
+    public var mandateRhythm: MandateRhythm {
+        mandateStart.map { MandateRhythm(anchor: $0, years: mandateYears) } ?? .sweden
     }
 }
 
@@ -153,7 +180,20 @@ extension CalculationInput {
             if effect.years < 1 { add("effects[\(i)].years", .calcYearsAtLeastOne) }
             if effect.years > 100 { add("effects[\(i)].years", .calcYearsTooMany) }
             if effect.people > 10_000_000 { add("effects[\(i)].people", .calcPeopleTooMany) }
-            if effect.fromYear < firstYear || effect.fromYear > lastYear { add("effects[\(i)].from_year", .calcYearOutsideHorizon, range) }
+            // An effect starting after the horizon is shown as outside it, not refused: a fund that
+            // shortens its horizon must not lose every calculation with a late effect.
+            if !(1900...2200).contains(effect.fromYear) {
+                add("effects[\(i)].from_year", .calcYearImplausible)
+            } else if effect.fromYear < firstYear {
+                add("effects[\(i)].from_year", .calcYearOutsideHorizon, range)
+            }
+            if let priceYear = effect.priceYear {
+                if case .unitCost = effect.value {
+                    add("effects[\(i)].price_year", .calcPriceYearWithUnitCost)
+                } else if !(1900...2200).contains(priceYear) {
+                    add("effects[\(i)].price_year", .calcYearImplausible)
+                }
+            }
             if effect.actor.isBlank { add("effects[\(i)].actor", .calcNoActor) }
         }
         return problems

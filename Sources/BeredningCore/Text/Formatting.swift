@@ -22,11 +22,138 @@ public enum CalculationSummary {
     }
 
     public static func breakEven(_ projection: Projection, _ catalog: Catalog) -> String {
-        guard let year = projection.breakEven else {
+        breakEven(projection.breakEven, of: projection, catalog)
+    }
+
+    /// A break-even year (the total's or one actor's) in words, with the mandate period it is
+    /// measured against.
+    public static func breakEven(_ year: ProjectionYear?, of projection: Projection, _ catalog: Catalog) -> String {
+        guard let year else {
             return catalog(.calcNeverBreaksEven, ["years": .text(String(projection.years.count))])
         }
-        return catalog(projection.breaksEvenWithinMandate ? .calcBreaksEvenWithin : .calcBreaksEvenAfter,
-                       ["index": .text(String(year.index)), "year": .text(String(year.year))])
+        let when: [String: Message.Argument] = ["index": .text(String(year.index)), "year": .text(String(year.year))]
+        guard let mandate = projection.mandate else { return catalog(.calcBreaksEvenNoMandate, when) }
+        return catalog(projection.breaksEvenWithinMandate(year) ? .calcBreaksEvenWithin : .calcBreaksEvenAfter,
+                       when.merging(["period": .text(mandate.name)]) { a, _ in a })
+    }
+
+    /// How many must be helped for it to pay, or that even the full effect does not.
+    public static func peopleNeeded(_ needed: PeopleNeeded, settings: CalculationSettings, _ catalog: Catalog) -> String {
+        switch needed {
+        case .persons(let count): return catalog(.calcPeopleNeeded, ["count": .text(String(count))])
+        case .fullEffectDoesNotPayBack: return catalog(.calcFullDoesNotPayBack, ["years": .text(String(max(1, settings.horizon)))])
+        }
+    }
+}
+
+/// The assumptions behind a calculation, in words: each effect line with its unit cost, source
+/// and price year, the mandate period, and what the horizon and the price year did to the
+/// lines. `bered calc`, the calculation screen and the memo all show these same sentences.
+public struct CalculationAssumptions: Sendable {
+    public struct Line: Sendable {
+        /// 1 for the first effect line, as written.
+        public let number: Int
+        public let effect: Effect
+        public let price: EffectPrice?
+        public let span: EffectSpan
+        /// "1. Färre placeringar på HVB"
+        public let title: String
+        /// Actor, people, kronor per person and year as counted, years.
+        public let summary: String
+        /// The unit cost (name, amount, price year, its source) or the line's own amount's price year.
+        public let basis: String
+        /// The conversion to the fund's price year, when there was one.
+        public let converted: String?
+        /// The line's own source, when it gives one.
+        public let source: String?
+
+        /// The line's sentences in reading order.
+        public var sentences: [String] { [title, summary, basis] + [converted, source].compactMap { $0 } }
+    }
+
+    public let lines: [Line]
+    /// Which mandate period break-even is measured against, and why that one.
+    public let mandate: String
+    /// Whose periods they are (Sweden's elections or the fund's own) and which year counts as
+    /// a period's last; nil when no period is known.
+    public let mandateBasis: String?
+    /// One sentence per line cut by the horizon or lying wholly after it.
+    public let horizonNotes: [String]
+    /// Whether amounts were converted to one price year, and the lines that could not be.
+    public let priceNotes: [String]
+
+    public init(_ input: CalculationInput, settings: CalculationSettings, catalog c: Catalog) {
+        let last = input.lastYear(settings)
+        lines = input.effects.enumerated().map { index, effect in
+            let number = index + 1
+            let price = settings.price(of: effect)
+            let span = input.span(of: effect, settings: settings)
+            let year: Message.Argument = price?.priceYear.map { .text(String($0)) } ?? .message(Message(.calcPriceYearNotGiven))
+            let basis: String
+            if let unit = price?.unitCost {
+                basis = c(.calcEffectUnitCost, ["id": .text(unit.id), "name": .localized(unit.name), "amount": .text(c.kronor(unit.amount)),
+                                                "year": year, "source": .text(unit.source)])
+            } else {
+                basis = c(.calcEffectOwnAmount, ["year": year])
+            }
+            var converted: String?
+            if let price, case .converted(let target) = price.conversion, let from = price.priceYear {
+                converted = c(.calcEffectConverted, ["target": .text(String(target)), "used": .text(c.kronor(price.used)),
+                                                     "given": .text(c.kronor(price.given)), "year": .text(String(from))])
+            }
+            let description = effect.description.isBlank ? c(.calcEffectNoDescription) : effect.description
+            return Line(
+                number: number, effect: effect, price: price, span: span,
+                title: c(.calcEffectTitle, ["number": .text(String(number)), "description": .text(description)]),
+                summary: c(.calcEffectLine, ["actor": .text(effect.actor), "people": .text(String(effect.people)),
+                                             "value": .text(price.map { c.kronor($0.used) } ?? "–"),
+                                             "period": .text(span.period),
+                                             "years": .text(String(span.years))]),
+                basis: basis, converted: converted,
+                source: effect.source.isBlank ? nil : c(.calcEffectSource, ["source": .text(effect.source)]))
+        }
+        horizonNotes = lines.compactMap { line in
+            if line.span.outsideHorizon {
+                return c(.calcHorizonOutside, ["number": .text(String(line.number)), "year": .text(String(line.span.first)), "last": .text(String(last))])
+            }
+            guard line.span.isCut else { return nil }
+            return c(.calcHorizonCut, ["number": .text(String(line.number)), "counted": .text(String(line.span.counted)),
+                                       "years": .text(String(line.span.years)), "cut": .text(String(line.span.cut)), "last": .text(String(last))])
+        }
+        if let year = settings.shownPriceYear {
+            priceNotes = [c(.calcPricesConverted, ["year": .text(String(year))])] + lines.compactMap { line in
+                switch line.price?.conversion {
+                case .noPriceYear?: return c(.calcNotConvertedNoYear, ["number": .text(String(line.number))])
+                case .yearNotInIndex?:
+                    return c(.calcNotConvertedMissing, ["number": .text(String(line.number)), "year": .text(line.price?.priceYear.map(String.init) ?? "")])
+                default: return nil
+                }
+            }
+        } else {
+            priceNotes = [c(.calcPricesAsGiven)]
+        }
+        mandate = CalculationAssumptions.mandate(input, settings: settings, c)
+        mandateBasis = input.mandatePeriod(settings).map {
+            $0.fromFund ? c(.calcMandateFund, ["years": .text(String(settings.mandateYears))]) : c(.calcMandateSweden)
+        }
+    }
+
+    /// The mandate period and its basis, for where they are one paragraph.
+    public var mandateParagraph: String { ([mandate] + [mandateBasis].compactMap { $0 }).joined(separator: " ") }
+
+    static func mandate(_ input: CalculationInput, settings: CalculationSettings, _ c: Catalog) -> String {
+        let day = input.start ?? Day(year: input.firstYear, month: 1, day: 1)
+        guard let period = input.mandatePeriod(settings) else {
+            return c(.calcMandateUnknown, ["day": .text(day?.description ?? String(input.firstYear))])
+        }
+        var arguments: [String: Message.Argument] = ["period": .text(period.name), "start": .text(period.start.description),
+                                                     "end": .text(period.end.description)]
+        if let start = input.start {
+            arguments["day"] = .text(start.description)
+            return c(.calcMandateFromStart, arguments)
+        }
+        arguments["year"] = .text(String(input.firstYear))
+        return c(.calcMandateFromYear, arguments)
     }
 }
 

@@ -85,7 +85,7 @@ enum ApplicationRecord {
 
         let l = f.section("long_term")
         application.longTerm = LongTermPlan(owner: l.text("owner"), plan: l.text("plan"))
-        application.calculation = CalculationRecord.read(f, startYear: application.intervention.start?.year, settings: settings)
+        application.calculation = CalculationRecord.read(f, start: application.intervention.start, settings: settings)
         document.reportUnknownKeys()
         return id == nil ? nil : application
     }

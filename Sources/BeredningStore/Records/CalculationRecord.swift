@@ -6,9 +6,11 @@ import Foundation
 enum CalculationRecord {
     /// Reads the section; problems with the numbers are reported but keep the rest of the
     /// application usable (the calculation is then left out until it is fixed).
-    static func read(_ f: Fields, startYear: Int?, settings: CalculationSettings) -> CalculationInput? {
+    /// `start` is the intervention's first day: year 1 unless `first_year` says otherwise, and
+    /// the day that picks the mandate period.
+    static func read(_ f: Fields, start: Day?, settings: CalculationSettings) -> CalculationInput? {
         guard let c = f.lenient().table("calculation") else { return nil }
-        let firstYear = c.int("first_year") ?? startYear ?? c.tables("costs").compactMap { $0.int("year") }.min()
+        let firstYear = c.int("first_year") ?? start?.year ?? c.tables("costs").compactMap { $0.int("year") }.min()
         guard let firstYear else {
             c.report(.calcNoFirstYear, at: "first_year")
             return nil
@@ -38,9 +40,9 @@ enum CalculationRecord {
             }
             guard let people = required(e, "people"), let fromYear = required(e, "from_year"), let years = required(e, "years") else { return nil }
             return Effect(actor: e.required("actor") ?? "", description: e.text("description"), people: people, value: value,
-                          source: e.text("source"), fromYear: fromYear, years: years)
+                          source: e.text("source"), fromYear: fromYear, years: years, priceYear: e.int("price_year"))
         }
-        let input = CalculationInput(firstYear: firstYear, costs: costs, effects: effects)
+        let input = CalculationInput(firstYear: firstYear, start: start, costs: costs, effects: effects)
         let problems = input.problems(settings: settings)
         for problem in problems {
             f.document.report(problem.message.adding(field: problem.field), at: problem.field, fatal: false)
@@ -69,6 +71,7 @@ enum CalculationRecord {
             w.field("source", effect.source)
             w.field("from_year", effect.fromYear)
             w.field("years", effect.years)
+            w.field("price_year", effect.priceYear)
         }
     }
 
@@ -81,18 +84,38 @@ enum CalculationRecord {
                 return nil
             }
             if amount < 0 { u.report(.calcNegative, at: "amount") }
-            return UnitCost(id: id, name: LocalizedText(sv: u.text("name_sv"), en: u.text("name_en")), amount: Money(amount), source: u.text("source"))
+            return UnitCost(id: id, name: LocalizedText(sv: u.text("name_sv"), en: u.text("name_en")), amount: Money(amount), source: u.text("source"),
+                            priceYear: u.int("price_year"))
         }
         let settings = CalculationSettings(
             discountRate: c.decimal("discount_rate") ?? defaults.discountRate,
             horizon: c.int("horizon") ?? defaults.horizon,
             badCaseShare: c.decimal("bad_case_share") ?? defaults.badCaseShare,
             mandateYears: c.int("mandate_years") ?? defaults.mandateYears,
-            unitCosts: unitCosts)
+            mandateStart: c.day("mandate_start"),
+            unitCosts: unitCosts,
+            priceIndex: readPriceIndex(c),
+            priceYear: c.int("price_year"))
         for problem in settings.problems() {
             f.document.report(problem.message.adding(field: problem.field), at: problem.field)
         }
         return settings
+    }
+
+    /// `price_index = { 2015 = 313.35, 2016 = 316.43 }`, or the same as a `[calculation.price_index]`
+    /// table of `2015 = 313.35` lines: years as keys, index figures as numbers.
+    static func readPriceIndex(_ c: Fields) -> [Int: Decimal] {
+        guard let table = c.table("price_index") else { return [:] }
+        var index: [Int: Decimal] = [:]
+        for key in table.keys.sorted() {
+            guard let year = Int(key), key.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
+                _ = table.raw(key)
+                table.report(.calcIndexYearKey, at: key)
+                continue
+            }
+            if let value = table.decimal(key) { index[year] = value }
+        }
+        return index
     }
 
     static func writeSettings(_ settings: CalculationSettings, into w: inout TOMLWriter) {
@@ -101,6 +124,12 @@ enum CalculationRecord {
         w.field("horizon", settings.horizon)
         w.field("bad_case_share", .decimal(settings.badCaseShare))
         w.field("mandate_years", settings.mandateYears)
+        w.field("mandate_start", settings.mandateStart)
+        w.field("price_year", settings.priceYear)
+        if !settings.priceIndex.isEmpty {
+            w.table("calculation.price_index")
+            for year in settings.priceIndex.keys.sorted() { w.field(String(year), .decimal(settings.priceIndex[year]!)) }
+        }
         for unit in settings.unitCosts {
             w.arrayTable("unit_costs")
             w.field("id", unit.id)
@@ -108,6 +137,7 @@ enum CalculationRecord {
             w.field("name_en", unit.name.en)
             w.field("amount", unit.amount.wholeKronor)
             w.field("source", unit.source)
+            w.field("price_year", unit.priceYear)
         }
     }
 }

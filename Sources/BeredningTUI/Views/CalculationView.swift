@@ -2,8 +2,10 @@ import BeredningCore
 import Foundation
 
 /// The calculation drawn in the terminal: the cumulative present net per year as bars around
-/// a zero line (below first, then above: the investment hump), then the year table.
-/// Negative bars use a different glyph, so the chart reads without colour too.
+/// a zero line (below first, then above: the investment hump), then the year table, then the
+/// assumptions behind it: the effect lines, the mandate period, and what the horizon and the
+/// price year did to the lines. Negative bars use a different glyph, so the chart reads without
+/// colour too.
 enum CalculationView {
     static func draw(_ state: AppState, _ screen: CalculationScreen, into buffer: inout ScreenBuffer, top: Int, height: Int) {
         let c = state.catalog
@@ -46,6 +48,7 @@ enum CalculationView {
             }.joined(separator: "  ")
             lines.append([(text, index == 0 ? .title : .plain)])
         }
+        lines += assumptions(input, settings: settings, width: state.width, c)
 
         let first = max(0, min(screen.scroll, lines.count - height))
         for (offset, line) in lines.dropFirst(first).prefix(height).enumerated() {
@@ -59,9 +62,52 @@ enum CalculationView {
         let years = projection.years
         let year: ProjectionYear?
         if let last = cumulative.lastIndex(where: { $0 < .zero }) { year = last + 1 < years.count ? years[last + 1] : nil } else { year = years.first }
-        guard let year else { return c(.calcNeverBreaksEven, ["years": .text(String(years.count))]) }
-        return c(year.index <= projection.mandateYears ? .calcBreaksEvenWithin : .calcBreaksEvenAfter,
-                 ["index": .text(String(year.index)), "year": .text(String(year.year))])
+        return CalculationSummary.breakEven(year, of: projection, c)
+    }
+
+    /// The assumptions below the table, wrapped to the width: each effect line's sentences
+    /// indented under its title, then the notes.
+    static func assumptions(_ input: CalculationInput, settings: CalculationSettings, width: Int, _ c: Catalog) -> [StyledLine] {
+        let assumptions = CalculationAssumptions(input, settings: settings, catalog: c)
+        let full = max(1, width - 1), indented = max(1, width - 4)
+        var lines: [StyledLine] = [[]]
+        lines += wrap(c(.calcEffects), width: full).map { [($0, .title)] }
+        for line in assumptions.lines {
+            // The title's own lines hang under its text, so the number stands out.
+            lines += wrap(line.title, width: indented).enumerated().map { [(($0.offset == 0 ? "" : "   ") + $0.element, .accent)] }
+            for sentence in line.sentences.dropFirst() {
+                lines += wrap(sentence, width: indented).map { [("   " + $0, .plain)] }
+            }
+        }
+        lines.append([])
+        // A cut line changes the figures above it, so it is marked, not muted.
+        for (note, style) in [(assumptions.mandateParagraph, Style.plain)] + assumptions.horizonNotes.map({ ($0, Style.warning) })
+            + assumptions.priceNotes.map({ ($0, Style.muted) }) {
+            lines += wrap(note, width: full).map { [($0, style)] }
+        }
+        return lines
+    }
+
+    /// Wrapped at spaces, except the one grouping a figure's thousands: "30 600 kr" is never
+    /// split into "30" and "600 kr".
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var joined = ""
+        var previous: Character?
+        var pendingSpace = false
+        for character in text {
+            if character == " ", previous?.isASCII == true, previous?.isNumber == true, !pendingSpace {
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace {
+                joined.append(character.isASCII && character.isNumber ? "\u{00A0}" : " ")
+                pendingSpace = false
+            }
+            joined.append(character)
+            previous = character
+        }
+        if pendingSpace { joined.append(" ") }
+        return Wrap.lines(joined, width: width).map { $0.replacingOccurrences(of: "\u{00A0}", with: " ") }
     }
 
     /// Bars from the zero line, one column per year, with the scale on the left.
