@@ -35,12 +35,17 @@ public struct FullJSON: Encodable {
         /// The mandate period break-even is measured against ("2022–2026"); nil when none is known.
         let mandate_period: String?
     }
+    struct ProposalJSON: Encodable {
+        let recommendation: String; let amounts: [Grant]; let proposed_total: Int; let conditions: String; let rationale: String
+        let notes: [String: String]; let agreed_by: [String]; let recorded_by: String; let recorded: String?
+    }
     struct Event: Encodable { let time: String; let member: String; let role: String; let action: String; let details: String }
     struct Application: Encodable {
         let id: String; let title: String; let state: String; let applicant: String; let idea_giver: String; let received: String?
         let economic_model: String?; let version: String; let passes: Bool
         let checklist: [Criterion]; let reviews: [Review]; let youth_comments: [Comment]; let conflicts: [Conflict]
         let decision: Decision?; let calculation: Calculation?; let history: [Event]
+        let proposal: ProposalJSON?
     }
 
     let schema = FullJSON.schema
@@ -90,7 +95,13 @@ public struct FullJSON: Encodable {
                 calculation: calculation.map { Calculation(discount_rate: $0.rate, net_present_value: $0.netPresentValue.rounded(scale: 2).kronor,
                                                            break_even_year: $0.breakEven?.year, break_even_within_mandate: $0.breaksEvenWithinMandate,
                                                            mandate_period: $0.mandate?.name) },
-                history: (histories[a.id] ?? []).map { Event(time: time($0.time), member: $0.member.rawValue, role: $0.role.rawValue, action: $0.kind.rawValue, details: $0.details) })
+                history: (histories[a.id] ?? []).map { Event(time: time($0.time), member: $0.member.rawValue, role: $0.role.rawValue, action: $0.kind.rawValue, details: $0.details) },
+                proposal: dossier.proposal.map { p in
+                    ProposalJSON(recommendation: p.recommendation.rawValue, amounts: p.amounts.map { Grant(year: $0.year, amount: $0.amount) },
+                                 proposed_total: p.totalProposed, conditions: p.conditions, rationale: p.rationale,
+                                 notes: Dictionary(uniqueKeysWithValues: p.notes.map { ($0.key.rawValue, $0.value) }),
+                                 agreed_by: p.agreedBy.map(\.rawValue), recorded_by: p.recordedBy.rawValue, recorded: p.recorded.map(time))
+                })
         }
     }
 

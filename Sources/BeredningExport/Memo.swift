@@ -14,6 +14,25 @@ public struct Memo {
     let title: String
     let blocks: [Block]
 
+    /// The group's proposal: what it recommends, the amounts, why, and who agreed.
+    static func proposalBlocks(_ proposal: Proposal, config: FundConfig, catalog c: Catalog) -> [Block] {
+        var blocks: [Block] = [.paragraph(c.label(proposal.recommendation).capitalizedFirst + ". " + proposal.rationale)]
+        if !proposal.amounts.isEmpty {
+            let amounts = proposal.amounts.map { "\($0.year): \(c.kronor(Money($0.amount))) kr" }.joined(separator: ", ")
+            blocks.append(.paragraph(c(.proposalAmounts, ["amounts": .text(amounts)])))
+        }
+        if !proposal.conditions.isBlank { blocks.append(.paragraph(c(.exportConditions) + ": " + proposal.conditions)) }
+        for id in proposal.notes.keys.sorted() {
+            let name = config.criteria.criterion(id)?.name.text(in: c.language) ?? id.rawValue
+            blocks.append(.paragraph(c(.proposalNote, ["criterion": .text(name), "text": .text(proposal.notes[id]!)])))
+        }
+        if !proposal.agreedBy.isEmpty {
+            let names = proposal.agreedBy.map { config.member($0)?.name ?? $0.rawValue }.joined(separator: ", ")
+            blocks.append(.paragraph(c(.proposalAgreedBy, ["members": .text(names)])))
+        }
+        return blocks
+    }
+
     public init(_ dossier: Dossier, config: FundConfig, catalog c: Catalog) {
         let a = dossier.application
         title = c(.memoTitle) + ": " + a.id.description + " " + a.title
@@ -38,6 +57,17 @@ public struct Memo {
         }))
         blocks.append(.paragraph(c(.checkQuorum, ["complete": .text(String(checklist.quorum.complete)), "needed": .text(String(checklist.quorum.needed)),
                                                   "comments": .text(String(dossier.comments.count))])))
+
+        if let proposal = dossier.proposal {
+            blocks.append(.heading(c(.proposalTitle)))
+            blocks += Memo.proposalBlocks(proposal, config: config, catalog: c)
+        }
+        if !dossier.reviews.isEmpty {
+            blocks.append(.heading(c(.memoRecommendations)))
+            blocks.append(.table(header: [c(.memoReviewer), c(.memoRecommendation)], rows: dossier.reviews.filter { $0.status == .complete }.map { review in
+                [config.member(review.reviewer)?.name ?? review.reviewer.rawValue, review.recommendation.map { c.label($0) } ?? "–"]
+            }))
+        }
 
         blocks.append(.heading(c(.uiYouthComments)))
         if dossier.comments.isEmpty { blocks.append(.paragraph(c(.uiNoComments))) }
