@@ -14,6 +14,11 @@ public struct Memo {
     let title: String
     let blocks: [Block]
 
+    init(title: String, blocks: [Block]) {
+        self.title = title
+        self.blocks = blocks
+    }
+
     /// The group's proposal: what it recommends, the amounts, why, and who agreed.
     static func proposalBlocks(_ proposal: Proposal, config: FundConfig, catalog c: Catalog) -> [Block] {
         var blocks: [Block] = [.paragraph(c.label(proposal.recommendation).capitalizedFirst + ". " + proposal.rationale)]

@@ -84,7 +84,7 @@ struct HistoryTests {
                 "Kriteriet ”Går att mäta” är inte besvarat i ansökan.",
                 "bengt har ingen klar granskning.",
                 "Bara 2 i beredningsgruppen får granska (jäv), men fonden kräver 3 granskningar.",
-                "Beredningsgruppens förslag saknas (bered forslag, eller f i mötesvyn).",
+                "Beredningsgruppens förslag saknas (bered forslag).",
             ]
         }
         #expect(store.store.history(of: dossier.application.id).events.isEmpty)  // a refused move leaves no trace

@@ -53,6 +53,7 @@ public struct AppState: Sendable {
         case history(HistoryScreen)
         case decision(DecisionForm)
         case conflict(ConflictForm)
+        case meeting(MeetingScreen)
     }
 
     public struct Status: Equatable, Sendable {
@@ -75,7 +76,7 @@ public struct AppState: Sendable {
             case .conflict(let form): return form.isDirty
             case .move(let screen): return screen.pending != nil && !screen.editor.isBlank
             case .decision(let form): return !form.text(.caseNumber).isBlank || !form.text(.rationale).isBlank
-            case .application, .calculation, .history: return false
+            case .application, .calculation, .history, .meeting: return false
             }
         }
     }
@@ -159,6 +160,7 @@ public struct AppState: Sendable {
         case .history(let screen): return handleHistory(key, screen)
         case .decision(let form): return handleDecision(key, form)
         case .conflict(let form): return handleConflict(key, form)
+        case .meeting(let screen): return handleMeeting(key, screen)
         }
     }
 

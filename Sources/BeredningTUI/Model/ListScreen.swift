@@ -310,6 +310,9 @@ extension AppState {
             return openCalculation(dossier)
         case .char("x"):
             return openExport(memoFor: rows[safe: list.selection]?.dossier?.application.id)
+        case .char("M"):
+            stack.append(.meeting(MeetingScreen()))
+            return []
         case .char("?"), .function(1): modal = .help(offset: 0)
         case .char("r"), .ctrl("r"):
             reloadAsked = true

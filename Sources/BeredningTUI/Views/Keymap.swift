@@ -27,7 +27,7 @@ public enum Keymap {
             return [
                 Binding("↑↓ j k", .keyMove, footer: true), Binding("Enter", .keyOpen, footer: true), Binding("/", .keyFilter, footer: true),
                 Binding("p", .keyScore, footer: true), Binding("c", .keyComment, footer: true), Binding("e", .keyCalculation),
-                Binding("n", .keyNextReview), Binding("x", .keyExport),
+                Binding("n", .keyNextReview), Binding("x", .keyExport), Binding("M", .keyMeeting),
                 Binding("s", .keySort, footer: true), Binding("S", .keyReverse), Binding("1–8", .keySortColumn), Binding("v", .keyGroup), Binding("PgUp PgDn g G", .keyPage), Binding("Esc", .keyClearFilter),
                 Binding("r", .keyReload), Binding("y", .keySync), Binding("Ctrl-L", .keyRedraw), Binding("Ctrl-Z", .keySuspend),
                 Binding("?", .keyHelp, footer: true), Binding("q", .keyQuit, footer: true),
@@ -52,6 +52,9 @@ public enum Keymap {
             return [Binding("↑↓", .keyMove, footer: true), Binding("Enter", .keyChooseMove, footer: true), Binding("Esc", .keyBack, footer: true)]
         case .history:
             return [Binding("↑↓ j k", .keyScroll, footer: true), Binding("Esc q", .keyBack, footer: true)]
+        case .meeting:
+            return [Binding("↑↓ j k", .keyScroll, footer: true), Binding("PgUp PgDn g G", .keyPage), Binding("?", .keyHelp, footer: true),
+                    Binding("Esc q", .keyBack, footer: true)]
         case .calculation:
             return [
                 Binding("Tab 1–4", .keyScenario, footer: true), Binding("a A", .keyActor, footer: true), Binding("↑↓ j k", .keyScroll, footer: true),

@@ -9,12 +9,18 @@ struct Export: ParsableCommand {
         abstract: "Export the decisions list as CSV for Swedish Excel, everything as JSON, or an application's decision memo as Markdown or HTML.",
         discussion: "Coordinators only (--as or BERED_USER). Without --out the export goes to standard output.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json, md, html }
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case csv, json, md, html
+        /// The meeting's minutes, as Markdown or a printable page.
+        case minutes, minutesHTML = "minutes-html"
+    }
 
     @Argument(help: "The store folder.") var store: String
     @Option(help: "csv: the decisions list (semicolons, UTF-8 with BOM, decimal comma, CRLF); json: everything.") var format: Format
     @Option(help: "The application of a decision memo (md, html), e.g. 2026-001.") var id: String?
     @Option(help: "The file to write (atomically); standard output when left out.") var out: String?
+    @Option(help: "minutes: the meeting's date, YYYY-MM-DD (default: today).") var date: String?
+    @Option(help: ArgumentHelp("minutes: the applications discussed, comma-separated (default: those ready for the meeting).", valueName: "ids")) var agenda: String?
     @Flag(help: "csv: read every decided application anew instead of reusing the rows of unchanged ones.") var fresh = false
     @OptionGroup var options: MemberOptions
 
@@ -22,6 +28,7 @@ struct Export: ParsableCommand {
         switch format {
         case .csv: try exportDecisions()
         case .json, .md, .html: try exportFromWholeStore()
+        case .minutes, .minutesHTML: try exportMinutes()
         }
     }
 
@@ -38,6 +45,25 @@ struct Export: ParsableCommand {
             context.fail(error)
         }
         write(DecisionsCSV.render(rows, catalog: context.catalog), context)
+    }
+
+    private func exportMinutes() throws {
+        let (context, snapshot, who) = try options.open(store)
+        try refuseUnlessAllowed(who, context)
+        let day: Day
+        if let date {
+            guard let given = Day(date) else { throw ValidationError("--date takes a date like 2026-04-02, not \(date)") }
+            day = given
+        } else {
+            day = Day(daysSince1970: Int(Date().timeIntervalSince1970 / 86_400))
+        }
+        let ids = try agenda.map { text in
+            try text.split(separator: ",").compactMap { raw in ApplicationID(try context.entry(raw.trimmingCharacters(in: .whitespaces), in: snapshot).folder) }
+        }
+        // The minutes are the group's record: everything the meeting saw, as the coordinator sees it.
+        let meeting = Meeting(dossiers: snapshot.dossiers, config: snapshot.config, viewer: who, agenda: ids)
+        let minutes = Minutes.document(meeting, date: day, config: snapshot.config, catalog: context.catalog)
+        write(format == .minutes ? minutes.markdown : minutes.html, context)
     }
 
     private func exportFromWholeStore() throws {

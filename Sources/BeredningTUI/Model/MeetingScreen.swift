@@ -1,0 +1,38 @@
+import BeredningCore
+
+/// The preparation group's meeting: the agenda with scores side by side, scrolled by line.
+public struct MeetingScreen: Equatable, Sendable {
+    public var scroll = 0
+}
+
+extension AppState {
+    /// The meeting as this member may see it (scores hidden where the fund's rule or a conflict says so).
+    var meeting: Meeting { Meeting(dossiers: snapshot.dossiers, config: snapshot.config, viewer: member) }
+
+    func meetingLines(width: Int) -> [MeetingText.Line] {
+        MeetingText.lines(meeting, config: snapshot.config, catalog: catalog, width: width,
+                          calibrationShown: MeetingText.calibrationShown(snapshot.dossiers, config: snapshot.config, viewer: member))
+    }
+
+    mutating func handleMeeting(_ key: Key, _ screen: MeetingScreen) -> [Command] {
+        var screen = screen
+        let page = max(1, height - 6)
+        switch key {
+        case .down, .char("j"): screen.scroll += 1
+        case .up, .char("k"): screen.scroll -= 1
+        case .pageDown, .char(" "), .ctrl("f"): screen.scroll += page
+        case .pageUp, .char("b"), .ctrl("b"): screen.scroll -= page
+        case .home, .char("g"): screen.scroll = 0
+        case .end, .char("G"): screen.scroll = Int.max / 2
+        case .escape, .char("q"):
+            stack.removeLast()
+            return []
+        case .char("?"), .function(1): modal = .help(offset: 0)
+        default: break
+        }
+        let count = meetingLines(width: width).count
+        screen.scroll = max(0, min(screen.scroll, count - page))
+        stack[stack.count - 1] = .meeting(screen)
+        return []
+    }
+}
