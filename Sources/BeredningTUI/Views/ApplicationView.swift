@@ -19,6 +19,8 @@ enum ApplicationView {
         for (offset, line) in body.dropFirst(first).prefix(bodyHeight).enumerated() {
             buffer.draw(line, x: 0, y: top + 1 + offset, width: state.width)
         }
+        // Nothing is chosen while reading: focus is the first line of the text in view.
+        buffer.cursor = (0, top + 1)
     }
 
     /// Every line of the view at `width`, wrapped; scrolling picks a window of them.

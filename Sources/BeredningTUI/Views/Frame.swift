@@ -7,6 +7,7 @@ public enum Frame {
         var buffer = ScreenBuffer(width: state.width, height: state.height)
         guard !state.isTooSmall else {
             drawTooSmall(state, into: &buffer)
+            buffer.cursor = (0, 0)
             return buffer
         }
         drawTitle(state, into: &buffer)
@@ -28,10 +29,10 @@ public enum Frame {
         }
         drawStatus(state, statusLines, into: &buffer)
         drawFooter(state, into: &buffer)
-        if let modal = state.modal {
-            buffer.cursor = nil
-            ModalView.draw(modal, state, into: &buffer)
-        }
+        if let modal = state.modal { ModalView.draw(modal, state, into: &buffer) }
+        // A screen that names no focus of its own still gets the cursor at its top, never
+        // where the last frame left it.
+        if buffer.cursor == nil { buffer.cursor = (0, content.y) }
         return buffer
     }
 
@@ -130,6 +131,7 @@ enum MemberPickerView {
             let y = top + 3 + index
             let text = "\(member.name) (\(member.id)) · \(state.catalog.label(member.role))"
             if index == state.memberPicker {
+                buffer.cursor = (1, y)
                 buffer.fill(y: y, from: 1, to: state.width - 1, style: .selected)
                 buffer.put("▸ " + text.truncated(toCells: state.width - 5), x: 1, y: y, style: .selected)
             } else {

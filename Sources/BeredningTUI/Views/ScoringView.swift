@@ -27,6 +27,8 @@ enum ScoringView {
             column.field(field) { column in
                 var line: StyledLine = [((focused ? "▸ " : "  ") + label + " ", focused ? .accent : .title)]
                 var used = line[0].text.cellWidth
+                // Focus sits on the chosen value, or on the label while nothing is chosen.
+                if focused { column.cursor = (0, column.lines.count) }
                 for (text, chosen) in items {
                     let shown = chosen ? "[" + text + "]" : " " + text + " "
                     if used + shown.cellWidth + 1 > width && used > 0 {
@@ -34,6 +36,7 @@ enum ScoringView {
                         line = [("    ", .plain)]
                         used = 4
                     }
+                    if focused && chosen { column.cursor = (used, column.lines.count) }
                     line.append((shown, chosen ? (focused ? .selected : .title) : .plain))
                     line.append((" ", .plain))
                     used += shown.cellWidth + 1
@@ -84,6 +87,7 @@ enum CommentView {
             var line: StyledLine = [((form.onTopic ? "▸ " : "  ") + c(.uiAbout) + " ", form.onTopic ? .accent : .title)]
             for topic in CommentTopic.allCases {
                 let chosen = topic == form.topic
+                if chosen && form.onTopic { column.cursor = (line.reduce(0) { $0 + $1.text.cellWidth }, column.lines.count) }
                 line.append((chosen ? "[" + c.label(topic) + "]" : " " + c.label(topic) + " ", chosen ? (form.onTopic ? .selected : .title) : .plain))
             }
             column.lines.append(line)
@@ -105,6 +109,9 @@ enum ModalView {
         let innerWidth: Int
         /// The box's height, frame included.
         let height: Int
+        /// The line that has focus (the chosen option, or the question), or nil in a window that
+        /// is only read, where focus is the first line in view.
+        let focus: Int?
         /// The last offset that still fills the window: scrolling stops there.
         var lastOffset: Int { max(0, lines.count - (height - 2)) }
     }
@@ -126,6 +133,7 @@ enum ModalView {
         for (offset, line) in wrapped.dropFirst(first).prefix(height - 2).enumerated() {
             buffer.draw(line, x: x + 1, y: y + 1 + offset, width: innerWidth)
         }
+        buffer.cursor = (x + 1, y + 1 + max(0, min(height - 3, (content.focus ?? first) - first)))
         if wrapped.count > height - 2 {
             // More than fits: say so on the frame, where it never hides a line of help.
             buffer.put(" " + c(.uiHelpScroll) + " ", x: x + 2, y: y + height - 1, style: .accent, limit: innerWidth - 2)
@@ -135,6 +143,7 @@ enum ModalView {
     static func content(_ modal: Modal, _ state: AppState) -> Content {
         let c = state.catalog
         var lines: [StyledLine] = []
+        var focus: Int?
         switch modal {
         case .help:
             lines.append([(c(.uiHelpTitle), .title)])
@@ -159,11 +168,13 @@ enum ModalView {
             lines.append([])
             lines.append([(c(.uiAnyKeyCloses), .muted)])
         case .confirmLeave:
+            focus = 2
             lines = [[(c(.uiUnsavedTitle), .warning)], [], [(c(.uiLeaveQuestion), .plain)], [],
                      [("s", .accent), ("  " + c(.uiSaveDraftAndLeave), .plain)], [("l", .accent), ("  " + c(.uiLeaveWithoutSaving), .plain)],
                      [("Enter Esc", .accent), ("  " + c(.uiStay), .plain)]]
         case .export(let options, let selection):
             lines = [[(c(.uiExportTitle), .title)], []]
+            focus = lines.count + selection
             for (index, option) in options.enumerated() {
                 let text: String
                 switch option {
@@ -181,10 +192,12 @@ enum ModalView {
             case .review: what = c(.uiDraftReview, ["id": .text(draft.applicationID.description)])
             case .comment: what = c(.uiDraftComment, ["id": .text(draft.applicationID.description)])
             }
+            focus = 2
             lines = [[(c(.uiDraftTitle), .warning)], [], [(what, .plain)], [],
                      [("Enter", .accent), ("  " + c(.uiDraftRestore), .plain)], [("d", .accent), ("  " + c(.uiDraftThrowAway), .plain)],
                      [("Esc", .accent), ("  " + c(.uiDraftLater), .plain)]]
         case .confirmQuit:
+            focus = 2
             lines = [[(c(.uiUnsavedTitle), .warning)], [], [(c(.uiQuitQuestion), .plain)], [],
                      [("a", .accent), ("  " + c(.uiQuitWithoutSaving), .plain)], [("Enter Esc", .accent), ("  " + c(.uiStay), .plain)]]
         case .syncConflicts(let choice):
@@ -198,7 +211,9 @@ enum ModalView {
         let innerWidth = min(state.width - 4, max(30, lines.map { $0.reduce(0) { $0 + $1.text.cellWidth } }.max() ?? 0))
         // Long lines wrap inside the box so nothing is cut at 40 columns.
         var wrapped: [StyledLine] = []
-        for line in lines {
+        var wrappedFocus: Int?
+        for (index, line) in lines.enumerated() {
+            if index == focus { wrappedFocus = wrapped.count }
             let width = line.reduce(0) { $0 + $1.text.cellWidth }
             if width <= innerWidth || line.count != 1 {
                 wrapped.append(line)
@@ -206,6 +221,6 @@ enum ModalView {
                 wrapped += Wrap.lines(line[0].text, width: innerWidth).map { [($0, line[0].style)] }
             }
         }
-        return Content(lines: wrapped, innerWidth: innerWidth, height: min(state.height - 2, wrapped.count + 2))
+        return Content(lines: wrapped, innerWidth: innerWidth, height: min(state.height - 2, wrapped.count + 2), focus: wrappedFocus)
     }
 }
