@@ -501,6 +501,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case tuiReloading = "tui.reloading"
     case tuiReloaded = "tui.reloaded"
     case tuiEditorLongTextsOnly = "tui.editor_long_texts_only"
+    // Everyone can use it (issue 19): keys a role cannot use, said in the help.
+    case tuiHelpNotForRole = "tui.help_not_for_role"
+    case tuiNoMovesForRole = "tui.no_moves_for_role"
     // Honest counting (issue 14): what does not count, whatever the files say.
     case countReviewBadFileName = "count.review_bad_file_name"
     case countReviewNameMismatch = "count.review_name_mismatch"

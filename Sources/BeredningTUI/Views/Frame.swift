@@ -115,7 +115,7 @@ public enum Frame {
     static func drawFooter(_ state: AppState, into buffer: inout ScreenBuffer) {
         let y = state.height - 1
         var line: StyledLine = []
-        for binding in Keymap.bindings(for: state) where binding.footer {
+        for binding in Keymap.bindings(for: state) where binding.footer && binding.refusal == nil {
             if !line.isEmpty { line.append(("  ", .plain)) }
             line.append((binding.keys, .accent))
             line.append((" " + state.catalog(binding.action), .plain))

@@ -151,11 +151,22 @@ enum ModalView {
             let bindings = Keymap.bindings(for: state)
             let keyWidth = min(16, bindings.map { $0.keys.cellWidth }.max() ?? 0)
             let textWidth = max(10, min(state.width - 4, 76) - keyWidth - 2)
-            for binding in bindings {
-                // The description wraps under itself, so nothing is cut on a narrow terminal.
-                for (index, part) in Wrap.lines(c(binding.action), width: textWidth).enumerated() {
-                    let keys = index == 0 ? binding.keys.truncated(toCells: keyWidth) : ""
-                    lines.append([(keys.padded(toCells: keyWidth) + "  ", .accent), (part, .plain)])
+            // The description wraps under itself, so nothing is cut on a narrow terminal.
+            func describe(_ binding: Binding, _ text: String, _ style: Style, keysShown: Bool) {
+                for (index, part) in Wrap.lines(text, width: textWidth).enumerated() {
+                    let keys = index == 0 && keysShown ? binding.keys.truncated(toCells: keyWidth) : ""
+                    lines.append([(keys.padded(toCells: keyWidth) + "  ", style == .plain ? .accent : style), (part, style)])
+                }
+            }
+            for binding in bindings where binding.refusal == nil { describe(binding, c(binding.action), .plain, keysShown: true) }
+            // The keys this role cannot use, each with the reason it would be refused with.
+            let refused = bindings.compactMap { binding in binding.refusal.map { (binding, $0) } }
+            if let role = state.member?.role, !refused.isEmpty {
+                lines.append([])
+                lines.append([(c(.tuiHelpNotForRole, ["role": .message(role.label)]), .title)])
+                for (binding, refusal) in refused {
+                    describe(binding, c(binding.action), .muted, keysShown: true)
+                    describe(binding, c(refusal.reason), .muted, keysShown: false)
                 }
             }
             if state.current == nil && state.member != nil {
