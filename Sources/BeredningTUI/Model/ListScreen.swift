@@ -308,6 +308,9 @@ extension AppState {
         case .char("e"):
             guard let dossier = rows[safe: list.selection]?.dossier else { return [] }
             return openCalculation(dossier)
+        case .char("m"):
+            guard let dossier = rows[safe: list.selection]?.dossier else { return [] }
+            return openMove(dossier)
         case .char("x"):
             return openExport(memoFor: rows[safe: list.selection]?.dossier?.application.id)
         case .char("?"), .function(1): modal = .help(offset: 0)
