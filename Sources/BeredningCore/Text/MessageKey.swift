@@ -504,6 +504,18 @@ public enum MessageKey: String, CaseIterable, Sendable {
     // Everyone can use it (issue 19): keys a role cannot use, said in the help.
     case tuiHelpNotForRole = "tui.help_not_for_role"
     case tuiNoMovesForRole = "tui.no_moves_for_role"
+    // Searching inside an application.
+    case tuiSearchMatches = "tui.search_matches"
+    case tuiSearchNone = "tui.search_none"
+    case tuiSearchFirst = "tui.search_first"
+    case tuiSearchWrappedTop = "tui.search_wrapped_top"
+    case tuiSearchWrappedBottom = "tui.search_wrapped_bottom"
+    case keySearch = "key.search"
+    case keyNextMatch = "key.next_match"
+    case keyHalfPage = "key.half_page"
+    case keyRunSearch = "key.run_search"
+    case keyCancelSearch = "key.cancel_search"
+    case keyClearSearch = "key.clear_search"
     // Honest counting (issue 14): what does not count, whatever the files say.
     case countReviewBadFileName = "count.review_bad_file_name"
     case countReviewNameMismatch = "count.review_name_mismatch"

@@ -81,11 +81,19 @@ public enum Frame {
             for (offset, line) in lines.enumerated() { buffer.put(line, x: 0, y: y + offset, style: style) }
             return
         }
-        if state.member != nil, state.current == nil, state.list.filtering || !state.list.filter.isEmpty {
-            let prompt = "/ " + state.list.filter
+        /// "/ text" with the cursor at its end while it is typed.
+        func prompt(_ text: String, typing: Bool) {
+            let prompt = "/ " + text
             let shown = prompt.cellWidth < state.width - 1 ? prompt : "…" + String(prompt.suffix(state.width - 3))
-            buffer.put(shown, x: 0, y: y, style: state.list.filtering ? .accent : .plain)
-            if state.list.filtering, state.modal == nil { buffer.cursor = (min(state.width - 1, shown.cellWidth), y) }
+            buffer.put(shown, x: 0, y: y, style: typing ? .accent : .plain)
+            if typing, state.modal == nil { buffer.cursor = (min(state.width - 1, shown.cellWidth), y) }
+        }
+        if state.member != nil, state.current == nil, state.list.filtering || !state.list.filter.isEmpty {
+            prompt(state.list.filter, typing: state.list.filtering)
+            return
+        }
+        if case .application(let screen) = state.current, let input = screen.searchInput {
+            prompt(input, typing: true)
             return
         }
         buffer.put(statusSummary(state).truncated(toCells: state.width - 1), x: 0, y: y, style: .muted)

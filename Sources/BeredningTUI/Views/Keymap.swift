@@ -41,9 +41,12 @@ public enum Keymap {
                 Binding("r", .keyReload), Binding("y", .keySync), Binding("Ctrl-L", .keyRedraw), Binding("Ctrl-Z", .keySuspend),
                 Binding("?", .keyHelp, footer: true), Binding("q", .keyQuit, footer: true),
             ]
+        case .application(let screen) where screen.searchInput != nil:
+            return [Binding("Enter", .keyRunSearch, footer: true), Binding("Esc", .keyCancelSearch, footer: true), Binding("Ctrl-U", .keyClearSearch)]
         case .application:
             return [
-                Binding("↑↓ j k", .keyScroll, footer: true), Binding("PgUp PgDn g G", .keyPage),
+                Binding("↑↓ j k", .keyScroll, footer: true), Binding("PgUp PgDn g G", .keyPage), Binding("Ctrl-D Ctrl-U", .keyHalfPage),
+                Binding("/", .keySearch, footer: true), Binding("n N", .keyNextMatch),
                 Binding("p", .keyScore, footer: true, refusal: refused(.scoreReview)),
                 Binding("c", .keyComment, footer: true, refusal: refused(.commentAsYouthPanel)), Binding("e", .keyCalculation, footer: true),
                 Binding("m", .keyMoveApplication, footer: true, refusal: moves),
