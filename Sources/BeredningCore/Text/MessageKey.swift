@@ -516,6 +516,14 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case keyRunSearch = "key.run_search"
     case keyCancelSearch = "key.cancel_search"
     case keyClearSearch = "key.clear_search"
+    // A move the member cannot take back asks first.
+    case tuiConfirmTitle = "tui.confirm_title"
+    case tuiConfirmMove = "tui.confirm_move"
+    case tuiConfirmDecision = "tui.confirm_decision"
+    case tuiConfirmFinal = "tui.confirm_final"
+    case tuiConfirmOthersUndo = "tui.confirm_others_undo"
+    case tuiConfirmKeys = "tui.confirm_keys"
+    case tuiConfirmCancelled = "tui.confirm_cancelled"
     // Honest counting (issue 14): what does not count, whatever the files say.
     case countReviewBadFileName = "count.review_bad_file_name"
     case countReviewNameMismatch = "count.review_name_mismatch"

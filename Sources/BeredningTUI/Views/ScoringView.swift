@@ -218,6 +218,18 @@ enum ModalView {
             lines += SyncReport.describe(choice.current, catalog: c).map { [($0, $0.hasPrefix("    ") ? .plain : .title)] }
         case .notice(let title, let body, _):
             lines = [[(title, .title)], []] + body.map { [($0, .plain)] } + [[], [(c(.uiAnyKeyCloses), .muted)]]
+        case .confirm(let confirmation):
+            let title = c(.tuiConfirmTitle, ["move": .message(confirmation.transition.label), "id": .text(confirmation.applicationID.description),
+                                             "title": .text(state.dossier(confirmation.applicationID)?.application.title ?? "")])
+            let states: [String: Message.Argument] = ["to": .message(confirmation.transition.to.label), "from": .message(confirmation.from.label)]
+            let what = confirmation.decision.map { c(.tuiConfirmDecision, states.merging(["outcome": .message($0.label)]) { a, _ in a }) }
+                ?? c(.tuiConfirmMove, states)
+            let back = Confirmation.rolesBack(after: confirmation.transition, to: confirmation.from).map { roles in
+                c(.tuiConfirmOthersUndo, ["from": .message(confirmation.from.label), "roles": .message(.list(roles.map { .message($0.label) }))])
+            } ?? c(.tuiConfirmFinal, ["from": .message(confirmation.from.label)])
+            focus = 2
+            lines = [[(title.prefix(1).uppercased() + title.dropFirst(), .title)], [], [(what, .plain)], [(back, .warning)], [],
+                     [(c(.tuiConfirmKeys), .accent)]]
         }
         let innerWidth = min(state.width - 4, max(30, lines.map { $0.reduce(0) { $0 + $1.text.cellWidth } }.max() ?? 0))
         // Long lines wrap inside the box so nothing is cut at 40 columns.
