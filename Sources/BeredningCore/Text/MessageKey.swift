@@ -524,6 +524,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case tuiConfirmOthersUndo = "tui.confirm_others_undo"
     case tuiConfirmKeys = "tui.confirm_keys"
     case tuiConfirmCancelled = "tui.confirm_cancelled"
+    // The filter says what it does not know instead of matching nothing.
+    case tuiFilterUnknownCriterion = "tui.filter_unknown_criterion"
+    case tuiFilterUnknownCriterionList = "tui.filter_unknown_criterion_list"
+    case tuiFilterUnknownState = "tui.filter_unknown_state"
+    case tuiFilterUnknownStateList = "tui.filter_unknown_state_list"
+    case tuiFilterUnknownTerm = "tui.filter_unknown_term"
     // Honest counting (issue 14): what does not count, whatever the files say.
     case countReviewBadFileName = "count.review_bad_file_name"
     case countReviewNameMismatch = "count.review_name_mismatch"

@@ -58,7 +58,11 @@ public enum Frame {
 
     /// A message takes as many lines as it needs (up to four), so a refusal is never cut short.
     static func statusLines(_ state: AppState) -> [String] {
-        guard let status = state.status else { return [""] }
+        guard let status = state.status else {
+            // Under the filter's line, what in it matches nothing because nothing is called so.
+            let warnings = state.member != nil && state.current == nil ? state.filterWarnings : []
+            return Array(([""] + warnings.flatMap { Wrap.lines("⚠ " + $0, width: max(1, state.width - 1)) }).prefix(4))
+        }
         let mark: String
         switch status.kind {
         case .error: mark = "✗ "
@@ -90,6 +94,7 @@ public enum Frame {
         }
         if state.member != nil, state.current == nil, state.list.filtering || !state.list.filter.isEmpty {
             prompt(state.list.filter, typing: state.list.filtering)
+            for (offset, line) in lines.enumerated().dropFirst() { buffer.put(line, x: 0, y: y + offset, style: .warning) }
             return
         }
         if case .application(let screen) = state.current, let input = screen.searchInput {
