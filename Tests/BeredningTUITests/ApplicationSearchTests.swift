@@ -55,6 +55,20 @@ struct ApplicationSearchTests {
         #expect(s.statusText == "\(count - 1) av \(count) träffar")
     }
 
+    /// The other matches in view are underlined, so they show without colour too.
+    @Test func theOtherMatchesInViewAreUnderlined() {
+        var s = reading(height: 60)
+        s.press(.char("/"))
+        s.type("skol")
+        s.press(.enter)
+        let buffer = Frame.render(s)
+        let underlined = (0..<buffer.height).flatMap { y in (0..<buffer.width).filter { buffer[$0, y].style.underline }.map { (x: $0, y: y) } }
+        #expect(underlined.count >= 4)
+        for cell in underlined where cell.x == 0 || !buffer[cell.x - 1, cell.y].style.underline {
+            #expect((cell.x..<buffer.width).map { buffer[$0, cell.y].text }.joined().lowercased().hasPrefix("skol"))
+        }
+    }
+
     @Test func theHeaderStaysInViewWhereverTheSearchGoes() {
         var s = reading()
         let title = Frame.render(s).line(1)

@@ -66,9 +66,13 @@ struct ConfirmMoveTests {
         #expect(window(s).contains("Ansökan får status återremitterad (nu: styrgrupp)."))
         // Only the coordinator brings it back to the steering group, in two moves.
         #expect(window(s).contains("Du kan inte ångra det själv: status styrgrupp får ansökan igen bara om samordnare flyttar den."))
+        for key in [Key.escape, .char("n")] {
+            var t = s
+            t.press(key)
+            guard case .move(let screen) = t.current, t.modal == nil else { Issue.record("\(key) left the reason"); return }
+            #expect(screen.editor.text == "Komplettera budgeten.")
+        }
         s.press(.escape)
-        guard case .move(let screen) = s.current else { Issue.record("Esc left the reason"); return }
-        #expect(screen.editor.text == "Komplettera budgeten.")
         #expect(s.press(.ctrl("s"), .char("j")) == [.move(ApplicationID("2026-002")!, .returnForCompletion, reason: "Komplettera budgeten.", override: "")])
     }
 
@@ -108,6 +112,22 @@ struct ConfirmMoveTests {
             }
         }
         #expect(asked >= 2)
+    }
+
+    /// Why every move asks: with the moves its own role may make, no member gets an
+    /// application back to where their move took it from.
+    @Test func theProcessLetsNoMemberUndoTheirOwnMove() {
+        for transition in Transition.allCases {
+            for role in Role.allCases where Permissions.allows(role, transition.action) {
+                var reached: Set<ApplicationState> = [transition.to], queue = [transition.to]
+                while let here = queue.popLast() {
+                    for next in Transition.allCases where next.from.contains(here) && Permissions.allows(role, next.action) && reached.insert(next.to).inserted {
+                        queue.append(next.to)
+                    }
+                }
+                #expect(reached.isDisjoint(with: transition.from), "\(role) can undo \(transition)")
+            }
+        }
     }
 
     @Test func whoCouldBringItBack() {
