@@ -98,15 +98,17 @@ public struct Query: Equatable, Sendable {
                     let english = catalogs.first?.language == .en
                     let shown = (english ? ["problem", "target_group", "evidence", "early", "measurability", "cooperation"]
                                          : ["problem", "målgrupp", "evidens", "tidigt", "mätbart", "samverkan"])
-                        + criteria.all.filter { !$0.id.isCore }.map(\.id.rawValue) + [english ? "mean" : "medel"]
+                        + criteria.extras.map(\.id.rawValue) + [english ? "mean" : "medel"]
                     warnings.append(Message(.tuiFilterUnknownCriterionList, ["name": .text(name), "names": .message(Query.oneOf(shown))]))
                 }
             case .state(let text):
                 guard !ApplicationState.allCases.contains(where: { Query.state($0, isCalled: text, in: catalogs) }) else { continue }
                 // A state is suggested as it is typed: its label in the member's language.
-                let typed = ApplicationState.allCases.map { state in (state, (catalogs.first.map { $0.label(state) } ?? state.rawValue).replacingOccurrences(of: " ", with: "_")) }
-                var candidates: [(name: String, typed: String)] = []
-                for (state, label) in typed {
+                let labels = ApplicationState.allCases.map { state in
+                    (catalogs.first.map { $0.label(state) } ?? state.rawValue).replacingOccurrences(of: " ", with: "_")
+                }
+                var candidates: [(name: String, label: String)] = []
+                for (state, label) in zip(ApplicationState.allCases, labels) {
                     for name in Query.names(of: state, in: catalogs) {
                         candidates.append((name.replacingOccurrences(of: " ", with: "_"), label))
                         for word in name.split(separator: " ") { candidates.append((String(word), label)) }
@@ -114,9 +116,9 @@ public struct Query: Equatable, Sendable {
                 }
                 let wanted = text.replacingOccurrences(of: " ", with: "_")
                 if let near = Query.nearest(wanted, among: candidates.map(\.name)), let match = candidates.first(where: { $0.name == near }) {
-                    warnings.append(Message(.tuiFilterUnknownState, ["name": .text(text), "suggestion": .text("state:" + match.typed)]))
+                    warnings.append(Message(.tuiFilterUnknownState, ["name": .text(text), "suggestion": .text("state:" + match.label)]))
                 } else {
-                    warnings.append(Message(.tuiFilterUnknownStateList, ["name": .text(text), "names": .message(Query.oneOf(typed.map(\.1)))]))
+                    warnings.append(Message(.tuiFilterUnknownStateList, ["name": .text(text), "names": .message(Query.oneOf(labels))]))
                 }
             case .text(let word):
                 // `name:value` where the name is one letter or two from a term's.
