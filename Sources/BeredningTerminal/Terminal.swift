@@ -98,12 +98,11 @@ public final class Terminal {
                 put(cell, x: x, y: y)
             }
         }
-        if let cursor = buffer.cursor {
-            curs_set(1)
-            wmove(bered_stdscr(), Int32(cursor.y), Int32(cursor.x))
-        } else {
-            curs_set(0)
-        }
+        // The cursor stays visible and on what has focus, typed into or not: screen readers,
+        // braille displays and magnifiers follow it. ncurses sends curs_set only on a change.
+        let cursor = buffer.cursor ?? (0, 0)
+        curs_set(1)
+        wmove(bered_stdscr(), Int32(min(max(0, cursor.y), buffer.height - 1)), Int32(min(max(0, cursor.x), buffer.width - 1)))
         wrefresh(bered_stdscr())
         previous = buffer
     }

@@ -329,7 +329,9 @@ struct KeyFuzzer {
         guard buffer.width == state.width, buffer.height == state.height, buffer.cells.count == state.width * state.height else {
             throw fail("a \(buffer.width)×\(buffer.height) frame (\(buffer.cells.count) cells) for a \(state.width)×\(state.height) terminal")
         }
-        if let cursor = buffer.cursor, !(0..<state.width).contains(cursor.x) || !(0..<state.height).contains(cursor.y) {
+        // Screen readers follow the cursor: every frame has one, on the screen.
+        guard let cursor = buffer.cursor else { throw fail("a frame without a cursor") }
+        if !(0..<state.width).contains(cursor.x) || !(0..<state.height).contains(cursor.y) {
             throw fail("the cursor at \(cursor.x),\(cursor.y) outside \(state.width)×\(state.height)")
         }
         try checkSelection()

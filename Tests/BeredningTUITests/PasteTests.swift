@@ -85,7 +85,7 @@ struct PasteTests {
         s.select("2026-002")
         s.press(.enter, .char("m"), .enter)
         _ = s.update(.text("Komplettera\nevidensen."))
-        #expect(s.press(.ctrl("s")) == [.move(ApplicationID("2026-002")!, .returnForCompletion, reason: "Komplettera\nevidensen.", override: "")])
+        #expect(s.press(.ctrl("s"), .char("j")) == [.move(ApplicationID("2026-002")!, .returnForCompletion, reason: "Komplettera\nevidensen.", override: "")])
     }
 
     @Test func aPasteWithAWindowOpenChangesNothingBehindIt() {

@@ -175,7 +175,8 @@ struct PermissionScreenTests {
                     screensReached += 1
                     for save in saving {
                         var t = s
-                        commands += t.press(save)
+                        // j answers the question a move or a decision would ask.
+                        commands += t.press(save, .char("j"))
                         presses += 1
                         #expect(!t.stack.contains { if case .decision = $0 { true } else { false } }, "\(String(describing: key)), \(save) as \(who)")
                     }
@@ -223,7 +224,8 @@ struct PermissionScreenTests {
                 for index in screen.options.indices {
                     var t = s
                     t.press([Key](repeating: .down, count: index))
-                    for command in t.press(.enter) {
+                    // j answers the question every move asks.
+                    for command in t.press(.enter, .char("j")) {
                         guard case .move(_, let transition, _, _) = command else { Issue.record("\(command)"); continue }
                         #expect(Self.allowedMoves[role]!.contains(transition))
                     }

@@ -51,7 +51,7 @@ struct SelectionTests {
             return
         }
         s.press([Key](repeating: .down, count: index))
-        #expect(s.press(.enter) == [.move(ApplicationID("2026-001")!, .toSteeringGroup, reason: "", override: "")])
+        #expect(s.press(.enter, .char("j")) == [.move(ApplicationID("2026-001")!, .toSteeringGroup, reason: "", override: "")])
         // What the runtime answers: the move is saved, then the store is read again.
         #expect(s.update(.saved(Message(.workflowMoved, ["id": "2026-001", "state": .message(ApplicationState.withSteeringGroup.label)]))) == [.reload])
         _ = s.update(.reloaded(changedDemo("2026-001") { $0.application.state = .withSteeringGroup }))

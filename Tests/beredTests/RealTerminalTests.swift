@@ -186,6 +186,25 @@ struct RealTerminalTests {
         try tmux.waitFor("Osparade ändringar")
     }
 
+    /// Screen readers and magnifiers follow the terminal's cursor: it is shown, and stands on
+    /// the selected row and on the chosen score, not wherever the last drawing stopped.
+    @Test func theCursorIsOnWhatHasFocus() throws {
+        let demo = try DemoCopy()
+        let state = StateFolder()
+        let tmux = try Tmux(["open", demo.path, "--as", "anna"], environment: ["XDG_STATE_HOME": state.url.path], binary: try Build.release.binary())
+        try tmux.waitFor("2026-006")
+        #expect(try tmux.waitForCursor(onRow: 2).contains("2026-001"))
+        #expect(try tmux.cursor().x == 0)
+        try tmux.keys("j")
+        #expect(try tmux.waitForCursor(onRow: 3).contains("2026-002"))
+        try tmux.keys("G", "k", "p")
+        try tmux.waitFor("Granskning av 2026-005")
+        try tmux.keys("3")
+        try tmux.waitFor("[3 godtagbart]")
+        let row = try tmux.screen().split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("[3 godtagbart]") } ?? -1
+        #expect(try tmux.waitForCursor(onRow: row).hasPrefix("[3 godtagbart]"))
+    }
+
     @Test(arguments: Build.allCases)
     func aTerminalThatCannotMoveItsCursorIsRefusedInWords(build: Build) throws {
         let demo = try DemoCopy()

@@ -118,4 +118,29 @@ extension Tmux {
     }
 
     struct NoProgram: Error {}
+
+    /// Where the terminal's cursor is, and whether it is shown: what a screen reader follows.
+    func cursor() throws -> (x: Int, y: Int, visible: Bool) {
+        let fields = try tmux(["display-message", "-p", "-t", session, "#{cursor_x},#{cursor_y},#{cursor_flag}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ",").compactMap { Int($0) }
+        guard fields.count == 3 else { throw NoCursor() }
+        return (fields[0], fields[1], fields[2] == 1)
+    }
+
+    struct NoCursor: Error {}
+
+    /// Waits until the cursor is on row `y` of the screen; returns that row's text from the cursor on.
+    @discardableResult
+    func waitForCursor(onRow y: Int, timeout: TimeInterval = 15, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = (x: -1, y: -1, visible: false)
+        while Date() < deadline {
+            last = try cursor()
+            let rows = try screen().split(separator: "\n", omittingEmptySubsequences: false)
+            if last.y == y, last.visible, rows.indices.contains(y) { return String(rows[y].dropFirst(last.x)) }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Issue.record("the cursor stayed at \(last.x),\(last.y) (shown: \(last.visible)), not on row \(y)", sourceLocation: sourceLocation)
+        throw TimedOut()
+    }
 }

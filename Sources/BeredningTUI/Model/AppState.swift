@@ -262,9 +262,15 @@ public struct AppState: Sendable {
             }
             return
         }
+        let oneLine = String(text.map { $0.isWhitespace ? " " : $0 }.filter { !$0.isControl })
         if modal == nil, member != nil, stack.isEmpty, list.filtering {
-            list.filter += String(text.map { $0.isWhitespace ? " " : $0 }.filter { !$0.isControl })
+            list.filter += oneLine
             refreshList()
+            return
+        }
+        if modal == nil, case .application(var screen) = current, let input = screen.searchInput {
+            screen.searchInput = input + oneLine
+            stack[stack.count - 1] = .application(screen)
             return
         }
         show(catalog(.tuiPasteNotHere), .error)

@@ -80,7 +80,10 @@ extension AppState {
         case .ctrl("s"):
             guard let member else { return [] }
             switch form.decision(by: member.id) {
-            case .success(let decision): return [.recordDecision(form.applicationID, decision)]
+            case .success(let decision):
+                guard let dossier = dossier(form.applicationID) else { return [] }
+                modal = .confirm(.decision(dossier, decision))
+                return []
             case .failure(let refusal): refuse(refusal); return []
             }
         case .function(1):

@@ -253,6 +253,13 @@ extension AppState {
 
     var listPageSize: Int { max(1, height - 5) }
 
+    /// What the filter cannot match because nothing is called so, in words (`Query.warnings`).
+    var filterWarnings: [String] {
+        guard !list.filter.isEmpty else { return [] }
+        let catalogs = [catalog] + (otherCatalog.map { [$0] } ?? [])
+        return Query(list.filter).warnings(criteria: snapshot.config.criteria, catalogs: catalogs).map { catalog($0) }
+    }
+
     mutating func handleList(_ key: Key) -> [Command] {
         let rows = listRows
         if list.filtering {
@@ -308,6 +315,9 @@ extension AppState {
         case .char("e"):
             guard let dossier = rows[safe: list.selection]?.dossier else { return [] }
             return openCalculation(dossier)
+        case .char("m"):
+            guard let dossier = rows[safe: list.selection]?.dossier else { return [] }
+            return openMove(dossier)
         case .char("x"):
             return openExport(memoFor: rows[safe: list.selection]?.dossier?.application.id)
         case .char("M"):

@@ -19,6 +19,53 @@ public enum Modal: Equatable, Sendable {
     case confirmWithdrawConflict(ApplicationID)
     /// Something to read before going on (where a kept-aside version is, what git said).
     case notice(title: String, lines: [String], offset: Int)
+    /// A move the member cannot take back: what will happen, made only with j (or y).
+    case confirm(Confirmation)
+}
+
+/// A move waiting for the member's yes: the command that makes it, and what it does. By the
+/// process's table no member can take back a move of their own (the way back, where there is
+/// one, needs another role), so every move asks; the window says who could bring the
+/// application back, or that nobody can.
+public struct Confirmation: Equatable, Sendable {
+    public let applicationID: ApplicationID
+    public let transition: Transition
+    /// The state the application leaves.
+    public let from: ApplicationState
+    /// The board's decision recorded with the move (approve, reject from the decision form).
+    public let decision: Decision.Outcome?
+    public let command: Command
+
+    static func move(_ dossier: Dossier, _ transition: Transition, reason: String, override: String) -> Confirmation {
+        let id = dossier.application.id
+        return Confirmation(applicationID: id, transition: transition, from: dossier.application.state, decision: nil,
+                            command: .move(id, transition, reason: reason, override: override))
+    }
+
+    static func decision(_ dossier: Dossier, _ decision: Decision) -> Confirmation {
+        let id = dossier.application.id
+        return Confirmation(applicationID: id, transition: decision.outcome.transition, from: dossier.application.state,
+                            decision: decision.outcome, command: .recordDecision(id, decision))
+    }
+
+    /// The roles that would have to move the application for it to come back to `state`, in
+    /// the fewest moves the process allows; nil when no way back exists for anyone.
+    static func rolesBack(after transition: Transition, to state: ApplicationState) -> [Role]? {
+        var paths: [ApplicationState: [Transition]] = [transition.to: []]
+        var queue = [transition.to]
+        while !queue.isEmpty {
+            let here = queue.removeFirst()
+            if here == state {
+                let actions = Set(paths[here]!.map(\.action))
+                return Role.allCases.filter { role in actions.contains { Permissions.allows(role, $0) } }
+            }
+            for next in Transition.allCases where next.from.contains(here) && paths[next.to] == nil {
+                paths[next.to] = paths[here]! + [next]
+                queue.append(next.to)
+            }
+        }
+        return nil
+    }
 }
 
 /// The member's way through a sync's conflicts. Nothing is decided until the last file is.
@@ -118,6 +165,19 @@ extension AppState {
             return []
         case .notice(let title, let lines, let offset):
             self.modal = scrolled(offset, by: key, in: modal).map { .notice(title: title, lines: lines, offset: $0) }
+            return []
+        case .confirm(let confirmation):
+            switch key {
+            case .char("j"), .char("J"), .char("y"), .char("Y"):
+                self.modal = nil
+                return [confirmation.command]
+            case .escape, .char("n"), .char("N"), .ctrl("c"):
+                self.modal = nil
+                show(catalog(.tuiConfirmCancelled))
+            default:
+                // Enter, or any other key, never makes a move that cannot be taken back.
+                show(catalog(.tuiConfirmKeys))
+            }
             return []
         }
     }

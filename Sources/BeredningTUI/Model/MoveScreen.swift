@@ -59,8 +59,10 @@ extension AppState {
             case .ctrl("s"):
                 let text = screen.editor.text
                 guard !text.isBlank else { show(catalog(.uiReasonNeeded), .error); return [] }
+                guard let dossier = dossier(screen.applicationID) else { return [] }
                 let isOverride = !screen.gaps.isEmpty
-                return [.move(screen.applicationID, pending, reason: isOverride ? "" : text, override: isOverride ? text : "")]
+                modal = .confirm(.move(dossier, pending, reason: isOverride ? "" : text, override: isOverride ? text : ""))
+                return []
             case .ctrl("e"), .function(4):
                 return [.openEditor(text: screen.editor.text)]
             default:
@@ -88,7 +90,8 @@ extension AppState {
                 screen.editor = TextEditor()
                 return []
             }
-            return [.move(screen.applicationID, transition, reason: "", override: "")]
+            modal = .confirm(.move(dossier, transition, reason: "", override: ""))
+            return []
         default: break
         }
         return []

@@ -4,7 +4,8 @@ import Foundation
 /// The list's filter: free text plus a few terms for what reviewers ask most. Every term
 /// must match. Documented under `?` in the list.
 ///
-///     state:beredning     the state, by its Swedish or English label or its id (a prefix will do)
+///     state:beredning     the state, by its Swedish or English label or its id: the start of
+///                         the name or of a word in it will do (state:prep, state:beslut)
 ///     todo:me             applications I still have to review
 ///     evidens<3           a criterion's mean score (problem, målgrupp, evidens, tidigt, mätbart,
 ///                         samverkan, a fund criterion's id, or medel for the overall mean);
@@ -64,7 +65,109 @@ public struct Query: Equatable, Sendable {
         return .text(lower)
     }
 
+    /// The names a state goes by: its id and its label in each language, `_` read as a space.
+    static func names(of state: ApplicationState, in catalogs: [Catalog]) -> [String] {
+        [state.rawValue.replacingOccurrences(of: "_", with: " ")] + catalogs.map { $0.label(state).lowercased() }
+    }
+
+    /// Whether `text` starts one of the state's names, or a word in one: `prep` is "in
+    /// preparation", `beslut` is "till beslut". A term has no spaces, so `_` stands for one.
+    static func state(_ state: ApplicationState, isCalled text: String, in catalogs: [Catalog]) -> Bool {
+        let text = text.replacingOccurrences(of: "_", with: " ")
+        return names(of: state, in: catalogs).contains { name in
+            name.hasPrefix(text) || name.split(separator: " ").contains { $0.hasPrefix(text) }
+        }
+    }
+
     public var isEmpty: Bool { terms.isEmpty }
+
+    /// What in the filter can match nothing because nothing is called so: a criterion or a state
+    /// no one has, or a term's name mistyped (`stat:beredning`), each with the nearest name
+    /// there is. Free text is never questioned: any text may be in a title.
+    func warnings(criteria: CriteriaSet, catalogs: [Catalog]) -> [Message] {
+        var warnings: [Message] = []
+        for term in terms {
+            switch term {
+            case .score(let name, _, _):
+                let known = Query.criterionNames.keys.sorted() + ["medel", "mean"] + criteria.all.map(\.id.rawValue)
+                guard !known.contains(name) else { continue }
+                if let near = Query.nearest(name, among: known) {
+                    warnings.append(Message(.tuiFilterUnknownCriterion, ["name": .text(name), "suggestion": .text(near)]))
+                } else {
+                    // The names in the member's language, as the help lists them.
+                    let english = catalogs.first?.language == .en
+                    let shown = (english ? ["problem", "target_group", "evidence", "early", "measurability", "cooperation"]
+                                         : ["problem", "målgrupp", "evidens", "tidigt", "mätbart", "samverkan"])
+                        + criteria.extras.map(\.id.rawValue) + [english ? "mean" : "medel"]
+                    warnings.append(Message(.tuiFilterUnknownCriterionList, ["name": .text(name), "names": .message(Query.oneOf(shown))]))
+                }
+            case .state(let text):
+                guard !ApplicationState.allCases.contains(where: { Query.state($0, isCalled: text, in: catalogs) }) else { continue }
+                // A state is suggested as it is typed: its label in the member's language.
+                let labels = ApplicationState.allCases.map { state in
+                    (catalogs.first.map { $0.label(state) } ?? state.rawValue).replacingOccurrences(of: " ", with: "_")
+                }
+                var candidates: [(name: String, label: String)] = []
+                for (state, label) in zip(ApplicationState.allCases, labels) {
+                    for name in Query.names(of: state, in: catalogs) {
+                        candidates.append((name.replacingOccurrences(of: " ", with: "_"), label))
+                        for word in name.split(separator: " ") { candidates.append((String(word), label)) }
+                    }
+                }
+                let wanted = text.replacingOccurrences(of: " ", with: "_")
+                if let near = Query.nearest(wanted, among: candidates.map(\.name)), let match = candidates.first(where: { $0.name == near }) {
+                    warnings.append(Message(.tuiFilterUnknownState, ["name": .text(text), "suggestion": .text("state:" + match.label)]))
+                } else {
+                    warnings.append(Message(.tuiFilterUnknownStateList, ["name": .text(text), "names": .message(Query.oneOf(labels))]))
+                }
+            case .text(let word):
+                // `name:value` where the name is one letter or two from a term's.
+                guard let colon = word.firstIndex(of: ":"), colon != word.startIndex else { continue }
+                let name = String(word[..<colon]), value = String(word[word.index(after: colon)...])
+                guard name.allSatisfy(\.isLetter) else { continue }
+                if name == "todo" {
+                    warnings.append(Message(.tuiFilterUnknownTerm, ["term": .text(word), "suggestion": .text("todo:me")]))
+                } else if let near = Query.nearest(name, among: ["state", "status", "aktör", "actor", "todo"]) {
+                    warnings.append(Message(.tuiFilterUnknownTerm, ["term": .text(word), "suggestion": .text(near == "todo" ? "todo:me" : near + ":" + value)]))
+                }
+            case .todoMe, .disagreement, .actor:
+                continue
+            }
+        }
+        return warnings
+    }
+
+    /// "a, b, c eller d" in the reader's language, however many names (the language's own
+    /// list takes three at most).
+    static func oneOf(_ names: [String]) -> Message {
+        .alternatives(names.count > 1 ? [.text(names.dropLast().joined(separator: ", ")), .text(names.last!)] : names.map { .text($0) })
+    }
+
+    /// The name closest to `text` by edit distance (a letter left out, added, changed or two
+    /// swapped), if it is close enough to be a slip: one edit in a short word, two in a longer.
+    static func nearest(_ text: String, among names: [String]) -> String? {
+        let allowed = text.count <= 4 ? 1 : 2
+        let scored = names.map { ($0, distance(text, $0)) }.filter { $0.1 <= allowed }
+        return scored.min { $0.1 < $1.1 }?.0
+    }
+
+    /// Edits from `a` to `b`, a swap of neighbours counting as one (optimal string alignment).
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+            }
+        }
+        return d[a.count][b.count]
+    }
 
     /// Only free text: typing more can only narrow what it matches.
     var isPlainText: Bool {
@@ -83,8 +186,7 @@ public struct Query: Equatable, Sendable {
             case .text(let text):
                 return row.mentions(text)
             case .state(let text):
-                let names = [application.state.rawValue] + catalogs.map { $0.label(application.state).lowercased() }
-                return names.contains { $0.hasPrefix(text) }
+                return Query.state(application.state, isCalled: text, in: catalogs)
             case .todoMe:
                 return member.map { ReviewQueue.isTodo(dossier, for: $0) } ?? false
             case .disagreement:

@@ -45,7 +45,10 @@ public struct ScreenBuffer: Equatable, Sendable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
-    /// Where the terminal cursor should stand (in a text field), or nil to hide it.
+    /// Where focus is: the text cursor in a field, else the selected row, the chosen option or
+    /// the open window's line. The backend puts the visible terminal cursor here after every
+    /// draw, because screen readers, braille displays and magnifiers follow that cursor and
+    /// nothing else. `Frame.render` always sets it.
     public var cursor: (x: Int, y: Int)?
 
     public init(width: Int, height: Int) {

@@ -19,6 +19,19 @@ enum ApplicationView {
         for (offset, line) in body.dropFirst(first).prefix(bodyHeight).enumerated() {
             buffer.draw(line, x: 0, y: top + 1 + offset, width: state.width)
         }
+        // Nothing is chosen while reading: focus is the first line of the text in view, or the
+        // match the search went to.
+        buffer.cursor = (0, top + 1)
+        let matches = TextMatch.all(screen.search, in: body)
+        for (index, match) in matches.enumerated() where (first..<first + bodyHeight).contains(match.line) {
+            let y = top + 1 + match.line - first
+            let current = index == screen.match
+            // Underlined, and the one gone to in reverse video: found without colour too.
+            for x in match.column..<min(state.width, match.column + match.width) {
+                buffer[x, y].style = current ? .selected : Style(color: .accent, underline: true)
+            }
+            if current { buffer.cursor = (min(state.width - 1, match.column), y) }
+        }
     }
 
     /// Every line of the view at `width`, wrapped; scrolling picks a window of them.

@@ -18,8 +18,10 @@ enum CalculationView {
         var lines: [StyledLine] = []
         lines.append([(application.id.description + "  ", .title), (application.title, .title), ("  " + c(.calcTitle), .muted)])
         var scenarios: StyledLine = [(c(.calcScenario) + ": ", .title)]
+        var chosenAt = 0
         for (index, scenario) in Scenario.allCases.enumerated() {
             let chosen = scenario == screen.scenario
+            if chosen { chosenAt = scenarios.reduce(0) { $0 + $1.text.cellWidth } }
             scenarios.append((chosen ? "[\(index + 1) " + c.label(scenario) + "]" : " \(index + 1) " + c.label(scenario) + " ", chosen ? .selected : .plain))
         }
         lines.append(scenarios)
@@ -54,6 +56,8 @@ enum CalculationView {
         for (offset, line) in lines.dropFirst(first).prefix(height).enumerated() {
             buffer.draw(line, x: 0, y: top + offset, width: state.width)
         }
+        // Focus is the chosen scenario (line 1); scrolled past it, the first line in view.
+        buffer.cursor = first <= 1 ? (min(state.width - 1, chosenAt), top + 1 - first) : (0, top)
     }
 
     /// When a curve of cumulative present nets breaks even, in the words of the total's headline:

@@ -7,6 +7,7 @@ public enum Frame {
         var buffer = ScreenBuffer(width: state.width, height: state.height)
         guard !state.isTooSmall else {
             drawTooSmall(state, into: &buffer)
+            buffer.cursor = (0, 0)
             return buffer
         }
         drawTitle(state, into: &buffer)
@@ -30,10 +31,10 @@ public enum Frame {
         }
         drawStatus(state, statusLines, into: &buffer)
         drawFooter(state, into: &buffer)
-        if let modal = state.modal {
-            buffer.cursor = nil
-            ModalView.draw(modal, state, into: &buffer)
-        }
+        if let modal = state.modal { ModalView.draw(modal, state, into: &buffer) }
+        // A screen that names no focus of its own still gets the cursor at its top, never
+        // where the last frame left it.
+        if buffer.cursor == nil { buffer.cursor = (0, content.y) }
         return buffer
     }
 
@@ -59,7 +60,11 @@ public enum Frame {
 
     /// A message takes as many lines as it needs (up to four), so a refusal is never cut short.
     static func statusLines(_ state: AppState) -> [String] {
-        guard let status = state.status else { return [""] }
+        guard let status = state.status else {
+            // Under the filter's line, what in it matches nothing because nothing is called so.
+            let warnings = state.member != nil && state.current == nil ? state.filterWarnings : []
+            return Array(([""] + warnings.flatMap { Wrap.lines("⚠ " + $0, width: max(1, state.width - 1)) }).prefix(4))
+        }
         let mark: String
         switch status.kind {
         case .error: mark = "✗ "
@@ -82,11 +87,20 @@ public enum Frame {
             for (offset, line) in lines.enumerated() { buffer.put(line, x: 0, y: y + offset, style: style) }
             return
         }
-        if state.member != nil, state.current == nil, state.list.filtering || !state.list.filter.isEmpty {
-            let prompt = "/ " + state.list.filter
+        /// "/ text" with the cursor at its end while it is typed.
+        func prompt(_ text: String, typing: Bool) {
+            let prompt = "/ " + text
             let shown = prompt.cellWidth < state.width - 1 ? prompt : "…" + String(prompt.suffix(state.width - 3))
-            buffer.put(shown, x: 0, y: y, style: state.list.filtering ? .accent : .plain)
-            if state.list.filtering, state.modal == nil { buffer.cursor = (min(state.width - 1, shown.cellWidth), y) }
+            buffer.put(shown, x: 0, y: y, style: typing ? .accent : .plain)
+            if typing, state.modal == nil { buffer.cursor = (min(state.width - 1, shown.cellWidth), y) }
+        }
+        if state.member != nil, state.current == nil, state.list.filtering || !state.list.filter.isEmpty {
+            prompt(state.list.filter, typing: state.list.filtering)
+            for (offset, line) in lines.enumerated().dropFirst() { buffer.put(line, x: 0, y: y + offset, style: .warning) }
+            return
+        }
+        if case .application(let screen) = state.current, let input = screen.searchInput {
+            prompt(input, typing: true)
             return
         }
         buffer.put(statusSummary(state).truncated(toCells: state.width - 1), x: 0, y: y, style: .muted)
@@ -116,7 +130,7 @@ public enum Frame {
     static func drawFooter(_ state: AppState, into buffer: inout ScreenBuffer) {
         let y = state.height - 1
         var line: StyledLine = []
-        for binding in Keymap.bindings(for: state) where binding.footer {
+        for binding in Keymap.bindings(for: state) where binding.footer && binding.refusal == nil {
             if !line.isEmpty { line.append(("  ", .plain)) }
             line.append((binding.keys, .accent))
             line.append((" " + state.catalog(binding.action), .plain))
@@ -132,6 +146,7 @@ enum MemberPickerView {
             let y = top + 3 + index
             let text = "\(member.name) (\(member.id)) · \(state.catalog.label(member.role))"
             if index == state.memberPicker {
+                buffer.cursor = (1, y)
                 buffer.fill(y: y, from: 1, to: state.width - 1, style: .selected)
                 buffer.put("▸ " + text.truncated(toCells: state.width - 5), x: 1, y: y, style: .selected)
             } else {

@@ -7,16 +7,23 @@ public struct Binding: Sendable {
     public let action: MessageKey
     /// Shown in the footer as well as in the help.
     public let footer: Bool
+    /// Why the member's role cannot use this key, or nil when it can. A refused key is left out
+    /// of the footer, and the help lists it apart with this reason.
+    public let refusal: Refusal?
 
-    init(_ keys: String, _ action: MessageKey, footer: Bool = false) {
+    init(_ keys: String, _ action: MessageKey, footer: Bool = false, refusal: Refusal? = nil) {
         self.keys = keys
         self.action = action
         self.footer = footer
+        self.refusal = refusal
     }
 }
 
 public enum Keymap {
     public static func bindings(for state: AppState) -> [Binding] {
+        let role = state.member?.role
+        func refused(_ action: Action) -> Refusal? { role.flatMap { Permissions.check($0, action) } }
+        let moves = role.flatMap(refusalOfEveryMove)
         if state.member == nil {
             return [Binding("↑↓", .keyMove, footer: true), Binding("Enter", .keyChooseMember, footer: true), Binding("q", .keyQuit, footer: true)]
         }
@@ -26,17 +33,27 @@ public enum Keymap {
         case nil:
             return [
                 Binding("↑↓ j k", .keyMove, footer: true), Binding("Enter", .keyOpen, footer: true), Binding("/", .keyFilter, footer: true),
-                Binding("p", .keyScore, footer: true), Binding("c", .keyComment, footer: true), Binding("e", .keyCalculation),
-                Binding("n", .keyNextReview), Binding("x", .keyExport), Binding("M", .keyMeeting),
+                Binding("p", .keyScore, footer: true, refusal: refused(.scoreReview)),
+                Binding("c", .keyComment, footer: true, refusal: refused(.commentAsYouthPanel)), Binding("e", .keyCalculation),
+                Binding("m", .keyMoveApplication, footer: true, refusal: moves),
+                Binding("n", .keyNextReview, refusal: refused(.scoreReview)), Binding("x", .keyExport, refusal: refused(.exportDecisions)),
+                Binding("M", .keyMeeting),
                 Binding("s", .keySort, footer: true), Binding("S", .keyReverse), Binding("1–8", .keySortColumn), Binding("v", .keyGroup), Binding("PgUp PgDn g G", .keyPage), Binding("Esc", .keyClearFilter),
                 Binding("r", .keyReload), Binding("y", .keySync), Binding("Ctrl-L", .keyRedraw), Binding("Ctrl-Z", .keySuspend),
                 Binding("?", .keyHelp, footer: true), Binding("q", .keyQuit, footer: true),
             ]
+        case .application(let screen) where screen.searchInput != nil:
+            return [Binding("Enter", .keyRunSearch, footer: true), Binding("Esc", .keyCancelSearch, footer: true), Binding("Ctrl-U", .keyClearSearch)]
         case .application:
             return [
-                Binding("↑↓ j k", .keyScroll, footer: true), Binding("PgUp PgDn g G", .keyPage), Binding("p", .keyScore, footer: true),
-                Binding("c", .keyComment, footer: true), Binding("e", .keyCalculation, footer: true), Binding("m", .keyMoveApplication, footer: true),
-                Binding("H", .keyHistory), Binding("d", .keyDecision), Binding("x", .keyExport), Binding("J", .conflictKeyDeclare),
+                Binding("↑↓ j k", .keyScroll, footer: true), Binding("PgUp PgDn g G", .keyPage), Binding("Ctrl-D Ctrl-U", .keyHalfPage),
+                Binding("/", .keySearch, footer: true), Binding("n N", .keyNextMatch),
+                Binding("p", .keyScore, footer: true, refusal: refused(.scoreReview)),
+                Binding("c", .keyComment, footer: true, refusal: refused(.commentAsYouthPanel)), Binding("e", .keyCalculation, footer: true),
+                Binding("m", .keyMoveApplication, footer: true, refusal: moves),
+                Binding("H", .keyHistory), Binding("d", .keyDecision, refusal: refused(.recordDecision)),
+                Binding("x", .keyExport, refusal: refused(.exportDecisions)),
+                Binding("J", .conflictKeyDeclare, refusal: refused(.declareConflict)),
                 Binding("?", .keyHelp, footer: true), Binding("Esc q", .keyBack, footer: true),
             ]
         case .decision(let form):
@@ -82,5 +99,13 @@ public enum Keymap {
                     Binding("Ctrl-E F4", .keyEditor, footer: true), Binding("Alt-B Alt-F", .keyWordMove), Binding("Esc", .keyBack, footer: true),
                     Binding("F1", .keyHelp)]
         }
+    }
+
+    /// Why `role` can move no application at all, naming the roles that can; nil when it can
+    /// make some move (which ones depends on the application's state: the move menu says).
+    static func refusalOfEveryMove(_ role: Role) -> Refusal? {
+        let movers = Role.allCases.filter { mover in Transition.allCases.contains { Permissions.allows(mover, $0.action) } }
+        guard !movers.contains(role) else { return nil }
+        return Refusal(Message(.tuiNoMovesForRole, ["role": .message(role.label), "roles": .message(.list(movers.map { .message($0.label) }))]))
     }
 }

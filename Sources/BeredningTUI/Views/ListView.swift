@@ -65,6 +65,7 @@ enum ListView {
         let visible = height - 1
         guard !rows.isEmpty else {
             buffer.put(state.catalog(state.list.filter.isEmpty ? .uiNoApplications : .uiNoMatches).truncated(toCells: state.width - 2), x: 2, y: top + 2, style: .muted)
+            buffer.cursor = (2, top + 2)
             return
         }
         if !state.list.grouped {
@@ -109,7 +110,10 @@ enum ListView {
     }
 
     static func drawRow(_ row: ListRow, columns: [Column], state: AppState, y: Int, selected: Bool, into buffer: inout ScreenBuffer) {
-        if selected { buffer.fill(y: y, style: .selected) }
+        if selected {
+            buffer.fill(y: y, style: .selected)
+            buffer.cursor = (0, y)
+        }
         func style(_ base: Style) -> Style {
             guard selected else { return base }
             var s = base

@@ -14,6 +14,7 @@ enum MoveView {
         column.field(.options) { column in
             for (index, transition) in screen.options.enumerated() {
                 let chosen = index == screen.selection
+                if chosen && screen.pending == nil { column.cursor = (0, column.lines.count) }
                 let text = (chosen ? "▸ " : "  ") + c.label(transition) + "  → " + c.label(transition.to)
                 let style: Style = chosen ? (screen.pending == nil ? .selected : .accent) : .plain
                 // The selection bar runs the whole width, as in the list.
@@ -60,12 +61,16 @@ enum HistoryView {
         buffer.draw([(c(.uiHistoryTitle) + " ", .title), (screen.applicationID.description + " " + title, .title)], x: 0, y: top, width: state.width)
         guard let events = screen.events else {
             buffer.put(c(.uiHistoryLoading), x: 2, y: top + 2, style: .muted)
+            buffer.cursor = (2, top + 2)
             return
         }
         guard !events.isEmpty else {
             buffer.put(c(.uiHistoryEmpty), x: 2, y: top + 2, style: .muted)
+            buffer.cursor = (2, top + 2)
             return
         }
+        // Nothing is chosen here: the reader is at the first line in view.
+        buffer.cursor = (0, top + 2)
         let lines = screen.wrapped.flatMap { $0.width == state.width ? $0.lines : nil } ?? HistoryView.lines(events, state)
         let area = height - 2
         let first = max(0, min(screen.scroll, lines.count - area))
@@ -87,6 +92,7 @@ enum DecisionView {
             var line: StyledLine = [((focused ? "▸ " : "  ") + c(.exportOutcome) + ": ", focused ? .accent : .title)]
             for outcome in Decision.Outcome.allCases {
                 let chosen = outcome == form.outcome
+                if chosen && focused { column.cursor = (line.reduce(0) { $0 + $1.text.cellWidth }, column.lines.count) }
                 line.append((chosen ? "[" + c.label(outcome) + "]" : " " + c.label(outcome) + " ", chosen ? (focused ? .selected : .title) : .plain))
             }
             column.lines.append(line)

@@ -27,6 +27,8 @@ enum ScoringView {
             column.field(field) { column in
                 var line: StyledLine = [((focused ? "▸ " : "  ") + label + " ", focused ? .accent : .title)]
                 var used = line[0].text.cellWidth
+                // Focus sits on the chosen value, or on the label while nothing is chosen.
+                if focused { column.cursor = (0, column.lines.count) }
                 for (text, chosen) in items {
                     let shown = chosen ? "[" + text + "]" : " " + text + " "
                     if used + shown.cellWidth + 1 > width && used > 0 {
@@ -34,6 +36,7 @@ enum ScoringView {
                         line = [("    ", .plain)]
                         used = 4
                     }
+                    if focused && chosen { column.cursor = (used, column.lines.count) }
                     line.append((shown, chosen ? (focused ? .selected : .title) : .plain))
                     line.append((" ", .plain))
                     used += shown.cellWidth + 1
@@ -84,6 +87,7 @@ enum CommentView {
             var line: StyledLine = [((form.onTopic ? "▸ " : "  ") + c(.uiAbout) + " ", form.onTopic ? .accent : .title)]
             for topic in CommentTopic.allCases {
                 let chosen = topic == form.topic
+                if chosen && form.onTopic { column.cursor = (line.reduce(0) { $0 + $1.text.cellWidth }, column.lines.count) }
                 line.append((chosen ? "[" + c.label(topic) + "]" : " " + c.label(topic) + " ", chosen ? (form.onTopic ? .selected : .title) : .plain))
             }
             column.lines.append(line)
@@ -124,6 +128,9 @@ enum ModalView {
         let innerWidth: Int
         /// The box's height, frame included.
         let height: Int
+        /// The line that has focus (the chosen option, or the question), or nil in a window that
+        /// is only read, where focus is the first line in view.
+        let focus: Int?
         /// The last offset that still fills the window: scrolling stops there.
         var lastOffset: Int { max(0, lines.count - (height - 2)) }
     }
@@ -145,6 +152,7 @@ enum ModalView {
         for (offset, line) in wrapped.dropFirst(first).prefix(height - 2).enumerated() {
             buffer.draw(line, x: x + 1, y: y + 1 + offset, width: innerWidth)
         }
+        buffer.cursor = (x + 1, y + 1 + max(0, min(height - 3, (content.focus ?? first) - first)))
         if wrapped.count > height - 2 {
             // More than fits: say so on the frame, where it never hides a line of help.
             buffer.put(" " + c(.uiHelpScroll) + " ", x: x + 2, y: y + height - 1, style: .accent, limit: innerWidth - 2)
@@ -154,6 +162,7 @@ enum ModalView {
     static func content(_ modal: Modal, _ state: AppState) -> Content {
         let c = state.catalog
         var lines: [StyledLine] = []
+        var focus: Int?
         switch modal {
         case .help:
             lines.append([(c(.uiHelpTitle), .title)])
@@ -161,11 +170,22 @@ enum ModalView {
             let bindings = Keymap.bindings(for: state)
             let keyWidth = min(16, bindings.map { $0.keys.cellWidth }.max() ?? 0)
             let textWidth = max(10, min(state.width - 4, 76) - keyWidth - 2)
-            for binding in bindings {
-                // The description wraps under itself, so nothing is cut on a narrow terminal.
-                for (index, part) in Wrap.lines(c(binding.action), width: textWidth).enumerated() {
-                    let keys = index == 0 ? binding.keys.truncated(toCells: keyWidth) : ""
-                    lines.append([(keys.padded(toCells: keyWidth) + "  ", .accent), (part, .plain)])
+            // The description wraps under itself, so nothing is cut on a narrow terminal.
+            func describe(_ binding: Binding, _ text: String, _ style: Style, keysShown: Bool) {
+                for (index, part) in Wrap.lines(text, width: textWidth).enumerated() {
+                    let keys = index == 0 && keysShown ? binding.keys.truncated(toCells: keyWidth) : ""
+                    lines.append([(keys.padded(toCells: keyWidth) + "  ", style == .plain ? .accent : style), (part, style)])
+                }
+            }
+            for binding in bindings where binding.refusal == nil { describe(binding, c(binding.action), .plain, keysShown: true) }
+            // The keys this role cannot use, each with the reason it would be refused with.
+            let refused = bindings.compactMap { binding in binding.refusal.map { (binding, $0) } }
+            if let role = state.member?.role, !refused.isEmpty {
+                lines.append([])
+                lines.append([(c(.tuiHelpNotForRole, ["role": .message(role.label)]), .title)])
+                for (binding, refusal) in refused {
+                    describe(binding, c(binding.action), .muted, keysShown: true)
+                    describe(binding, c(refusal.reason), .muted, keysShown: false)
                 }
             }
             if state.current == nil && state.member != nil {
@@ -178,11 +198,13 @@ enum ModalView {
             lines.append([])
             lines.append([(c(.uiAnyKeyCloses), .muted)])
         case .confirmLeave:
+            focus = 2
             lines = [[(c(.uiUnsavedTitle), .warning)], [], [(c(.uiLeaveQuestion), .plain)], [],
                      [("s", .accent), ("  " + c(.uiSaveDraftAndLeave), .plain)], [("l", .accent), ("  " + c(.uiLeaveWithoutSaving), .plain)],
                      [("Enter Esc", .accent), ("  " + c(.uiStay), .plain)]]
         case .export(let options, let selection):
             lines = [[(c(.uiExportTitle), .title)], []]
+            focus = lines.count + selection
             for (index, option) in options.enumerated() {
                 let text: String
                 switch option {
@@ -200,10 +222,12 @@ enum ModalView {
             case .review: what = c(.uiDraftReview, ["id": .text(draft.applicationID.description)])
             case .comment: what = c(.uiDraftComment, ["id": .text(draft.applicationID.description)])
             }
+            focus = 2
             lines = [[(c(.uiDraftTitle), .warning)], [], [(what, .plain)], [],
                      [("Enter", .accent), ("  " + c(.uiDraftRestore), .plain)], [("d", .accent), ("  " + c(.uiDraftThrowAway), .plain)],
                      [("Esc", .accent), ("  " + c(.uiDraftLater), .plain)]]
         case .confirmQuit:
+            focus = 2
             lines = [[(c(.uiUnsavedTitle), .warning)], [], [(c(.uiQuitQuestion), .plain)], [],
                      [("a", .accent), ("  " + c(.uiQuitWithoutSaving), .plain)], [("Enter Esc", .accent), ("  " + c(.uiStay), .plain)]]
         case .syncConflicts(let choice):
@@ -215,11 +239,25 @@ enum ModalView {
             lines = [[(c(.conflictKeyWithdraw), .warning)], [], [(c(.conflictConfirmWithdraw, ["application": .text(id.description)]), .plain)]]
         case .notice(let title, let body, _):
             lines = [[(title, .title)], []] + body.map { [($0, .plain)] } + [[], [(c(.uiAnyKeyCloses), .muted)]]
+        case .confirm(let confirmation):
+            let title = c(.tuiConfirmTitle, ["move": .message(confirmation.transition.label), "id": .text(confirmation.applicationID.description),
+                                             "title": .text(state.dossier(confirmation.applicationID)?.application.title ?? "")])
+            let states: [String: Message.Argument] = ["to": .message(confirmation.transition.to.label), "from": .message(confirmation.from.label)]
+            let what = confirmation.decision.map { c(.tuiConfirmDecision, states.merging(["outcome": .message($0.label)]) { a, _ in a }) }
+                ?? c(.tuiConfirmMove, states)
+            let back = Confirmation.rolesBack(after: confirmation.transition, to: confirmation.from).map { roles in
+                c(.tuiConfirmOthersUndo, ["from": .message(confirmation.from.label), "roles": .message(.list(roles.map { .message($0.label) }))])
+            } ?? c(.tuiConfirmFinal, ["from": .message(confirmation.from.label)])
+            focus = 2
+            lines = [[(title.prefix(1).uppercased() + title.dropFirst(), .title)], [], [(what, .plain)], [(back, .warning)], [],
+                     [(c(.tuiConfirmKeys), .accent)]]
         }
         let innerWidth = min(state.width - 4, max(30, lines.map { $0.reduce(0) { $0 + $1.text.cellWidth } }.max() ?? 0))
         // Long lines wrap inside the box so nothing is cut at 40 columns.
         var wrapped: [StyledLine] = []
-        for line in lines {
+        var wrappedFocus: Int?
+        for (index, line) in lines.enumerated() {
+            if index == focus { wrappedFocus = wrapped.count }
             let width = line.reduce(0) { $0 + $1.text.cellWidth }
             if width <= innerWidth || line.count != 1 {
                 wrapped.append(line)
@@ -227,6 +265,6 @@ enum ModalView {
                 wrapped += Wrap.lines(line[0].text, width: innerWidth).map { [($0, line[0].style)] }
             }
         }
-        return Content(lines: wrapped, innerWidth: innerWidth, height: min(state.height - 2, wrapped.count + 2))
+        return Content(lines: wrapped, innerWidth: innerWidth, height: min(state.height - 2, wrapped.count + 2), focus: wrappedFocus)
     }
 }
