@@ -114,3 +114,24 @@ struct CalibrationTests {
         #expect(meeting.items[0].tally.map(\.1) == [3])
     }
 }
+
+@Suite("The cursor on the meeting, the conflict form and its question")
+struct MeetingAndConflictCursorTests {
+    @Test func theCursorStandsWhereAScreenReaderShouldStart() {
+        var s = state(as: "lars")
+        s.press(.char("M"))
+        let meeting = Frame.render(s)
+        #expect(meeting.atCursor.hasPrefix("2026-001 Fotosyntes"))
+
+        var anna = state(as: "anna")
+        anna.press(.enter, .char("J"))
+        anna.type("Min dotter")
+        let form = Frame.render(anna)
+        #expect(form.cursor != nil)
+        #expect(form.line(form.cursor!.y).contains("Min dotter"))
+
+        var cecilia = state(as: "cecilia")
+        cecilia.press(.down, .down, .enter, .char("J"))
+        #expect(Frame.render(cecilia).atCursor.hasPrefix("Ta tillbaka din jävsanmälan"))
+    }
+}

@@ -29,5 +29,7 @@ enum MeetingView {
         for (offset, line) in shown.dropFirst(first).prefix(area).enumerated() {
             buffer.draw(line, x: 0, y: top + 2 + offset, width: state.width)
         }
+        // A screen reader reads from the first line in view.
+        buffer.cursor = (0, top + 2)
     }
 }

@@ -236,6 +236,7 @@ enum ModalView {
                      [(c(.syncChooseKeys), .accent)], []]
             lines += SyncReport.describe(choice.current, catalog: c).map { [($0, $0.hasPrefix("    ") ? .plain : .title)] }
         case .confirmWithdrawConflict(let id):
+            focus = 2
             lines = [[(c(.conflictKeyWithdraw), .warning)], [], [(c(.conflictConfirmWithdraw, ["application": .text(id.description)]), .plain)]]
         case .notice(let title, let body, _):
             lines = [[(title, .title)], []] + body.map { [($0, .plain)] } + [[], [(c(.uiAnyKeyCloses), .muted)]]
