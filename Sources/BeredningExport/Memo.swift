@@ -46,6 +46,7 @@ public struct Memo {
             c(.exportApplicant) + ": " + a.applicant, c(.exportState) + ": " + c.label(a.state), config.fund,
         ].joined(separator: " · ")))
 
+        if let request = dossier.steeringRequest { blocks.append(.paragraph(c(request.message(config: config)))) }
         blocks.append(.heading(c(.memoSummary)))
         blocks.append(.paragraph(a.problem.description.isBlank ? c(.uiNotAnswered) : a.problem.description))
         blocks.append(.paragraph(a.intervention.description))

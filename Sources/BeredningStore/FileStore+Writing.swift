@@ -165,6 +165,15 @@ extension FileStore {
             let text = try movedText(path, from: dossier.application, to: application.state, settings: config.calculation)
             try change(application.id, history: [event]) { (files: inout StoreChange) throws(StoreError) in
                 try files.write(text, to: path, inPlace: true)
+                // The steering group's request stands until it next decides: a return writes it,
+                // a forward takes it away; both with the move, or neither.
+                let requestPath = "\(application.id)/\(FileStore.requestFile)"
+                if transition == .returnForCompletion {
+                    let request = SteeringRequest(applicationID: application.id, text: reason, requestedBy: member.id, requested: now)
+                    try files.write(RequestRecord.write(request), to: requestPath)
+                } else if transition == .forward, FileManager.default.fileExists(atPath: root.appendingPathComponent(requestPath).path) {
+                    try files.delete(requestPath)
+                }
             }
         }
         return application

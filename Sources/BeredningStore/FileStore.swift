@@ -188,6 +188,9 @@ public struct FileStore: Sendable {
         let decision: Decision? = contents.contains(FileStore.decisionFile) || items.contains(where: { $0.isLink && $0.name == FileStore.decisionFile })
             ? read(decisionPath, into: &problems) { DecisionRecord.read($0, applicationID: id, members: config) } : nil
         var dossier = Dossier(application: application, reviews: reviews.counted, comments: comments.counted, conflicts: conflicts, decision: decision)
+        if contents.contains(FileStore.requestFile) {
+            dossier.steeringRequest = read("\(folder)/\(FileStore.requestFile)", into: &problems) { RequestRecord.read($0, applicationID: id) }
+        }
         if contents.contains(FileStore.proposalFile) {
             dossier.proposal = read("\(folder)/\(FileStore.proposalFile)", into: &problems) { ProposalRecord.read($0, applicationID: id, config: config) }
         }

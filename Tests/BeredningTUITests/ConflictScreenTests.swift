@@ -49,3 +49,19 @@ struct ConflictScreenTests {
         #expect(s.statusText?.contains("jäv") == true)
     }
 }
+
+@Suite("The steering group's request on the application screen")
+struct SteeringRequestScreenTests {
+    @Test func itStandsAtTheTopOfTheApplication() throws {
+        let entries = demo.entries.map { entry -> StoreEntry in
+            guard entry.folder == "2026-003", var dossier = entry.dossier else { return entry }
+            dossier.steeringRequest = SteeringRequest(applicationID: dossier.application.id, text: "Lägg till ett utgångsläge.",
+                                                      requestedBy: MemberID("karin")!, requested: Date(timeIntervalSince1970: 1_780_000_000))
+            return StoreEntry(folder: entry.folder, dossier: dossier, problems: entry.problems)
+        }
+        let snapshot = StoreSnapshot(root: demo.root, config: demo.config, entries: entries, problems: demo.problems)
+        var s = AppState(snapshot: snapshot, member: member("anna"), catalog: sv, otherCatalog: en, width: 100, height: 30)
+        s.press(.down, .down, .enter)
+        #expect(s.screen.contains("⚠ Styrgruppen begär komplettering (Karin Sjöberg, 2026-05-28): Lägg till ett utgångsläge."))
+    }
+}

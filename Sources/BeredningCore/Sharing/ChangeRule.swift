@@ -5,6 +5,7 @@ public enum StorePath: Hashable, Sendable {
     case application(ApplicationID)
     case decision(ApplicationID)
     case proposal(ApplicationID)
+    case request(ApplicationID)
     case history(ApplicationID)
     case review(ApplicationID, reviewer: MemberID)
     case version(ApplicationID)
@@ -27,6 +28,7 @@ public enum StorePath: Hashable, Sendable {
         case (2, "application.toml"): return .application(id)
         case (2, "decision.toml"): return .decision(id)
         case (2, "proposal.toml"): return .proposal(id)
+        case (2, "request.toml"): return .request(id)
         case (2, "history.jsonl"): return .history(id)
         case (3, "reviews"): return stem(name).flatMap(MemberID.init).map { .review(id, reviewer: $0) }
         case (3, "conflicts"): return stem(name).flatMap(MemberID.init).map { .conflict(id, member: $0) }
@@ -92,6 +94,9 @@ public enum ChangeRule {
             return coordinator ? nil : checkMove(change, by: member)
         case .decision:
             return coordinator ? nil : refuse(.signedNoDecision)
+        case .request:
+            // Written with the steering group's return, taken away with its forward.
+            return coordinator || member.role == .steeringGroup ? nil : refuse(.signedNoRequest)
         case .proposal:
             // The group's proposal: written by one of the preparation group, or the coordinator.
             return coordinator || member.role == .preparationGroup ? nil : refuse(.signedNoProposal)

@@ -663,6 +663,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case signedApplicationMove = "signed.application_move"
     case signedNoDecision = "signed.no_decision"
     case signedNoProposal = "signed.no_proposal"
+    case signedNoRequest = "signed.no_request"
+    case requestShown = "request.shown"
     case signedNoConfig = "signed.no_config"
     case signedNoOther = "signed.no_other"
     case signedBadKey = "signed.bad_key"

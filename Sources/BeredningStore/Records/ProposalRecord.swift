@@ -85,3 +85,34 @@ extension FileStore {
         }
     }
 }
+
+/// `<id>/request.toml`: the steering group's request on returning an application for completion.
+enum RequestRecord {
+    static func read(_ document: TOMLDocument, applicationID: ApplicationID) -> SteeringRequest? {
+        document.checkSchema()
+        let f = document.fields
+        if let named = f.required("application"), named != applicationID.description {
+            f.report(.fileIDMismatch, at: "application", ["value": .text(named), "expected": .text(applicationID.description)])
+        }
+        let by = f.required("requested_by").flatMap { raw -> MemberID? in
+            MemberID(raw) ?? { f.report(.fileBadMemberID, at: "requested_by", ["value": .text(raw)]); return nil }()
+        }
+        let request = by.map { SteeringRequest(applicationID: applicationID, text: f.required("request") ?? "", requestedBy: $0, requested: f.time("requested")) }
+        document.reportUnknownKeys()
+        return request
+    }
+
+    static func write(_ request: SteeringRequest) -> String {
+        var w = TOMLWriter()
+        w.field("schema", TOMLDocument.supportedSchema)
+        w.field("application", request.applicationID.description)
+        w.field("requested_by", request.requestedBy.rawValue)
+        w.field("requested", request.requested)
+        w.field("request", request.text)
+        return w.text
+    }
+}
+
+extension FileStore {
+    public static let requestFile = "request.toml"
+}

@@ -70,6 +70,9 @@ enum ApplicationView {
         if !application.ideaGiver.isBlank { facts.append(c(.uiIdeaGiver) + ": " + application.ideaGiver) }
         if let received = application.received { facts.append(c(.uiReceived) + ": " + received.description) }
         text(facts.joined(separator: " · "), indent: 0, style: .muted)
+        if let request = dossier.steeringRequest {
+            text("⚠ " + c(request.message(config: state.snapshot.config)), indent: 0, style: .warning)
+        }
         for review in dossier.outdatedReviews {
             out.append([("⚠ " + c(.uiOutdatedReview, ["member": .text(review.reviewer.rawValue)]), .warning)])
         }

@@ -24,6 +24,9 @@ public enum MeetingText {
     public static func lines(_ item: Meeting.Item, config: FundConfig, catalog c: Catalog, width: Int) -> [Line] {
         let a = item.dossier.application
         var out = [Line(text: "\(a.id) \(a.title) — " + c(.meetingDisagreement, ["spread": .text(String(item.disagreement))]), kind: .heading)]
+        if let request = item.dossier.steeringRequest {
+            out.append(Line(text: c(request.message(config: config)), kind: .warning))
+        }
         for member in item.absent {
             out.append(Line(text: c(.meetingAbsent, ["member": .text(name(member, config))]), kind: .warning))
         }
