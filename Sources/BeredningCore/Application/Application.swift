@@ -10,6 +10,8 @@ public struct Application: Hashable, Sendable {
     public var applicantKind: ActorKind?
     public var ideaGiver: String
     public var received: Day?
+    /// When the preparation group's reviews are due; set by the coordinator, not part of what is assessed.
+    public var reviewDeadline: Day?
     public var actors: [Actor]
     public var problem: Problem
     public var targetGroup: TargetGroup

@@ -23,6 +23,7 @@ enum ApplicationRecord {
         application.applicantKind = f.choice("applicant_kind", ActorKind.self)
         application.ideaGiver = f.text("idea_giver")
         application.received = f.day("received")
+        application.reviewDeadline = f.day("review_deadline")
         application.economicModel = f.choice("economic_model", EconomicModel.self)
         application.childRights = f.text("child_rights")
 
@@ -121,6 +122,7 @@ enum ApplicationRecord {
         w.field("applicant_kind", a.applicantKind)
         w.field("idea_giver", a.ideaGiver)
         w.field("received", a.received)
+        w.field("review_deadline", a.reviewDeadline)
         w.field("economic_model", a.economicModel)
         w.field("child_rights", a.childRights)
         for actor in a.actors {

@@ -154,7 +154,11 @@ enum ListView {
             case .mean:
                 text = checklist.scoresHidden ? "·" : state.catalog.decimal(row.mean)
                 if checklist.scoresHidden { cellStyle = style(.muted) }
-            case .reviews: text = "\(checklist.quorum.complete)/\(checklist.quorum.needed)"
+            case .reviews:
+                // "!" after the count: the review deadline has passed with reviews still missing.
+                let late = Reminders.isLate(dossier, config: state.snapshot.config, today: WallTime(state.now, offsetMinutes: state.utcOffsetMinutes).day)
+                text = "\(checklist.quorum.complete)/\(checklist.quorum.needed)" + (late ? "!" : "")
+                if late { cellStyle = style(.warning) }
             case .comments: text = String(dossier.comments.count)
             }
             let fitted = text.truncated(toCells: column.width)

@@ -38,7 +38,7 @@ struct ListRow {
 }
 
 enum ListTable {
-    static func render(_ rows: [ListRow], snapshot: StoreSnapshot, catalog: Catalog) -> String {
+    static func render(_ rows: [ListRow], snapshot: StoreSnapshot, catalog: Catalog, today: Day = WallTime(Date()).day) -> String {
         var table = TextTable(header: [
             catalog(.listID), catalog(.listTitle), catalog(.listApplicant), catalog(.listState),
             catalog(.listChecklist), catalog(.listMean), catalog(.listReviews), catalog(.listComments),
@@ -54,7 +54,8 @@ enum ListTable {
             table.rows.append([
                 application.id.description + warning, application.title, application.applicant, catalog.label(application.state),
                 checklist.strip, checklist.scoresHidden ? "·" : catalog.decimal(checklist.meanScore),
-                "\(checklist.quorum.complete)/\(checklist.quorum.needed)", String(dossier.comments.count),
+                "\(checklist.quorum.complete)/\(checklist.quorum.needed)" + (Reminders.isLate(dossier, config: snapshot.config, today: today) ? "!" : ""),
+                String(dossier.comments.count),
             ])
         }
         var lines = [table.render()]
