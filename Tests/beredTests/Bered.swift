@@ -111,3 +111,27 @@ func runGit(_ arguments: [String], in folder: URL, _ environment: [String: Strin
     process.waitUntilExit()
     #expect(process.terminationStatus == 0, "git \(arguments)")
 }
+
+/// A coordinator's machine and a file share in one temporary folder: a HOME and state folder
+/// of their own (git was never set up there), an empty bare repository to share through, and
+/// the demo as the coordinator's store. Removed when it goes.
+final class SharedDemo {
+    let root: URL
+    let store: URL
+    let share: URL
+    let environment: [String: String]
+
+    init(_ name: String) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("bered-e2e-\(name)-\(UUID().uuidString)")
+        store = root.appendingPathComponent("lars")
+        share = root.appendingPathComponent("delat/fond.git")
+        environment = ["HOME": root.appendingPathComponent("home").path, "XDG_STATE_HOME": root.appendingPathComponent("state").path,
+                       "XDG_CONFIG_HOME": root.appendingPathComponent("home/.config").path, "GIT_CONFIG_NOSYSTEM": "1"]
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("home"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: share, withIntermediateDirectories: true)
+        try runGit(["init", "--quiet", "--bare", share.path], in: root, environment)
+        try FileManager.default.copyItem(at: Bered.packageRoot.appendingPathComponent("Resources/demo"), to: store)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+}

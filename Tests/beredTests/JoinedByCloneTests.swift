@@ -8,15 +8,9 @@ import Testing
 struct JoinedByCloneTests {
     @Test func aUTF16WorkingTreeEncodingInTheTreeDoesNotStopTheFirstList() throws {
         let bered = try Bered.installed.get()
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bered-e2e-clone-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let store = root.appendingPathComponent("lars"), anna = root.appendingPathComponent("anna"), share = root.appendingPathComponent("delat/fond.git")
-        let environment = ["HOME": root.appendingPathComponent("home").path, "XDG_STATE_HOME": root.appendingPathComponent("state").path,
-                           "XDG_CONFIG_HOME": root.appendingPathComponent("home/.config").path, "GIT_CONFIG_NOSYSTEM": "1"]
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("home"), withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: share, withIntermediateDirectories: true)
-        try runGit(["init", "--quiet", "--bare", share.path], in: root, environment)
-        try FileManager.default.copyItem(at: Bered.packageRoot.appendingPathComponent("Resources/demo"), to: store)
+        let world = try SharedDemo("clone")
+        let root = world.root, store = world.store, share = world.share, environment = world.environment
+        let anna = root.appendingPathComponent("anna")
         #expect(try Bered.run(["share", store.path, share.path, "--as", "lars"], environment: environment, executable: bered).status == 0)
         // A colleague commits the rule file by hand and pushes it.
         try Data("*.toml working-tree-encoding=UTF-16\n".utf8).write(to: store.appendingPathComponent(".gitattributes"))

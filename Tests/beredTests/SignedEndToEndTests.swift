@@ -5,15 +5,8 @@ import Testing
 @Suite("Signed sharing with the real binary", .serialized)
 struct SignedEndToEndTests {
     @Test func aKeyASignedShareAndAnUnsignedChangeAfterIt() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bered-e2e-signed-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let store = root.appendingPathComponent("lars"), share = root.appendingPathComponent("delat/fond.git")
-        let environment = ["HOME": root.appendingPathComponent("home").path, "XDG_STATE_HOME": root.appendingPathComponent("state").path,
-                           "XDG_CONFIG_HOME": root.appendingPathComponent("home/.config").path, "GIT_CONFIG_NOSYSTEM": "1"]
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("home"), withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: share, withIntermediateDirectories: true)
-        try runGit(["init", "--quiet", "--bare", share.path], in: root, environment)
-        try FileManager.default.copyItem(at: Bered.packageRoot.appendingPathComponent("Resources/demo"), to: store)
+        let world = try SharedDemo("signed")
+        let root = world.root, store = world.store, share = world.share, environment = world.environment
 
         let key = try Bered.run(["key", "--as", "lars"], environment: environment)
         #expect(key.status == 0, "\(key.stderr)")
@@ -58,16 +51,10 @@ struct SignedEndToEndTests {
     /// coordinator's sync refuses it in plain words, and `--restore` puts it back.
     @Test func afterTrustAForgedDecisionIsRefusedAtSyncAndPutBack() throws {
         let bered = try Bered.installed.get()
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("bered-e2e-trust-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let store = root.appendingPathComponent("lars"), saras = root.appendingPathComponent("sara"), share = root.appendingPathComponent("delat/fond.git")
-        let environment = ["HOME": root.appendingPathComponent("home").path, "XDG_STATE_HOME": root.appendingPathComponent("state").path,
-                           "XDG_CONFIG_HOME": root.appendingPathComponent("home/.config").path, "GIT_CONFIG_NOSYSTEM": "1"]
+        let world = try SharedDemo("trust")
+        let root = world.root, store = world.store, share = world.share, environment = world.environment
+        let saras = root.appendingPathComponent("sara")
         let run = { (arguments: [String]) in try Bered.run(arguments, environment: environment, executable: bered) }
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("home"), withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: share, withIntermediateDirectories: true)
-        try runGit(["init", "--quiet", "--bare", share.path], in: root, environment)
-        try FileManager.default.copyItem(at: Bered.packageRoot.appendingPathComponent("Resources/demo"), to: store)
         let config = store.appendingPathComponent("bered.toml")
         var text = try String(contentsOf: config, encoding: .utf8)
         for id in ["lars", "sara"] {
