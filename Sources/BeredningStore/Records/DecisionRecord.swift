@@ -14,18 +14,8 @@ enum DecisionRecord {
         if !f.keys.contains("date") { f.report(.fileMissingField, at: "date") }
         let outcome = f.choice("outcome", Decision.Outcome.self)
         if !f.keys.contains("outcome") { f.report(.fileMissingField, at: "outcome") }
-        let recordedBy = f.required("recorded_by").flatMap { raw -> MemberID? in
-            if let id = MemberID(raw) { return id }
-            f.report(.fileBadMemberID, at: "recorded_by", ["value": .text(raw)])
-            return nil
-        }
-        let grants: [Decision.Grant] = f.tables("grants").compactMap { g in
-            guard let year = g.int("year"), let amount = g.int("amount") else {
-                for key in ["year", "amount"] where !g.keys.contains(key) { g.report(.fileMissingField, at: key) }
-                return nil
-            }
-            return Decision.Grant(year: year, amount: amount)
-        }
+        let recordedBy = f.required("recorded_by").flatMap { f.memberID($0, at: "recorded_by") }
+        let grants = DecisionRecord.amounts(f, "grants")
         let followUps = f.keys.contains("follow_ups") ? f.strings("follow_ups").compactMap { raw -> Day? in
             if let day = Day(raw) { return day }
             f.report(.fileBadDate, at: "follow_ups", ["value": .text(raw)])
@@ -47,6 +37,25 @@ enum DecisionRecord {
         return decision
     }
 
+    /// `[[key]]` tables of `year` and whole-kronor `amount`: a decision's grants, a proposal's amounts.
+    static func amounts(_ f: Fields, _ key: String) -> [Decision.Grant] {
+        f.tables(key).compactMap { g in
+            guard let year = g.int("year"), let amount = g.int("amount") else {
+                for key in ["year", "amount"] where !g.keys.contains(key) { g.report(.fileMissingField, at: key) }
+                return nil
+            }
+            return Decision.Grant(year: year, amount: amount)
+        }
+    }
+
+    static func write(_ amounts: [Decision.Grant], as key: String, into w: inout TOMLWriter) {
+        for amount in amounts {
+            w.arrayTable(key)
+            w.field("year", amount.year)
+            w.field("amount", amount.amount)
+        }
+    }
+
     static func write(_ decision: Decision, applicationID: ApplicationID) -> String {
         var w = TOMLWriter()
         w.field("schema", TOMLDocument.supportedSchema)
@@ -60,11 +69,7 @@ enum DecisionRecord {
         w.field("follow_ups", decision.followUps.map(\.description))
         w.field("recorded_by", decision.recordedBy.rawValue)
         w.field("recorded", decision.recorded)
-        for grant in decision.grants {
-            w.arrayTable("grants")
-            w.field("year", grant.year)
-            w.field("amount", grant.amount)
-        }
+        write(decision.grants, as: "grants", into: &w)
         return w.text
     }
 }

@@ -11,19 +11,9 @@ enum ProposalRecord {
         }
         let recommendation = f.choice("recommendation", Recommendation.self)
         if !f.keys.contains("recommendation") { f.report(.fileMissingField, at: "recommendation") }
-        let recordedBy = f.required("recorded_by").flatMap { raw -> MemberID? in
-            MemberID(raw) ?? { f.report(.fileBadMemberID, at: "recorded_by", ["value": .text(raw)]); return nil }()
-        }
-        let agreedBy = f.strings("agreed_by").compactMap { raw -> MemberID? in
-            MemberID(raw) ?? { f.report(.fileBadMemberID, at: "agreed_by", ["value": .text(raw)]); return nil }()
-        }
-        let amounts: [Decision.Grant] = f.tables("amounts").compactMap { a in
-            guard let year = a.int("year"), let amount = a.int("amount") else {
-                for key in ["year", "amount"] where !a.keys.contains(key) { a.report(.fileMissingField, at: key) }
-                return nil
-            }
-            return Decision.Grant(year: year, amount: amount)
-        }
+        let recordedBy = f.required("recorded_by").flatMap { f.memberID($0, at: "recorded_by") }
+        let agreedBy = f.strings("agreed_by").compactMap { f.memberID($0, at: "agreed_by") }
+        let amounts = DecisionRecord.amounts(f, "amounts")
         var notes: [CriterionID: String] = [:]
         let n = f.section("notes")
         for key in n.keys {
@@ -51,11 +41,7 @@ enum ProposalRecord {
         w.field("agreed_by", proposal.agreedBy.map(\.rawValue))
         w.field("recorded_by", proposal.recordedBy.rawValue)
         w.field("recorded", proposal.recorded)
-        for amount in proposal.amounts {
-            w.arrayTable("amounts")
-            w.field("year", amount.year)
-            w.field("amount", amount.amount)
-        }
+        DecisionRecord.write(proposal.amounts, as: "amounts", into: &w)
         if !proposal.notes.isEmpty {
             w.table("notes")
             for id in proposal.notes.keys.sorted() { w.field(id.rawValue, proposal.notes[id]!) }
@@ -94,9 +80,7 @@ enum RequestRecord {
         if let named = f.required("application"), named != applicationID.description {
             f.report(.fileIDMismatch, at: "application", ["value": .text(named), "expected": .text(applicationID.description)])
         }
-        let by = f.required("requested_by").flatMap { raw -> MemberID? in
-            MemberID(raw) ?? { f.report(.fileBadMemberID, at: "requested_by", ["value": .text(raw)]); return nil }()
-        }
+        let by = f.required("requested_by").flatMap { f.memberID($0, at: "requested_by") }
         let request = by.map { SteeringRequest(applicationID: applicationID, text: f.required("request") ?? "", requestedBy: $0, requested: f.time("requested")) }
         document.reportUnknownKeys()
         return request

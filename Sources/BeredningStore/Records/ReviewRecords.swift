@@ -110,7 +110,7 @@ enum ConflictRecord {
         document.checkSchema()
         let f = document.fields
         guard let member = RecordIdentity.check(f, applicationID: applicationID, memberKey: "member", fileMember: fileMember) else { return nil }
-        let recordedBy = f.string("recorded_by").flatMap { raw in MemberID(raw) ?? { f.report(.fileBadMemberID, at: "recorded_by", ["value": .text(raw)]); return nil }() }
+        let recordedBy = f.string("recorded_by").flatMap { f.memberID($0, at: "recorded_by") }
         let conflict = ConflictDeclaration(applicationID: applicationID, member: member, reason: f.required("reason") ?? "", declared: f.time("declared"),
                                            recordedBy: recordedBy)
         document.reportUnknownKeys()

@@ -150,6 +150,13 @@ struct Fields {
     }
 
     func string(_ key: String) -> String? { value(key, expecting: .string)?.string }
+
+    /// `raw`, a value of `key`, as a member id; nil with the problem reported at `key`.
+    func memberID(_ raw: String, at key: String) -> MemberID? {
+        if let id = MemberID(raw) { return id }
+        report(.fileBadMemberID, at: key, ["value": .text(raw)])
+        return nil
+    }
     func text(_ key: String) -> String { string(key) ?? "" }
 
     /// Marks every key in this table and below as read: for an entry already reported as
