@@ -305,3 +305,20 @@ struct ChecksInTheREADMETests {
         }
     }
 }
+
+@Suite("Lists in words keep every item")
+struct ListInWordsTests {
+    @Test func fourAndFiveItemsAreAllThere() {
+        let four = Message.list(["a", "b", "c", "d"])
+        #expect(sv(four) == "a, b, c och d")
+        #expect(sv(Message.alternatives(["a", "b", "c", "d", "e"])) == "a, b, c, d eller e")
+        #expect(sv(Message.list(["a", "b", "c"])) == "a, b och c")
+        #expect(sv(Message.alternatives(["a", "b"])) == "a eller b")
+        // A fund that lets four kinds apply names them all.
+        var application = strongApplication()
+        application.applicantKind = .other
+        let rules = FundRules(allowedApplicants: [.municipal, .region, .state, .association])
+        let result = AutomaticChecks.run(application, rules: rules).first { $0.criterion == .cooperation }!
+        #expect(sv(result.reasons.last!).hasSuffix("kommunal, region, statlig och förening."))
+    }
+}

@@ -416,18 +416,22 @@ enum SourceNames {
 
 extension Message {
     /// "a, b eller c": alternatives, shown in the reader's language.
-    public static func alternatives(_ items: [Argument]) -> Message {
-        var arguments: [String: Argument] = [:]
-        for (index, item) in items.enumerated() { arguments[String(index)] = item }
-        let key: MessageKey = items.count >= 3 ? .or3 : items.count == 2 ? .or2 : .list1
-        return Message(key, arguments)
-    }
+    public static func alternatives(_ items: [Argument]) -> Message { joined(items, two: .or2, three: .or3) }
 
     /// A comma-separated list of messages, shown in the reader's language.
-    public static func list(_ items: [Argument]) -> Message {
-        var arguments: [String: Argument] = [:]
-        for (index, item) in items.enumerated() { arguments[String(index)] = item }
-        let key: MessageKey = items.count >= 3 ? .list3 : items.count == 2 ? .list2 : .list1
-        return Message(key, arguments)
+    public static func list(_ items: [Argument]) -> Message { joined(items, two: .list2, three: .list3) }
+
+    /// "a, b, c och d": the three-item form with every middle item in its middle place, so a
+    /// list of any length keeps all its items (the strings have forms for one, two and three).
+    private static func joined(_ items: [Argument], two: MessageKey, three: MessageKey) -> Message {
+        switch items.count {
+        case 0: return Message(.list1, ["0": .text("")])
+        case 1: return Message(.list1, ["0": items[0]])
+        case 2: return Message(two, ["0": items[0], "1": items[1]])
+        default:
+            var middle = items[1]
+            for item in items[2..<(items.count - 1)] { middle = .message(Message(.listComma, ["0": middle, "1": item])) }
+            return Message(three, ["0": items[0], "1": middle, "2": items[items.count - 1]])
+        }
     }
 }

@@ -81,6 +81,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case list1 = "list.1"
     case list2 = "list.2"
     case list3 = "list.3"
+    case listComma = "list.comma"
 
     // Reviews and permissions
     case reviewUnknownCriterion = "review.unknown_criterion"
