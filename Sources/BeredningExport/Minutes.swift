@@ -39,6 +39,6 @@ public enum Minutes {
                 blocks.append(.paragraph(c(.minutesNoProposal)))
             }
         }
-        return Memo(title: c(.minutesTitle, ["date": .text(date.description)]), blocks: blocks)
+        return Memo(title: c(.minutesTitle, ["date": .text(date.description)]), blocks: blocks, language: c.language)
     }
 }

@@ -142,11 +142,13 @@ extension FileStore {
 
     /// Moves an application along the process. Only the `state` line of application.toml is
     /// rewritten, so what people wrote in the file, comments included, stays as it was.
+    /// The feedback writes the decision letter beside it, and the history names each of its
+    /// files' SHA-256 with the move, so what was sent can be checked later (`bered brev`).
     public func move(_ dossier: Dossier, _ transition: Transition, by member: Member, config: FundConfig,
-                     reason: String = "", override: String = "", now: Date) throws(StoreError) -> Application {
+                     reason: String = "", override: String = "", letter: SentLetter? = nil, now: Date) throws(StoreError) -> Application {
         let application: Application
         do {
-            application = try Workflow.apply(transition, to: dossier, by: member, config: config, reason: reason, override: override)
+            application = try Workflow.apply(transition, to: dossier, by: member, config: config, reason: reason, override: override, letter: letter)
         } catch {
             switch error {
             case .notAllowed(let refusal): throw .refused(refusal.reason)
@@ -161,10 +163,19 @@ extension FileStore {
         let event = HistoryEvent(time: now, member: member.id, role: member.role, kind: overridden ? .overridden : .moved,
                                  details: FileStore.moveDetails(from: dossier.application.state, to: application.state, reason: reason,
                                                                 override: overridden ? override : nil))
+        let letterFiles = (markdown: "\(application.id)/\(FileStore.letterFile)", html: "\(application.id)/\(FileStore.letterPageFile)")
+        let sent = letter.map {
+            HistoryEvent(time: now, member: member.id, role: member.role, kind: .letterSent,
+                         details: $0.fingerprints(markdownFile: FileStore.letterFile, htmlFile: FileStore.letterPageFile))
+        }
         try RecordLock.holding(path, in: root, by: member.id) { () throws(StoreError) in
             let text = try movedText(path, from: dossier.application, to: application.state, settings: config.calculation)
-            try change(application.id, history: [event]) { (files: inout StoreChange) throws(StoreError) in
+            try change(application.id, history: [event] + (sent.map { [$0] } ?? [])) { (files: inout StoreChange) throws(StoreError) in
                 try files.write(text, to: path, inPlace: true)
+                if let letter {
+                    try files.write(letter.markdown, to: letterFiles.markdown)
+                    try files.write(letter.html, to: letterFiles.html)
+                }
                 // The steering group's request stands until it next decides: a return writes it,
                 // a forward takes it away; both with the move, or neither.
                 let requestPath = "\(application.id)/\(FileStore.requestFile)"

@@ -85,8 +85,8 @@ public struct TerminalApp {
                     let result = save(comment, state: state)
                     queue += state.update(result)
                     if case .saved = result, state.recoveryDraft == nil { drafts.discard(state.member) }
-                case .move(let id, let transition, let reason, let override):
-                    queue += state.update(move(id, transition, reason: reason, override: override, state: state))
+                case .move(let id, let transition, let reason, let override, let letter):
+                    queue += state.update(move(id, transition, reason: reason, override: override, letter: letter, state: state))
                 case .recordDecision(let id, let decision):
                     queue += state.update(record(decision, for: id, state: state))
                 case .export(let kind):
@@ -229,10 +229,11 @@ public struct TerminalApp {
         }
     }
 
-    private func move(_ id: ApplicationID, _ transition: Transition, reason: String, override: String, state: AppState) -> Event {
+    private func move(_ id: ApplicationID, _ transition: Transition, reason: String, override: String, letter: SentLetter?, state: AppState) -> Event {
         guard let member = state.member, let dossier = state.dossier(id) else { return .failed([]) }
         do {
-            let moved = try store.move(dossier, transition, by: member, config: state.snapshot.config, reason: reason, override: override, now: Date())
+            let moved = try store.move(dossier, transition, by: member, config: state.snapshot.config, reason: reason, override: override,
+                                       letter: letter, now: Date())
             return .saved(Message(.workflowMoved, ["id": .text(moved.id.description), "state": .message(moved.state.label)]))
         } catch {
             return .failed(error.lines(state.catalog))

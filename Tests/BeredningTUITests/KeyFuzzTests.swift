@@ -208,7 +208,7 @@ struct KeyFuzzer {
             return fails ? .failed(["Det gick inte att spara."]) : .saved(Message(.conflictDeclaredDone, ["application": .text(conflict.applicationID.description)]))
         case .withdrawConflict(let id):
             return fails ? .failed([]) : .saved(Message(.conflictWithdrawnDone, ["member": "x", "application": .text(id.description)]))
-        case .move(let id, let transition, _, _):
+        case .move(let id, let transition, _, _, _):
             guard state.dossier(id) != nil, !fails else { return .failed(["Flytten nekades."]) }
             return .saved(Message(.workflowMoved, ["id": .text(id.description), "state": .message(transition.to.label)]))
         case .recordDecision(let id, let decision):
@@ -272,7 +272,7 @@ struct KeyFuzzer {
             guard onForm == conflict.applicationID || before.modal == .confirmLeave else { throw fail("a conflict declared from \(String(describing: before.current))") }
         case .withdrawConflict(let id):
             guard case .confirmWithdrawConflict(id)? = before.modal else { throw fail("a conflict withdrawn without asking") }
-        case .move(let id, let transition, let reason, let override):
+        case .move(let id, let transition, let reason, let override, let letter):
             let may: [Role: Set<Transition>] = [
                 .steeringGroup: [.returnForCompletion, .forward],
                 .coordinator: [.startPreparation, .toSteeringGroup, .resumePreparation, .approve, .reject, .sendFeedback],
@@ -280,6 +280,9 @@ struct KeyFuzzer {
             guard let role, may[role]?.contains(transition) == true else { throw fail("\(command) by \(role.map { "\($0)" } ?? "nobody")") }
             guard override.isBlank || role == .coordinator else { throw fail("an override by \(role)") }
             if transition.needsReason && reason.isBlank && override.isBlank { throw fail("\(transition) without a reason") }
+            if transition.sendsLetter {
+                guard case .move(let s)? = front, let shown = s.letter, letter == SentLetter(shown) else { throw fail("feedback sent without the letter shown") }
+            }
             let onScreen: ApplicationID? = if case .move(let s)? = front { s.applicationID } else { nil }
             guard onScreen == id else { throw fail("a move from \(String(describing: before.current))") }
         case .recordDecision(let id, let decision):

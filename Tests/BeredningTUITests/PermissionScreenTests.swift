@@ -226,7 +226,7 @@ struct PermissionScreenTests {
                     t.press([Key](repeating: .down, count: index))
                     // j answers the question every move asks.
                     for command in t.press(.enter, .char("j")) {
-                        guard case .move(_, let transition, _, _) = command else { Issue.record("\(command)"); continue }
+                        guard case .move(_, let transition, _, _, _) = command else { Issue.record("\(command)"); continue }
                         #expect(Self.allowedMoves[role]!.contains(transition))
                     }
                 }

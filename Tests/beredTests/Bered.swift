@@ -81,6 +81,32 @@ enum Bered {
     }
 }
 
+extension Bered {
+    /// Runs a Python script on `input`, as an independent reader of what bered wrote; its
+    /// standard output, or an error with its standard error when it fails.
+    static func python(_ script: String, input: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script]
+        let inPipe = Pipe(), out = Pipe(), err = Pipe()
+        process.standardInput = inPipe
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Written from another thread, so a large input cannot stall against a full output pipe.
+        let writer = Thread {
+            inPipe.fileHandleForWriting.write(Data(input.utf8))
+            try? inPipe.fileHandleForWriting.close()
+        }
+        writer.start()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw InstallFailed(reason: "python: " + String(decoding: stderr, as: UTF8.self)) }
+        return String(decoding: stdout, as: UTF8.self)
+    }
+}
+
 /// A copy of the demo store for one test.
 final class DemoCopy {
     let root: URL

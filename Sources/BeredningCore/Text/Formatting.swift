@@ -8,6 +8,14 @@ extension Catalog {
         let tenths = Int((abs(value) * 10).rounded())
         return (value < 0 && tenths > 0 ? "-" : "") + "\(tenths / 10)\(language == .sv ? "," : ".")\(tenths % 10)"
     }
+
+    /// A measured figure as people write it: whole numbers without decimals ("22"), others
+    /// with one ("22,5").
+    public func figure(_ value: Double) -> String {
+        let tenths = (abs(value) * 10).rounded()
+        guard tenths.truncatingRemainder(dividingBy: 10) == 0, tenths < 1e15 else { return decimal(value) }
+        return (value < 0 && tenths > 0 ? "-" : "") + String(Int(tenths / 10))
+    }
 }
 
 /// Whether a calculation exists and breaks even: shown under measurability.
@@ -179,4 +187,9 @@ extension Catalog {
         if language == .sv { text = text.replacingOccurrences(of: ".", with: ",") }
         return language == .sv ? text + " %" : text + "%"
     }
+}
+
+extension String {
+    /// The text with its first letter upper-case: a label starting a sentence or a heading.
+    public var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -16,6 +16,8 @@ public struct HistoryEvent: Hashable, Sendable {
         case overridden
         case edited
         case decided
+        /// The decision letter went with the feedback; the details name each file's SHA-256.
+        case letterSent = "letter_sent"
         public static var labelPrefix: String { "history" }
     }
 

@@ -54,6 +54,9 @@ public enum Transition: String, CaseIterable, Hashable, Sendable, Labelled {
 
     /// A move that must say why: the steering group's request, or the coordinator's override.
     public var needsReason: Bool { self == .returnForCompletion }
+
+    /// The feedback is the decision letter: the move writes it, so it cannot be made without one.
+    public var sendsLetter: Bool { self == .sendFeedback }
 }
 
 /// What stops an application from leaving preparation: criterion by criterion and reviewer by reviewer.
@@ -115,9 +118,10 @@ public enum Workflow {
     }
 
     /// Checks a move and gives the application in its new state. `override` is the
-    /// coordinator's written reason for moving past the gaps, recorded in the history.
+    /// coordinator's written reason for moving past the gaps, recorded in the history;
+    /// `letter` the decision letter the feedback sends.
     public static func apply(_ transition: Transition, to dossier: Dossier, by member: Member, config: FundConfig,
-                             reason: String = "", override: String = "") throws(Refused) -> Application {
+                             reason: String = "", override: String = "", letter: SentLetter? = nil) throws(Refused) -> Application {
         if let refusal = Permissions.check(member.role, transition.action) { throw .notAllowed(refusal) }
         if let refusal = Permissions.checkConflict(of: member, in: dossier) { throw .notAllowed(refusal) }
         let state = dossier.application.state
@@ -127,6 +131,7 @@ public enum Workflow {
         if transition.needsReason && reason.isBlank {
             throw .reasonNeeded(Message(.workflowReasonNeeded, ["transition": .message(transition.label)]))
         }
+        if transition.sendsLetter && letter == nil { throw .reasonNeeded(Message(.letterNeeded)) }
         if transition == .approve || transition == .reject {
             guard let decision = dossier.decision, decision.outcome.transition == transition else {
                 throw .reasonNeeded(Message(.decisionNeeded))

@@ -39,7 +39,8 @@ public enum Command: Sendable, Equatable {
     case saveConflict(ConflictDeclaration)
     case withdrawConflict(ApplicationID)
     case openEditor(text: String)
-    case move(ApplicationID, Transition, reason: String, override: String)
+    /// `letter`: the decision letter the feedback sends, exactly as the member was shown it.
+    case move(ApplicationID, Transition, reason: String, override: String, letter: SentLetter? = nil)
     case loadHistory(ApplicationID)
     case recordDecision(ApplicationID, Decision)
     /// Writes an export into the store's `exports` folder.

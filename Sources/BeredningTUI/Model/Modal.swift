@@ -36,10 +36,10 @@ public struct Confirmation: Equatable, Sendable {
     public let decision: Decision.Outcome?
     public let command: Command
 
-    static func move(_ dossier: Dossier, _ transition: Transition, reason: String, override: String) -> Confirmation {
+    static func move(_ dossier: Dossier, _ transition: Transition, reason: String, override: String, letter: SentLetter? = nil) -> Confirmation {
         let id = dossier.application.id
         return Confirmation(applicationID: id, transition: transition, from: dossier.application.state, decision: nil,
-                            command: .move(id, transition, reason: reason, override: override))
+                            command: .move(id, transition, reason: reason, override: override, letter: letter))
     }
 
     static func decision(_ dossier: Dossier, _ decision: Decision) -> Confirmation {

@@ -11,6 +11,9 @@ public struct MoveScreen: Equatable, Sendable {
     /// What stops the application from leaving preparation, shown above an override.
     public var gaps: [Message] = []
     public var editor = TextEditor()
+    /// The decision letter the feedback will send, shown in full before it is sent.
+    public var letter: Document?
+    public var letterScroll = 0
 }
 
 /// An application's history, loaded from the store when the screen opens.
@@ -51,6 +54,24 @@ extension AppState {
     mutating func handleMove(_ key: Key, _ screen: MoveScreen) -> [Command] {
         var screen = screen
         defer { if case .move = current { stack[stack.count - 1] = .move(screen) } }
+        if let letter = screen.letter, let pending = screen.pending {
+            let page = max(1, height - 8)
+            switch key {
+            case .escape:
+                screen.pending = nil
+                screen.letter = nil
+            case .down, .char("j"): screen.letterScroll += 1
+            case .up, .char("k"): screen.letterScroll = max(0, screen.letterScroll - 1)
+            case .pageDown, .char(" "): screen.letterScroll += page
+            case .pageUp: screen.letterScroll = max(0, screen.letterScroll - page)
+            case .char("?"), .function(1): modal = .help(offset: 0)
+            case .ctrl("s"):
+                guard let dossier = dossier(screen.applicationID) else { return [] }
+                modal = .confirm(.move(dossier, pending, reason: "", override: "", letter: SentLetter(letter)))
+            default: break
+            }
+            return []
+        }
         if let pending = screen.pending {
             switch key {
             case .escape:
@@ -79,6 +100,17 @@ extension AppState {
         case .enter:
             let transition = screen.options[screen.selection]
             guard let dossier = dossier(screen.applicationID) else { return [] }
+            if transition.sendsLetter {
+                let today = WallTime(now, offsetMinutes: utcOffsetMinutes).day
+                guard let letter = DecisionLetter.document(dossier, config: snapshot.config, sender: member, date: today, catalog: catalog) else {
+                    show(catalog(.letterNoDecision, ["id": .text(dossier.application.id.description)]), .error)
+                    return []
+                }
+                screen.pending = transition
+                screen.letter = letter
+                screen.letterScroll = 0
+                return []
+            }
             let gaps = transition == .toSteeringGroup ? Workflow.gaps(dossier, config: snapshot.config) : []
             if transition.needsReason || !gaps.isEmpty {
                 if !gaps.isEmpty, let member, let refusal = Permissions.check(member.role, .overrideGate) {

@@ -63,6 +63,10 @@ public enum Keymap {
             if form.focus == .conditions || form.focus == .rationale { keys.append(Binding("Ctrl-E F4", .keyEditor)) }
             return keys + [Binding("Ctrl-S", .keyDecision, footer: true), Binding("Esc", .keyBack, footer: true)]
         case .move(let screen):
+            if screen.letter != nil {
+                return [Binding("↑↓ j k", .keyScroll, footer: true), Binding("PgUp PgDn", .keyPage), Binding("Ctrl-S", .keySendLetter, footer: true),
+                        Binding("?", .keyHelp), Binding("Esc", .keyBack, footer: true)]
+            }
             if screen.pending != nil {
                 return [Binding("Ctrl-S", .keyConfirmMove, footer: true), Binding("Ctrl-E F4", .keyEditor), Binding("Esc", .keyBack, footer: true)]
             }

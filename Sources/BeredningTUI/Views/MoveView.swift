@@ -9,6 +9,10 @@ enum MoveView {
         guard let application = state.dossier(screen.applicationID)?.application else { return }
         buffer.draw([(c(.uiMoveTitle) + " ", .title), (application.id.description + " " + application.title, .title),
                      ("  [" + c.label(application.state) + "]", .muted)], x: 0, y: top, width: state.width)
+        if let letter = screen.letter {
+            drawLetter(letter, scroll: screen.letterScroll, state, into: &buffer, top: top + 1, height: height - 1)
+            return
+        }
         var column = FormColumn<Field>()
         column.lines.append([])
         column.field(.options) { column in
@@ -36,6 +40,27 @@ enum MoveView {
             }
         }
         column.draw(focus: screen.pending == nil ? .options : .reason, into: &buffer, top: top + 1, height: height - 1, width: state.width)
+    }
+}
+
+extension MoveView {
+    /// The letter as it will be sent, read top to bottom; the reader's place is its first line in view.
+    static func drawLetter(_ letter: Document, scroll: Int, _ state: AppState, into buffer: inout ScreenBuffer, top: Int, height: Int) {
+        let c = state.catalog
+        buffer.put(c(.letterPreviewIntro).truncated(toCells: state.width), x: 0, y: top + 1, style: .accent)
+        let width = max(1, state.width - 2)
+        var lines: [StyledLine] = []
+        for (index, line) in letter.plainLines.enumerated() {
+            let style: Style = index == 0 ? .title : .plain
+            if line.isEmpty { lines.append([]) }
+            for part in Wrap.lines(line, width: width) { lines.append([("  " + part, style)]) }
+        }
+        let area = max(1, height - 3)
+        let first = max(0, min(scroll, lines.count - area))
+        for (offset, line) in lines.dropFirst(first).prefix(area).enumerated() {
+            buffer.draw(line, x: 0, y: top + 3 + offset, width: state.width)
+        }
+        buffer.cursor = (2, top + 3)
     }
 }
 

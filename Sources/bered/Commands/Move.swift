@@ -10,7 +10,8 @@ struct Move: ParsableCommand {
         discussion: """
         Leaving preparation needs every criterion answered and the fund's number of complete reviews; otherwise \
         it lists exactly what is missing. A coordinator may move it anyway with --override "reason", which is \
-        kept in the history. Returning for completion needs --reason (the steering group's request).
+        kept in the history. Returning for completion needs --reason (the steering group's request). Sending feedback writes \
+        the decision letter (see bered brev) in the language of --lang and records its fingerprint in the history.
         Exit status: 0 moved, 1 refused (with the reason), 2 no such application or a broken store.
         """)
 
@@ -28,8 +29,14 @@ struct Move: ParsableCommand {
         }
         let dossier = try context.dossier(id, in: snapshot)
         do {
-            let moved = try context.store(store).move(dossier, move, by: who, config: snapshot.config, reason: reason, override: override, now: Date())
+            let letter = move.sendsLetter ? DecisionLetter.sending(dossier, config: snapshot.config, by: who, catalog: context.catalog) : nil
+            let moved = try context.store(store).move(dossier, move, by: who, config: snapshot.config, reason: reason, override: override,
+                                                      letter: letter, now: Date())
             output(context.text(.workflowMoved, ["id": .text(moved.id.description), "state": .message(moved.state.label)]))
+            if let letter {
+                output(context.text(.letterSaved, ["markdown": .text("\(moved.id)/\(FileStore.letterFile)"), "html": .text("\(moved.id)/\(FileStore.letterPageFile)"),
+                                                   "fingerprint": .text(SHA256.hex(letter.markdown))]))
+            }
             if move == .toSteeringGroup && !Workflow.gaps(dossier, config: snapshot.config).isEmpty { output(context.text(.workflowOverridden)) }
         } catch .refused(let message) {
             printError(context.catalog(message))

@@ -1,0 +1,57 @@
+import BeredningCore
+@testable import BeredningTUI
+import Foundation
+import Testing
+
+/// Sending the feedback shows the whole decision letter first, and what is confirmed is
+/// exactly the letter shown (issue 16).
+@Suite("The decision letter before the feedback is sent")
+struct LetterScreenTests {
+    func letterScreen(width: Int = 80, height: Int = 24) -> AppState {
+        var s = state(as: "lars", width: width, height: height)
+        s.select("2026-006")
+        s.press(.enter, .char("m"))
+        s.press(.enter)
+        return s
+    }
+
+    @Test func choosingTheFeedbackShowsTheLetterAndTheFooterSaysHowToSendIt() throws {
+        let s = letterScreen()
+        guard case .move(let screen) = s.current else { Issue.record("not on the move screen"); return }
+        let letter = try #require(screen.letter)
+        #expect(screen.pending == .sendFeedback)
+        let text = s.screen
+        #expect(text.contains("Detta brev sparas och skickas till idégivaren och sökanden:"))
+        #expect(text.contains(letter.title))
+        #expect(text.contains("Ctrl-S skicka brevet"), "\(text)")
+        #expect(Frame.render(s).atCursor.hasPrefix(letter.title))
+    }
+
+    @Test func theLetterScrollsToItsEndAndNoFurther() {
+        var s = letterScreen(height: 12)
+        guard case .move(let screen) = s.current, let letter = screen.letter else { Issue.record("no letter"); return }
+        s.press([Key](repeating: .pageDown, count: 40))
+        let text = s.screen
+        #expect(text.contains(letter.plainLines.last { !$0.isEmpty }!.prefix(40)), "\(text)")
+    }
+
+    @Test func ctrlSAsksAndJSendsExactlyTheLetterShown() throws {
+        var s = letterScreen()
+        guard case .move(let screen) = s.current, let letter = screen.letter else { Issue.record("no letter"); return }
+        #expect(s.press(.ctrl("s")).isEmpty)
+        guard case .confirm = s.modal else { Issue.record("no question"); return }
+        #expect(s.press(.char("j")) == [.move(ApplicationID("2026-006")!, .sendFeedback, reason: "", override: "", letter: SentLetter(letter))])
+    }
+
+    @Test func escapeGoesBackToTheMovesWithoutSending() {
+        var s = letterScreen()
+        #expect(s.press(.escape).isEmpty)
+        guard case .move(let screen) = s.current else { Issue.record("left the move screen"); return }
+        #expect(screen.letter == nil && screen.pending == nil)
+    }
+
+    @Test func fitsA40By12Terminal() {
+        let s = letterScreen(width: 40, height: 12)
+        for line in s.screen.split(separator: "\n") { #expect(line.count <= 40) }
+    }
+}
