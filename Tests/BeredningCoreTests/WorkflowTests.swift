@@ -32,7 +32,8 @@ struct WorkflowTests {
                                         grants: transition == .approve ? [.init(year: 2027, amount: 1)] : [], recordedBy: lars.id)
         }
         let result = Result { () throws(Workflow.Refused) -> Application in
-            try Workflow.apply(transition, to: dossier, by: member, config: config, reason: "Därför.")
+            try Workflow.apply(transition, to: dossier, by: member, config: config, reason: "Därför.",
+                               letter: transition.sendsLetter ? SentLetter(markdown: "# Besked\n", html: "<h1>Besked</h1>\n") : nil)
         }
         if Self.movers[transition] == role {
             #expect((try? result.get())?.state == transition.to)
