@@ -26,7 +26,7 @@ struct ProposalCommandTests {
         #expect(recorded.status == 0, "\(recorded.stderr)")
         #expect(recorded.stdout.contains("Beredningens förslag för 2026-001 är sparat: bevilja."))
         #expect(try run(["move", demo.path, "2026-001", "to_steering_group", "--as", "lars"]).status == 0)
-        #expect(try run(["history", demo.path, "2026-001"]).stdout.contains("approve, 1320000 kr (anna, bengt, cecilia)"))
+        #expect(try run(["history", demo.path, "2026-001"]).stdout.contains("bevilja, 1 320 000 kr (Anna Lindqvist, Bengt Håkansson, Cecilia Nordström)"))
 
         let memo = try run(["export", demo.path, "--format", "md", "--id", "2026-001", "--as", "lars"]).stdout
         #expect(memo.contains("## Beredningens förslag"))

@@ -74,7 +74,8 @@ enum HistoryView {
             let when = WallTime(event.time, offsetMinutes: state.utcOffsetMinutes).minutes
             lines.append([(when + "  ", .muted), (name, .title), (" · " + c.label(event.role) + " · ", .muted), (c.label(event.kind), .accent)])
             if !event.details.isBlank {
-                for line in Wrap.lines(event.details, width: max(1, state.width - 5)) { lines.append([("    " + line, .plain)]) }
+                let details = HistoryText.details(event, config: state.snapshot.config, catalog: c)
+                for line in Wrap.lines(details, width: max(1, state.width - 5)) { lines.append([("    " + line, .plain)]) }
             }
         }
         return lines

@@ -66,7 +66,8 @@ struct History: ParsableCommand {
         for event in events {
             let name = snapshot.config.member(event.member)?.name ?? event.member.rawValue
             table.rows.append([WallTime(event.time).minutes + " UTC", "\(name) (\(context.catalog.label(event.role)))",
-                               context.catalog.label(event.kind), event.details.replacingOccurrences(of: "\n", with: " ")])
+                               context.catalog.label(event.kind),
+                               HistoryText.details(event, config: snapshot.config, catalog: context.catalog).replacingOccurrences(of: "\n", with: " ")])
         }
         output(table.render(maxWidth: .max))  // the history is read in full, never cut
         for problem in problems { printError(problem.formatted(context.catalog)) }
