@@ -30,6 +30,12 @@ public struct TerminalApp {
         _ = state.update(.resize(width: width, height: height))
         // The first screen may show only the first applications; the rest are read meanwhile.
         let rest = state.snapshot.isComplete ? nil : BackgroundLoad(store, catalog: state.catalog)
+        let watcher = StoreWatcher(store)
+        defer { watcher.stop() }
+        // A reading started because a colleague changed the store, and how many times the
+        // interface had read the store itself when it started.
+        var colleagues: (load: BackgroundLoad, reloads: Int)?
+        var reloads = 0
         var drafts = DraftKeeper(file: DraftFile(store: store.root, environment: environment), criteria: state.snapshot.config.criteria)
         // Every way out keeps unsaved typing for next time: quit, Ctrl-C, SIGTERM, a closed terminal (SIGHUP).
         defer { drafts.keep(state.recoveryDraft, now: true) }
@@ -54,6 +60,17 @@ public struct TerminalApp {
                 _ = state.update(event)
                 needsDraw = true
             }
+            if colleagues == nil, state.snapshot.isComplete, watcher.takeChange() {
+                colleagues = (BackgroundLoad(store, catalog: state.catalog), reloads)
+            }
+            if let (load, started) = colleagues, let event = load.take() {
+                colleagues = nil
+                // Read again by the interface meanwhile (a save, `r`): that reading is newer.
+                if started == reloads, case .reloaded(let snapshot) = event {
+                    _ = state.update(.changedElsewhere(snapshot))
+                    needsDraw = true
+                }
+            }
             guard let event = terminal.read() else { continue }
             needsDraw = true
             if case .key(.ctrl("l")) = event {
@@ -70,7 +87,10 @@ public struct TerminalApp {
                 case .suspend:
                     terminal.suspendToShell()
                 case .reload:
+                    let stamp = store.watchStamp()
                     queue += state.update(reload())
+                    watcher.rebase(to: stamp)
+                    reloads += 1
                 case .discardDraft:
                     drafts.discard(state.member)
                 case .saveReview(let review):

@@ -56,14 +56,16 @@ public enum ApplicationVersion {
 /// 64-bit FNV-1a: small, stable across runs and platforms (Swift's Hasher is seeded per process).
 /// Also names a store's files on the member's machine and checks the export cache.
 public struct FNV1a {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    mutating func add(_ text: String) {
+    public init() {}
+
+    public mutating func add(_ text: String) {
         for byte in text.utf8 { mix(byte) }
         mix(0x1f)  // unit separator: "ab","c" and "a","bc" must differ
     }
 
-    mutating func add(_ fields: [String]) {
+    public mutating func add(_ fields: [String]) {
         for field in fields { add(field) }
         mix(0x1e)
     }

@@ -429,6 +429,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case keyHistory = "key.history"
     case keyConfirmMove = "key.confirm_move"
     case keySendLetter = "key.send_letter"
+    case tuiChangedElsewhere = "tui.changed_elsewhere"
     case keyChooseMove = "key.choose_move"
     case uiNoMoves = "ui.no_moves"
     case uiBadDate = "ui.bad_date"

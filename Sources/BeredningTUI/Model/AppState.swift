@@ -113,6 +113,13 @@ public struct AppState: Sendable {
                 show(catalog(.tuiReloaded, ["time": .text(clock), "count": .text(String(snapshot.entries.count))]), .success)
             }
             return []
+        case .changedElsewhere(let snapshot):
+            // What the member is typing and where they are stay; only what is shown is newer.
+            self.snapshot = snapshot
+            generation += 1
+            refreshList()
+            if status?.kind != .error { show(catalog(.tuiChangedElsewhere, ["time": .text(clock)]), .info) }
+            return []
         case .synced(let outcome):
             return synced(outcome)
         case .draftFound(let draft):

@@ -22,6 +22,9 @@ public enum Event: Sendable {
     case saved(Message)
     case failed([String])
     case reloaded(StoreSnapshot)
+    /// The store changed under the interface (a colleague's sync, a shared folder) and was
+    /// read again: shown like a reload, with a word that it happened.
+    case changedElsewhere(StoreSnapshot)
     /// The external editor returned: the new text, or nil when nothing changed or it failed.
     case editorFinished(String?)
     /// An application's history, read from the store.
