@@ -16,6 +16,8 @@ public struct HistoryEvent: Hashable, Sendable {
         case overridden
         case edited
         case decided
+        case repaymentPlanned = "repayment_planned"
+        case repaymentReceived = "repayment_received"
         public static var labelPrefix: String { "history" }
     }
 
