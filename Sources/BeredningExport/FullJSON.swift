@@ -29,6 +29,7 @@ public struct FullJSON: Encodable {
     struct Decision: Encodable {
         let body: String; let date: String; let case_number: String; let outcome: String; let grants: [Grant]; let granted_total: Int
         let conditions: String; let rationale: String; let follow_ups: [String]; let recorded_by: String
+        let economic_model: String?; let budget_override: String?
     }
     struct Calculation: Encodable {
         let discount_rate: Decimal; let net_present_value: Decimal; let break_even_year: Int?; let break_even_within_mandate: Bool
@@ -46,11 +47,13 @@ public struct FullJSON: Encodable {
         let checklist: [Criterion]; let reviews: [Review]; let youth_comments: [Comment]; let conflicts: [Conflict]
         let decision: Decision?; let calculation: Calculation?; let history: [Event]
         let proposal: ProposalJSON?
+        let repayments: RepaymentJSON?
     }
 
     let schema = FullJSON.schema
     let fund: String
     let applications: [Application]
+    let budget: BudgetJSON
     /// Folders that could not be read, so a reader knows the export is not the whole store.
     let broken: [String]
 
@@ -58,6 +61,7 @@ public struct FullJSON: Encodable {
         func time(_ date: Date) -> String { WallTime(date).iso }
         fund = snapshot.config.fund
         broken = snapshot.entries.filter(\.isBroken).map(\.folder)
+        budget = BudgetJSON(FundBudget(economy: snapshot.config.economy, dossiers: snapshot.dossiers))
         applications = snapshot.dossiers.map { dossier in
             let a = dossier.application
             let checklist = Checklist(dossier: dossier, config: snapshot.config)
@@ -90,7 +94,8 @@ public struct FullJSON: Encodable {
                 decision: dossier.decision.map { d in
                     Decision(body: d.body, date: d.date.description, case_number: d.caseNumber, outcome: d.outcome.rawValue,
                              grants: d.grants.map { Grant(year: $0.year, amount: $0.amount) }, granted_total: d.totalGranted,
-                             conditions: d.conditions, rationale: d.rationale, follow_ups: d.followUps.map(\.description), recorded_by: d.recordedBy.rawValue)
+                             conditions: d.conditions, rationale: d.rationale, follow_ups: d.followUps.map(\.description), recorded_by: d.recordedBy.rawValue,
+                             economic_model: d.economicModel?.rawValue, budget_override: d.budgetOverride.isEmpty ? nil : d.budgetOverride)
                 },
                 calculation: calculation.map { Calculation(discount_rate: $0.rate, net_present_value: $0.netPresentValue.rounded(scale: 2).kronor,
                                                            break_even_year: $0.breakEven?.year, break_even_within_mandate: $0.breaksEvenWithinMandate,
@@ -101,7 +106,8 @@ public struct FullJSON: Encodable {
                                  proposed_total: p.totalProposed, conditions: p.conditions, rationale: p.rationale,
                                  notes: Dictionary(uniqueKeysWithValues: p.notes.map { ($0.key.rawValue, $0.value) }),
                                  agreed_by: p.agreedBy.map(\.rawValue), recorded_by: p.recordedBy.rawValue, recorded: p.recorded.map(time))
-                })
+                },
+                repayments: dossier.repayments.map { RepaymentJSON($0, model: dossier.decision?.economicModel) })
         }
     }
 

@@ -111,13 +111,16 @@ public struct Memo {
 
         blocks.append(.heading(c(.exportOutcome)))
         if let d = dossier.decision {
-            blocks.append(.table(header: [c(.memoField), c(.memoValue)], rows: [
+            var rows: [[String]] = [
                 [c(.exportBody), d.body], [c(.exportDate), d.date.description], [c(.exportCaseNumber), d.caseNumber],
                 [c(.exportOutcome), c.label(d.outcome)], [c(.exportGranted), c.kronor(Money(d.totalGranted)) + " kr"],
                 [c(.exportGrants), d.grants.map { "\($0.year): " + c.kronor(Money($0.amount)) + " kr" }.joined(separator: ", ")],
                 [c(.exportConditions), d.conditions], [c(.exportRationale), d.rationale],
                 [c(.exportFollowUps), d.followUps.map(\.description).joined(separator: ", ")],
-            ]))
+            ]
+            if let model = d.economicModel { rows.append([c(.memoEconomicModel), c.label(model)]) }
+            if !d.budgetOverride.isEmpty { rows.append([c(.memoBudgetOverride), d.budgetOverride]) }
+            blocks.append(.table(header: [c(.memoField), c(.memoValue)], rows: rows))
         } else {
             blocks.append(.paragraph(c(.memoNoDecision)))
         }

@@ -191,6 +191,12 @@ public struct FileStore: Sendable {
         if contents.contains(FileStore.requestFile) {
             dossier.steeringRequest = read("\(folder)/\(FileStore.requestFile)", into: &problems) { RequestRecord.read($0, applicationID: id) }
         }
+        if contents.contains(FileStore.repaymentsFile) {
+            let gainers = RepaymentPlan.gainers(application.calculation, settings: config.calculation)
+            dossier.repayments = read("\(folder)/\(FileStore.repaymentsFile)", into: &problems) {
+                RepaymentRecord.read($0, applicationID: id, gainers: gainers, model: decision?.economicModel, members: config)
+            }
+        }
         if contents.contains(FileStore.proposalFile) {
             dossier.proposal = read("\(folder)/\(FileStore.proposalFile)", into: &problems) { ProposalRecord.read($0, applicationID: id, config: config) }
         }

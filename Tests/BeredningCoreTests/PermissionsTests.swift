@@ -19,6 +19,7 @@ struct PermissionsTests {
         .manageStore: [.coordinator],
         .manageProcess: [.coordinator],
         .overrideGate: [.coordinator],
+        .recordRepayment: [.coordinator],
     ]
 
     @Test(arguments: Role.allCases, Action.allCases)

@@ -80,6 +80,7 @@ struct LineEndWritingTests {
         expected.application.state = .approved
         expected.decision = decision
         expected.decision?.recorded = now
+        expected.decision?.economicModel = .grant  // the model 2026-002 asks for, recorded with the decision
         expectOnly("2026-002", is: expected, in: run)
         expectLineEnds(style, before: run.filesBefore, after: run.filesAfter,
                        changed: ["2026-002/application.toml", "2026-002/decision.toml", "2026-002/history.jsonl"])

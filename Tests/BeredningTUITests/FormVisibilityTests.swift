@@ -69,7 +69,8 @@ struct FormVisibilityTests {
     @Test(arguments: sizes) func theDecisionForm(width: Int, height: Int) {
         var s = decisionForm(width: width, height: height)
         let labels: [DecisionForm.Field: MessageKey] = [.date: .exportDate, .caseNumber: .exportCaseNumber, .body: .exportBody,
-                                                        .grants: .exportGrants, .conditions: .exportConditions, .rationale: .exportRationale]
+                                                        .grants: .exportGrants, .conditions: .exportConditions, .rationale: .exportRationale,
+                                                        .budgetOverride: .uiBudgetOverride]
         for field in DecisionForm.Field.allCases {
             guard let key = labels[field] else {
                 expectVisible(s, label: sv(.exportOutcome) + ":", cursor: false, "\(width)×\(height) outcome")

@@ -273,7 +273,7 @@ struct PermissionCommandTests {
 
     // MARK: No command writes a review for the youth panel
 
-    static let visibleCommands = ["open", "demo", "init", "new", "list", "check", "calc", "move", "decide", "forslag", "meeting", "remind", "brev", "jav", "history", "export", "validate", "sync", "share", "trust", "verify", "key"]
+    static let visibleCommands = ["open", "demo", "init", "new", "list", "check", "calc", "move", "decide", "forslag", "meeting", "budget", "aterbetalning", "remind", "brev", "jav", "history", "export", "validate", "sync", "share", "trust", "verify", "key"]
 
     @Test func theCommandsAreTheKnownOnesAndNoneWritesAReview() throws {
         let box = try Sandbox()
@@ -309,7 +309,10 @@ struct PermissionCommandTests {
             ["move", s, "2026-001", "to_steering_group", "--as", "sara"], ["move", s, "2026-002", "forward", "--as", "sara"],
             Self.decideArguments(s, "2026-002", as: "sara"),
             ["forslag", s, "2026-001", "--recommend", "approve", "--rationale", "Bra", "--as", "sara"],
-            ["meeting", s, "--as", "sara"], ["remind", s, "--as", "sara"], ["brev", s, "2026-006", "--as", "sara"],
+            ["meeting", s, "--as", "sara"], ["budget", s], ["budget", s, "--json"], ["aterbetalning", s, "2026-006"],
+            ["aterbetalning", s, "2026-006", "--propose", "--as", "sara"],
+            ["aterbetalning", s, "2026-006", "--receive", "--actor", "Sektor omsorg", "--date", "2029-01-01", "--amount", "1", "--as", "sara"],
+            ["remind", s, "--as", "sara"], ["brev", s, "2026-006", "--as", "sara"],
             ["move", s, "2026-006", "send_feedback", "--as", "sara"], ["jav", s, "2026-001", "--reason", "Min kusin", "--as", "sara"], ["jav", s, "2026-003", "--withdraw", "--for", "cecilia", "--as", "sara"],
             ["history", s, "2026-001"], ["export", s, "--format", "json", "--as", "sara"], ["validate", s],
             ["sync", s, "--as", "sara"], ["share", s, box.cwd.appendingPathComponent("delat.git").path, "--as", "sara"],

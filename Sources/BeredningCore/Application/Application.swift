@@ -277,8 +277,16 @@ public struct LongTermPlan: Hashable, Sendable {
     }
 }
 
+/// How the fund gets its money back, if at all.
 public enum EconomicModel: String, CaseIterable, Hashable, Sendable {
-    /// The return model: effects that lower a committee's costs are paid back to the fund.
+    /// The actors that gain pay the fund back by a plan (Vingåker, Blekinge; one half of Ale's dual model).
     case repayment
+    /// A grant: nothing is paid back.
     case grant
+    /// Norrköping's return model: the gaining committees' budget frames are cut by the savings,
+    /// and the money goes back to the fund.
+    case returnModel = "return"
+
+    /// Whether the fund expects money back, so a plan per gaining actor makes sense.
+    public var paysBack: Bool { self != .grant }
 }

@@ -107,9 +107,12 @@ public struct FundConfig: Hashable, Sendable {
     /// `[sharing] trusted_commit`: the commit from which every shared change must be signed by
     /// a member allowed to make it (`bered trust`); nil while the store is not verified.
     public var trustedCommit: String?
+    /// `[economy]`: the fund's model, capital, yearly budgets and caps.
+    public var economy: FundEconomy
 
     public init(fund: String, scale: Scale = .standard, rules: FundRules = .init(), criteria: CriteriaSet, members: [Member],
-                calculation: CalculationSettings = .init(), trustedCommit: String? = nil) {
+                calculation: CalculationSettings = .init(), trustedCommit: String? = nil, economy: FundEconomy = .init()) {
+        self.economy = economy
         self.calculation = calculation
         self.trustedCommit = trustedCommit
         self.fund = fund

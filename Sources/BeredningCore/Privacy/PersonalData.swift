@@ -56,7 +56,7 @@ extension CalculationInput {
 
 extension Decision {
     /// The decision as the coordinator typed it: the body, the case number, conditions and rationale.
-    public var freeTexts: [String] { [body, caseNumber, conditions, rationale] }
+    public var freeTexts: [String] { [body, caseNumber, conditions, rationale, budgetOverride] }
 }
 
 extension ConflictDeclaration {

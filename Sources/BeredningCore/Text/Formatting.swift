@@ -169,7 +169,9 @@ extension Catalog {
     /// Whole kronor with thousands grouped: "1 250 000" in Swedish, "1,250,000" in English.
     /// Grouped from the Decimal's digits, never through an Int, so no figure the calculation
     /// can produce wraps or traps; "–" for a value that is not a number.
-    public func kronor(_ money: Money) -> String {
+    public func kronor(_ money: Money) -> String { Catalog.kronor(money, in: language) }
+
+    public static func kronor(_ money: Money, in language: Language) -> String {
         guard let text = money.wholeKronorDigits else { return "–" }
         let negative = text.hasPrefix("-")
         let digits = negative ? text.dropFirst() : Substring(text)
@@ -182,7 +184,9 @@ extension Catalog {
     }
 
     /// A rate as per cent: 0.03 → "3 %" (sv) or "3%" (en).
-    public func percent(_ rate: Decimal) -> String {
+    public func percent(_ rate: Decimal) -> String { Catalog.percent(rate, in: language) }
+
+    public static func percent(_ rate: Decimal, in language: Language) -> String {
         var text = (rate * 100).description
         if language == .sv { text = text.replacingOccurrences(of: ".", with: ",") }
         return language == .sv ? text + " %" : text + "%"
@@ -192,4 +196,17 @@ extension Catalog {
 extension String {
     /// The text with its first letter upper-case: a label starting a sentence or a heading.
     public var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
+extension Message.Argument {
+    /// Whole kronor grouped as each language writes them, for messages the domain builds
+    /// before anyone has chosen a language (the budget check's figures).
+    public static func kronor(_ amount: Int) -> Message.Argument {
+        .localized(LocalizedText(sv: Catalog.kronor(Money(amount), in: .sv), en: Catalog.kronor(Money(amount), in: .en)))
+    }
+
+    /// A rate (0.3) as per cent in each language.
+    public static func percent(_ rate: Decimal) -> Message.Argument {
+        .localized(LocalizedText(sv: Catalog.percent(rate, in: .sv), en: Catalog.percent(rate, in: .en)))
+    }
 }

@@ -33,11 +33,21 @@ public struct Decision: Hashable, Sendable {
     public var followUps: [Day]
     public var recordedBy: MemberID
     public var recorded: Date?
+    /// The economic model in force when the decision was recorded (`FundEconomy.model(for:chosen:)`):
+    /// kept in the decision so a fund that changes model later changes no old decision.
+    /// nil in decisions recorded before funds had models.
+    public var economicModel: EconomicModel?
+    /// Why the board's decision stands although it goes past the fund's budget or caps
+    /// (`BudgetCheck`); empty when it does not.
+    public var budgetOverride: String
 
     public static let defaultBody = "kommunstyrelsen"
 
     public init(body: String = Decision.defaultBody, date: Day, caseNumber: String, outcome: Outcome, grants: [Grant] = [],
-                conditions: String = "", rationale: String = "", followUps: [Day]? = nil, recordedBy: MemberID, recorded: Date? = nil) {
+                conditions: String = "", rationale: String = "", followUps: [Day]? = nil, recordedBy: MemberID, recorded: Date? = nil,
+                economicModel: EconomicModel? = nil, budgetOverride: String = "") {
+        self.economicModel = economicModel
+        self.budgetOverride = budgetOverride
         self.body = body
         self.date = date
         self.caseNumber = caseNumber
@@ -58,12 +68,7 @@ public struct Decision: Hashable, Sendable {
     }
 
     /// Saturating, so a mistyped amount in a hand-edited file cannot crash a sum.
-    public var totalGranted: Int {
-        grants.reduce(0) { total, grant in
-            let (sum, overflow) = total.addingReportingOverflow(grant.amount)
-            return overflow ? (grant.amount > 0 ? Int.max : Int.min) : sum
-        }
-    }
+    public var totalGranted: Int { Kronor.sum(grants.map(\.amount)) }
 
     /// The one limit for every amount (`Money.largestKronor`).
     public static let largestGrant = Money.largestKronor

@@ -18,6 +18,8 @@ public struct HistoryEvent: Hashable, Sendable {
         case decided
         /// The decision letter went with the feedback; the details name each file's SHA-256.
         case letterSent = "letter_sent"
+        case repaymentPlanned = "repayment_planned"
+        case repaymentReceived = "repayment_received"
         public static var labelPrefix: String { "history" }
     }
 

@@ -45,7 +45,7 @@ public enum HistoryText {
                 let label = c(Message(rawKey: "application_field." + field))
                 return label.hasPrefix("application_field.") || label.isEmpty ? String(field) : label
             }.joined(separator: ", ")
-        case .registered, .letterSent:
+        case .registered, .letterSent, .repaymentPlanned, .repaymentReceived:
             return text
         }
     }

@@ -80,10 +80,31 @@ enum ConfigRecord {
         let trusted = sharing.string("trusted_commit").flatMap { name in
             FundConfig.isCommitName(name) ? name : { sharing.report(.signedBadTrustedCommit, at: "trusted_commit", ["value": .text(String(name.prefix(70)))]); return nil }()
         }
+        let economy = readEconomy(f.section("economy"), document: document)
         document.reportUnknownKeys()
         guard let scale, let criteria = try? CriteriaSet(core: coreCriteria, extras: extras) else { return nil }
         return FundConfig(fund: fund, scale: scale, rules: rules, criteria: criteria, members: members, calculation: calculation,
-                          trustedCommit: trusted)
+                          trustedCommit: trusted, economy: economy)
+    }
+
+    /// `[economy]`: the model, capital, caps and `[[economy.budgets]]` (year and amount each).
+    /// A budget table without its amount is named at its line, and nothing of it is used.
+    static func readEconomy(_ e: Fields, document: TOMLDocument) -> FundEconomy {
+        var budgets: [Int: Int] = [:]
+        for (index, budget) in DecisionRecord.amounts(e, "budgets").enumerated() {
+            if budgets[budget.year] != nil {
+                e.report(.moneyDuplicateBudgetYear, at: "budgets[\(index)].year", ["year": .text(String(budget.year))])
+            }
+            if budget.amount < 0 { e.report(.fileNegativeAmount, at: "budgets[\(index)].amount") }
+            if budget.amount > Money.largestKronor { e.report(.amountTooLarge, at: "budgets[\(index)].amount") }
+            budgets[budget.year] = budget.amount
+        }
+        let economy = FundEconomy(
+            model: e.choice("model", EconomicModel.self) ?? .grant, capital: e.int("capital"), budgets: budgets,
+            caps: FundCaps(maxPerYear: e.int("max_per_year"), maxYears: e.int("max_years"),
+                           minOwnSharePercent: e.int("min_own_share_percent"), maxFundSharePercent: e.int("max_fund_share_percent")))
+        for (field, message) in economy.problems() { document.report(message, at: field) }
+        return economy
     }
 
     /// `[[criteria]]` tables: an id, a Swedish and an English name and guidance each.
@@ -134,6 +155,18 @@ enum ConfigRecord {
         }
     }
 
+    static func writeEconomy(_ economy: FundEconomy, into w: inout TOMLWriter) {
+        guard economy != FundEconomy() else { return }
+        w.table("economy")
+        w.field("model", economy.model)
+        w.field("capital", economy.capital)
+        w.field("max_per_year", economy.caps.maxPerYear)
+        w.field("max_years", economy.caps.maxYears)
+        w.field("min_own_share_percent", economy.caps.minOwnSharePercent)
+        w.field("max_fund_share_percent", economy.caps.maxFundSharePercent)
+        DecisionRecord.write(economy.budgets.keys.sorted().map { Decision.Grant(year: $0, amount: economy.budgets[$0]!) }, as: "economy.budgets", into: &w)
+    }
+
     static func write(_ config: FundConfig) -> String {
         var w = TOMLWriter()
         w.field("schema", TOMLDocument.supportedSchema)
@@ -178,6 +211,7 @@ enum ConfigRecord {
             if let key = member.signingKey { w.field("signing_key", key.line) }
         }
         CalculationRecord.writeSettings(config.calculation, into: &w)
+        writeEconomy(config.economy, into: &w)
         if let trusted = config.trustedCommit {
             w.table("sharing")
             w.field("trusted_commit", trusted)

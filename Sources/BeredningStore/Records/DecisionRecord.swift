@@ -25,10 +25,13 @@ enum DecisionRecord {
         let caseNumber = f.required("case_number") ?? ""
         let conditions = f.text("conditions"), rationale = f.text("rationale")
         let recorded = f.time("recorded")
+        let model = f.choice("economic_model", EconomicModel.self)
+        let budgetOverride = f.text("budget_override")
         document.reportUnknownKeys()
         guard let date, let outcome, let recordedBy else { return nil }
         let decision = Decision(body: body, date: date, caseNumber: caseNumber, outcome: outcome, grants: grants, conditions: conditions,
-                                rationale: rationale, followUps: followUps, recordedBy: recordedBy, recorded: recorded)
+                                rationale: rationale, followUps: followUps, recordedBy: recordedBy, recorded: recorded,
+                                economicModel: model, budgetOverride: budgetOverride)
         // The rules `bered decide` applies, applied to hand edits too; the decision still shows.
         for (field, problem) in decision.problemsByField { document.report(problem, at: field, fatal: false) }
         if let members, members.member(recordedBy) == nil {
@@ -69,6 +72,8 @@ enum DecisionRecord {
         w.field("follow_ups", decision.followUps.map(\.description))
         w.field("recorded_by", decision.recordedBy.rawValue)
         w.field("recorded", decision.recorded)
+        w.field("economic_model", decision.economicModel)
+        if !decision.budgetOverride.isEmpty { w.field("budget_override", decision.budgetOverride) }
         write(decision.grants, as: "grants", into: &w)
         return w.text
     }
@@ -87,10 +92,24 @@ extension FileStore {
         try refusePersonalNumbers(inFileOf: dossier.application)
         try FileStore.refuseControls([("body", decision.body, false), ("case_number", decision.caseNumber, false),
                                       ("conditions", decision.conditions, true), ("rationale", decision.rationale, true)])
+        try FileStore.refuseControls([("budget_override", decision.budgetOverride, true)])
         var decided = dossier
         var saved = decision
         saved.recordedBy = member.id
         saved.recorded = now
+        saved.economicModel = config.economy.model(for: dossier.application, chosen: decision.economicModel)
+        saved.budgetOverride = decision.budgetOverride.trimmingCharacters(in: .whitespacesAndNewlines)
+        if config.economy.checksDecisions {
+            // Read now, not from the caller's snapshot: a colleague's decision a minute ago has used the budget too.
+            let others = try loadDecided().dossiers
+            let problems = BudgetCheck.problems(saved, application: dossier.application, economy: config.economy,
+                                                settings: config.calculation, others: others)
+            if let refusal = BudgetCheck.refusal(problems, override: saved.budgetOverride) { throw .refused(refusal) }
+            // An override with nothing to override would claim an exception the board never made.
+            if problems.isEmpty { saved.budgetOverride = "" }
+        } else {
+            saved.budgetOverride = ""
+        }
         decided.decision = saved
         // Checked before anything is written: the decision file never lands for a move that cannot be made.
         let moved: Application
@@ -105,9 +124,10 @@ extension FileStore {
         }
         let id = dossier.application.id
         let path = "\(id)/\(FileStore.decisionFile)", applicationPath = "\(id)/\(FileStore.applicationFile)"
-        let events = [
+        let events: [HistoryEvent] = [
             HistoryEvent(time: now, member: member.id, role: member.role, kind: .decided,
-                         details: "\(decision.body) \(decision.date) \(decision.caseNumber): \(decision.outcome.rawValue), \(decision.totalGranted) kr"),
+                         details: "\(decision.body) \(decision.date) \(decision.caseNumber): \(decision.outcome.rawValue), \(decision.totalGranted) kr"
+                            + ", \(saved.economicModel?.rawValue ?? "")" + (saved.budgetOverride.isEmpty ? "" : "; budget_override: " + saved.budgetOverride)),
             HistoryEvent(time: now, member: member.id, role: member.role, kind: .moved,
                          details: FileStore.moveDetails(from: dossier.application.state, to: moved.state, reason: "", override: nil)),
         ]

@@ -54,6 +54,7 @@ public struct AppState: Sendable {
         case decision(DecisionForm)
         case conflict(ConflictForm)
         case meeting(MeetingScreen)
+        case budget(BudgetScreen)
     }
 
     public struct Status: Equatable, Sendable {
@@ -76,7 +77,7 @@ public struct AppState: Sendable {
             case .conflict(let form): return form.isDirty
             case .move(let screen): return screen.pending != nil && !screen.editor.isBlank
             case .decision(let form): return !form.text(.caseNumber).isBlank || !form.text(.rationale).isBlank
-            case .application, .calculation, .history, .meeting: return false
+            case .application, .calculation, .history, .meeting, .budget: return false
             }
         }
     }
@@ -168,6 +169,7 @@ public struct AppState: Sendable {
         case .decision(let form): return handleDecision(key, form)
         case .conflict(let form): return handleConflict(key, form)
         case .meeting(let screen): return handleMeeting(key, screen)
+        case .budget(let screen): return handleBudget(key, screen)
         }
     }
 

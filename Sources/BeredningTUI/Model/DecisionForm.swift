@@ -4,7 +4,7 @@ import Foundation
 /// The coordinator's form for the board's decision: outcome, date, case number, amounts per
 /// year, conditions and rationale. Saving records it and moves the application.
 public struct DecisionForm: Equatable, Sendable {
-    public enum Field: Int, CaseIterable, Sendable { case outcome, date, caseNumber, body, grants, conditions, rationale }
+    public enum Field: Int, CaseIterable, Sendable { case outcome, date, caseNumber, body, grants, conditions, rationale, budgetOverride }
 
     public let applicationID: ApplicationID
     public var outcome = Decision.Outcome.approve
@@ -17,7 +17,7 @@ public struct DecisionForm: Equatable, Sendable {
             .date: TextEditor(today.description), .caseNumber: TextEditor(), .body: TextEditor(Decision.defaultBody),
             // The amounts applied for, as a starting point the coordinator corrects.
             .grants: TextEditor(grants.map { "\($0.year)=\($0.requested)" }.joined(separator: ", ")),
-            .conditions: TextEditor(), .rationale: TextEditor(),
+            .conditions: TextEditor(), .rationale: TextEditor(), .budgetOverride: TextEditor(),
         ]
     }
 
@@ -45,7 +45,8 @@ public struct DecisionForm: Equatable, Sendable {
         }
         if outcome == .reject { grants = grants.filter { $0.amount != 0 } }
         let decision = Decision(body: text(.body), date: date, caseNumber: text(.caseNumber), outcome: outcome, grants: grants,
-                                conditions: text(.conditions), rationale: text(.rationale), recordedBy: member)
+                                conditions: text(.conditions), rationale: text(.rationale), recordedBy: member,
+                                budgetOverride: text(.budgetOverride).trimmingCharacters(in: .whitespacesAndNewlines))
         if let problem = decision.problems.first { return .failure(Refusal(problem)) }
         return .success(decision)
     }

@@ -323,6 +323,9 @@ extension AppState {
         case .char("M"):
             stack.append(.meeting(MeetingScreen()))
             return []
+        case .char("B"):
+            stack.append(.budget(BudgetScreen()))
+            return []
         case .char("?"), .function(1): modal = .help(offset: 0)
         case .char("r"), .ctrl("r"):
             reloadAsked = true

@@ -23,6 +23,7 @@ public enum Frame {
             case .comment(let form): CommentView.draw(state, form, into: &buffer, top: content.y, height: content.height)
             case .conflict(let form): ConflictView.draw(state, form, into: &buffer, top: content.y, height: content.height)
             case .meeting(let screen): MeetingView.draw(state, screen, into: &buffer, top: content.y, height: content.height)
+            case .budget(let screen): BudgetView.draw(state, screen, into: &buffer, top: content.y, height: content.height)
             case .calculation(let screen): CalculationView.draw(state, screen, into: &buffer, top: content.y, height: content.height)
             case .move(let screen): MoveView.draw(state, screen, into: &buffer, top: content.y, height: content.height)
             case .history(let screen): HistoryView.draw(state, screen, into: &buffer, top: content.y, height: content.height)

@@ -37,7 +37,7 @@ public enum Keymap {
                 Binding("c", .keyComment, footer: true, refusal: refused(.commentAsYouthPanel)), Binding("e", .keyCalculation),
                 Binding("m", .keyMoveApplication, footer: true, refusal: moves),
                 Binding("n", .keyNextReview, refusal: refused(.scoreReview)), Binding("x", .keyExport, refusal: refused(.exportDecisions)),
-                Binding("M", .keyMeeting),
+                Binding("M", .keyMeeting), Binding("B", .keyBudget),
                 Binding("s", .keySort, footer: true), Binding("S", .keyReverse), Binding("1–8", .keySortColumn), Binding("v", .keyGroup), Binding("PgUp PgDn g G", .keyPage), Binding("Esc", .keyClearFilter),
                 Binding("r", .keyReload), Binding("y", .keySync), Binding("Ctrl-L", .keyRedraw), Binding("Ctrl-Z", .keySuspend),
                 Binding("?", .keyHelp, footer: true), Binding("q", .keyQuit, footer: true),
@@ -60,7 +60,7 @@ public enum Keymap {
             var keys = [Binding("Tab Shift-Tab", .keyNextField, footer: true)]
             // ← → choose the outcome on the outcome only: in a text they move the cursor.
             if form.focus == .outcome { keys.append(Binding("← →", .keyChooseRecommendation)) }
-            if form.focus == .conditions || form.focus == .rationale { keys.append(Binding("Ctrl-E F4", .keyEditor)) }
+            if [.conditions, .rationale, .budgetOverride].contains(form.focus) { keys.append(Binding("Ctrl-E F4", .keyEditor)) }
             return keys + [Binding("Ctrl-S", .keyDecision, footer: true), Binding("Esc", .keyBack, footer: true)]
         case .move(let screen):
             if screen.letter != nil {
@@ -73,7 +73,7 @@ public enum Keymap {
             return [Binding("↑↓", .keyMove, footer: true), Binding("Enter", .keyChooseMove, footer: true), Binding("Esc", .keyBack, footer: true)]
         case .history:
             return [Binding("↑↓ j k", .keyScroll, footer: true), Binding("Esc q", .keyBack, footer: true)]
-        case .meeting:
+        case .meeting, .budget:
             return [Binding("↑↓ j k", .keyScroll, footer: true), Binding("PgUp PgDn g G", .keyPage), Binding("?", .keyHelp, footer: true),
                     Binding("Esc q", .keyBack, footer: true)]
         case .calculation:

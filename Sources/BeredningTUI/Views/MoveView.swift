@@ -125,11 +125,19 @@ enum DecisionView {
         }
         column.lines.append([])
         let labels: [(DecisionForm.Field, MessageKey)] = [(.date, .exportDate), (.caseNumber, .exportCaseNumber), (.body, .exportBody),
-                                                           (.grants, .exportGrants), (.conditions, .exportConditions), (.rationale, .exportRationale)]
+                                                           (.grants, .exportGrants), (.conditions, .exportConditions), (.rationale, .exportRationale),
+                                                           (.budgetOverride, .uiBudgetOverride)]
         let inner = state.decisionTextWidth
         for (field, label) in labels {
             let isFocused = form.focus == field
             column.field(field) { column in
+                // What the budget check would say of the decision as typed, above the field for the
+                // reason to go past it, before Ctrl-S refuses it.
+                if field == .budgetOverride {
+                    for problem in state.budgetProblems(form) {
+                        for line in Wrap.lines(c(problem), width: state.width - 2) { column.lines.append([("  " + line, .warning)]) }
+                    }
+                }
                 column.lines.append([((isFocused ? "▸ " : "  ") + c(label) + ":", isFocused ? .accent : .title)])
                 let editor = form.editors[field] ?? TextEditor()
                 let layout = editor.layout(width: inner)

@@ -22,6 +22,8 @@ struct Decide: ParsableCommand {
     @Option(help: "An amount granted for a year, as YEAR=KRONOR; repeat for each year.") var grant: [String] = []
     @Option(help: "Conditions of the decision.") var conditions: String = ""
     @Option(help: "The rationale.") var rationale: String = ""
+    @Option(help: "Why the decision stands although it goes past the fund's budget or caps.") var overrideReason: String = ""
+    @Option(help: "The economic model decided: grant, repayment or return (default: the application's, else the fund's).") var model: String?
     @OptionGroup var options: MemberOptions
 
     func run() throws {
@@ -35,10 +37,17 @@ struct Decide: ParsableCommand {
             }
             return Decision.Grant(year: year, amount: amount)
         }
+        let chosen = try model.map { raw -> EconomicModel in
+            guard let model = EconomicModel(rawValue: raw) else {
+                throw ValidationError("--model takes " + EconomicModel.allCases.map(\.rawValue).joined(separator: ", ") + ", not \(raw)")
+            }
+            return model
+        }
         let dossier = try context.dossier(id, in: snapshot)
         let applicationID = dossier.application.id
         let decision = Decision(body: body, date: day, caseNumber: caseNumber, outcome: outcome, grants: grants,
-                                conditions: conditions, rationale: rationale, recordedBy: who.id)
+                                conditions: conditions, rationale: rationale, recordedBy: who.id, economicModel: chosen,
+                                budgetOverride: overrideReason)
         do {
             _ = try context.store(store).record(decision, for: dossier, by: who, config: snapshot.config, now: Date())
             output(context.text(.decisionRecorded, ["id": .text(applicationID.description), "outcome": .message(outcome.label)]))

@@ -1,0 +1,41 @@
+import BeredningCore
+
+/// The fund's money: budget per year, per application, the balance over time. Read by everyone.
+public struct BudgetScreen: Equatable, Sendable {
+    public var scroll = 0
+}
+
+extension AppState {
+    func budgetLines() -> [BudgetText.Line] {
+        BudgetText.lines(FundBudget(economy: snapshot.config.economy, dossiers: snapshot.dossiers), dossiers: snapshot.dossiers, catalog: catalog, width: width)
+    }
+
+    /// The budget check of the decision as typed, against the store as last read: what
+    /// saving it would be refused for (the store checks again against the files when it saves).
+    func budgetProblems(_ form: DecisionForm) -> [Message] {
+        guard let member, let dossier = dossier(form.applicationID), case .success(let decision) = form.decision(by: member.id) else { return [] }
+        return BudgetCheck.problems(decision, application: dossier.application, economy: snapshot.config.economy,
+                                    settings: snapshot.config.calculation, others: snapshot.dossiers)
+    }
+
+    mutating func handleBudget(_ key: Key, _ screen: BudgetScreen) -> [Command] {
+        var screen = screen
+        let page = max(1, height - 6)
+        switch key {
+        case .down, .char("j"): screen.scroll += 1
+        case .up, .char("k"): screen.scroll -= 1
+        case .pageDown, .char(" "), .ctrl("f"): screen.scroll += page
+        case .pageUp, .char("b"), .ctrl("b"): screen.scroll -= page
+        case .home, .char("g"): screen.scroll = 0
+        case .end, .char("G"): screen.scroll = Int.max / 2
+        case .escape, .char("q"):
+            stack.removeLast()
+            return []
+        case .char("?"), .function(1): modal = .help(offset: 0)
+        default: break
+        }
+        screen.scroll = max(0, min(screen.scroll, budgetLines().count - page))
+        stack[stack.count - 1] = .budget(screen)
+        return []
+    }
+}
