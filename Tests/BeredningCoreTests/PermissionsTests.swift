@@ -19,6 +19,8 @@ struct PermissionsTests {
         .manageStore: [.coordinator],
         .manageProcess: [.coordinator],
         .overrideGate: [.coordinator],
+        // After the decision: recording follow-ups, starting and closing an intervention.
+        .followUp: [.coordinator],
     ]
 
     @Test(arguments: Role.allCases, Action.allCases)

@@ -11,6 +11,8 @@ public struct Dossier: Hashable, Sendable {
     public var proposal: Proposal?
     /// The steering group's request, from its return for completion until it next decides.
     public var steeringRequest: SteeringRequest?
+    /// The recorded follow-ups of a running investment, oldest first.
+    public var followUps: [FollowUp] = []
     /// The texts that outdated reviews assessed, by their version fingerprint, when the store kept them.
     public var earlierVersions: [String: Application] = [:]
     /// Review and comment files that the store holds but that do not count (see `Counting`).

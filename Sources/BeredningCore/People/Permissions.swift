@@ -16,6 +16,8 @@ public enum Action: String, CaseIterable, Hashable, Sendable, Labelled {
     case manageProcess = "manage_process"
     /// Moving an application out of preparation although reviews or answers are missing.
     case overrideGate = "override_gate"
+    /// Recording a follow-up, and starting and closing an intervention.
+    case followUp = "follow_up"
 
     public static var labelPrefix: String { "action" }
 }
@@ -44,6 +46,7 @@ public enum Permissions {
         .manageStore: [.coordinator],
         .manageProcess: [.coordinator],
         .overrideGate: [.coordinator],
+        .followUp: [.coordinator],
     ]
 
     public static func allows(_ role: Role, _ action: Action) -> Bool {

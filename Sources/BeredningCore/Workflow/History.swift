@@ -16,6 +16,7 @@ public struct HistoryEvent: Hashable, Sendable {
         case overridden
         case edited
         case decided
+        case followUpRecorded = "follow_up_recorded"
         public static var labelPrefix: String { "history" }
     }
 
