@@ -86,6 +86,8 @@ public struct FollowUpForm: Equatable, Sendable {
             return .failure(FormProblem(field: .date, message: Message(.uiBadDate, ["value": .text(text(.date))])))
         }
         var measurements: [FollowUp.Measurement] = []
+        // Which field each entry came from, so a problem sends the focus where it was typed.
+        var measured: [Field] = [], reported: [Field] = []
         for (index, indicator) in indicators.enumerated() {
             let typed = text(.value(index))
             if typed.isBlank {
@@ -100,6 +102,7 @@ public struct FollowUpForm: Equatable, Sendable {
             }
             measurements.append(FollowUp.Measurement(indicator: indicator.name, value: value, unit: indicator.unit, measured: date,
                                                      source: indicator.source, comment: text(.comment(index))))
+            measured.append(.value(index))
         }
         var realised: [FollowUp.Realised] = []
         for (index, key) in realisedKeys.enumerated() where !text(.realised(index)).isBlank {
@@ -108,11 +111,14 @@ public struct FollowUpForm: Equatable, Sendable {
             }
             guard amounts.cost != nil || amounts.avoided != nil else { continue }
             realised.append(FollowUp.Realised(actor: key.actor, year: key.year, cost: amounts.cost, avoidedCost: amounts.avoided))
+            reported.append(.realised(index))
         }
         let followUp = FollowUp(applicationID: applicationID, date: date, measurements: measurements, realised: realised,
                                 worked: text(.worked), didNotWork: text(.didNotWork), recordedBy: member)
         if let problem = followUp.problems(for: application).first {
-            return .failure(FormProblem(field: .date, message: problem.message))
+            let entry = Int(problem.field.drop { $0 != "[" }.dropFirst().prefix { $0 != "]" }) ?? 0
+            let field = problem.field.hasPrefix("measurements") ? measured[safe: entry] : problem.field.hasPrefix("realised") ? reported[safe: entry] : nil
+            return .failure(FormProblem(field: field ?? .date, message: problem.message))
         }
         return .success(followUp)
     }

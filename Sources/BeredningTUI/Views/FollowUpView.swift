@@ -106,10 +106,16 @@ public enum FollowUpText {
             let cells = 12
             let filled = Int((min(1, max(0, fraction)) * Double(cells)).rounded())
             statusLine.append(("[" + String(repeating: "█", count: filled) + String(repeating: "░", count: cells - filled) + "] ", status.style))
-            statusLine.append((c(.followUpViewAlong, ["percent": .text(String(Int((fraction * 100).rounded())))]) + " · ", .plain))
+            statusLine.append((c(.followUpViewAlong, ["percent": .text(String(Int((fraction * 100).rounded())))]), .plain))
         }
-        statusLine.append((status.mark + " " + c.label(status), status.style))
-        lines.append(statusLine)
+        let word: (text: String, style: Style) = (status.mark + " " + c.label(status), status.style)
+        // The word goes on the bar's line where it fits, on its own line where not: never cut.
+        if statusLine.count > 1 && statusLine.reduce(0, { $0 + $1.text.cellWidth }) + 3 + word.text.cellWidth > width {
+            lines.append(statusLine)
+            lines.append([("  ", .plain), word])
+        } else {
+            lines.append(statusLine + (statusLine.count > 1 ? [(" · ", .plain)] : []) + [word])
+        }
         return lines
     }
 
@@ -133,14 +139,21 @@ public enum FollowUpText {
     static func savingsTable(_ comparison: SavingsComparison, width: Int, _ c: Catalog) -> [StyledLine] {
         let rows = comparison.rows.filter(\.reported) + [comparison.total]
         func name(_ row: SavingsComparison.Row) -> String { row.actor ?? c(.uiTotal) }
-        let header = [c(.followUpViewActor), c(.followUpViewCostForecast), c(.followUpViewCostRealised),
-                      c(.followUpViewAvoidedForecast), c(.followUpViewAvoidedRealised)]
+        // Two header lines: what is compared above, forecast and realised below.
+        let header = [c(.followUpViewActor), c(.followUpViewForecast), c(.followUpViewRealised), c(.followUpViewForecast), c(.followUpViewRealised)]
+        let groups = [c(.followUpViewCost), c(.followUpViewAvoided)]
         let cells = rows.map { row in [name(row), c.kronor(row.forecastCost), c.kronor(row.realisedCost), c.kronor(row.forecastAvoided), c.kronor(row.realisedAvoided)] }
-        let widths = (1..<5).map { column in ([header] + cells).map { $0[column].cellWidth }.max() ?? 0 }
+        var widths = (1..<5).map { column in ([header] + cells).map { $0[column].cellWidth }.max() ?? 0 }
+        for (group, label) in groups.enumerated() where label.cellWidth > widths[2 * group] + 2 + widths[2 * group + 1] {
+            widths[2 * group + 1] = label.cellWidth - 2 - widths[2 * group]
+        }
         let figures = widths.reduce(0, +) + 2 * 4
         if width - figures >= 14 {
             let actorWidth = min(width - figures, ([header] + cells).map { $0[0].cellWidth }.max() ?? 0)
-            return ([header] + cells).enumerated().map { index, row in
+            let groupLine = String(repeating: " ", count: actorWidth + 2) + groups.enumerated().map { group, label in
+                label.padded(toCells: widths[2 * group] + 2 + widths[2 * group + 1])
+            }.joined(separator: "  ")
+            return [[(groupLine, .title)]] + ([header] + cells).enumerated().map { index, row in
                 let text = row.enumerated().map { column, cell in
                     column == 0 ? cell.truncated(toCells: actorWidth).padded(toCells: actorWidth)
                         : String(repeating: " ", count: widths[column - 1] - cell.cellWidth) + cell
@@ -197,8 +210,9 @@ public enum FollowUpText {
         return lines
     }
 
+    /// Wrapped as the calculation wraps: "30 600 kr" is never split at its thousands.
     static func wrapped(_ text: String, width: Int, style: Style) -> [StyledLine] {
-        Wrap.lines(text, width: max(1, width)).map { [($0, style)] }
+        CalculationView.wrap(text, width: max(1, width)).map { [($0, style)] }
     }
 
     /// The due list's rows: id, title, planned date, urgency in words.
