@@ -40,6 +40,14 @@ public struct FullJSON: Encodable {
         let recommendation: String; let amounts: [Grant]; let proposed_total: Int; let conditions: String; let rationale: String
         let notes: [String: String]; let agreed_by: [String]; let recorded_by: String; let recorded: String?
     }
+    struct Measurement: Encodable { let indicator: String; let value: Double; let unit: String?; let measured: String?; let source: String; let comment: String }
+    struct Realised: Encodable { let actor: String; let year: Int; let cost: Int?; let avoided_cost: Int? }
+    struct FollowUp: Encodable {
+        let date: String; let recorded_by: String; let recorded: String?; let worked: String; let did_not_work: String
+        let measurements: [Measurement]; let realised: [Realised]
+    }
+    /// Each indicator where the follow-ups leave it: the latest value and whether it is on track.
+    struct IndicatorStatus: Encodable { let indicator: String; let baseline: Double?; let target: Double?; let latest: Double?; let status: String }
     struct Event: Encodable { let time: String; let member: String; let role: String; let action: String; let details: String }
     struct Application: Encodable {
         let id: String; let title: String; let state: String; let applicant: String; let idea_giver: String; let received: String?
@@ -48,6 +56,8 @@ public struct FullJSON: Encodable {
         let decision: Decision?; let calculation: Calculation?; let history: [Event]
         let proposal: ProposalJSON?
         let repayments: RepaymentJSON?
+        /// How a closed intervention ended; the follow-ups recorded, the planned dates not yet followed up.
+        let closing: String?; let follow_ups: [FollowUp]; let follow_ups_open: [String]; let indicators: [IndicatorStatus]
     }
 
     let schema = FullJSON.schema
@@ -107,7 +117,19 @@ public struct FullJSON: Encodable {
                                  notes: Dictionary(uniqueKeysWithValues: p.notes.map { ($0.key.rawValue, $0.value) }),
                                  agreed_by: p.agreedBy.map(\.rawValue), recorded_by: p.recordedBy.rawValue, recorded: p.recorded.map(time))
                 },
-                repayments: dossier.repayments.map { RepaymentJSON($0, model: dossier.decision?.economicModel) })
+                repayments: dossier.repayments.map { RepaymentJSON($0, model: dossier.decision?.economicModel) },
+                closing: a.closing?.rawValue,
+                follow_ups: dossier.followUps.map { f in
+                    FollowUp(date: f.date.description, recorded_by: f.recordedBy.rawValue, recorded: f.recorded.map(time), worked: f.worked, did_not_work: f.didNotWork,
+                             measurements: f.measurements.map { Measurement(indicator: $0.indicator, value: $0.value, unit: $0.unit.isEmpty ? nil : $0.unit,
+                                                                            measured: $0.measured?.description, source: $0.source, comment: $0.comment) },
+                             realised: f.realised.map { Realised(actor: $0.actor, year: $0.year, cost: $0.cost, avoided_cost: $0.avoidedCost) })
+                },
+                follow_ups_open: FollowUpsDue.open(dossier).map(\.description),
+                indicators: dossier.followUps.isEmpty ? [] : IndicatorProgress.of(a, followUps: dossier.followUps).map {
+                    IndicatorStatus(indicator: $0.indicator.name, baseline: $0.indicator.baseline, target: $0.indicator.target, latest: $0.latest?.value,
+                                    status: $0.status.rawValue)
+                })
         }
     }
 

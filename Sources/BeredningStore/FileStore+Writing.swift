@@ -161,15 +161,15 @@ extension FileStore {
         let path = "\(application.id)/\(FileStore.applicationFile)"
         let overridden = transition == .toSteeringGroup && !Workflow.gaps(dossier, config: config).isEmpty
         let event = HistoryEvent(time: now, member: member.id, role: member.role, kind: overridden ? .overridden : .moved,
-                                 details: FileStore.moveDetails(from: dossier.application.state, to: application.state, reason: reason,
-                                                                override: overridden ? override : nil))
+                                 details: FileStore.moveDetails(from: dossier.application.state, to: application.state, closing: application.closing,
+                                                                reason: reason, override: overridden ? override : nil))
         let letterFiles = (markdown: "\(application.id)/\(FileStore.letterFile)", html: "\(application.id)/\(FileStore.letterPageFile)")
         let sent = letter.map {
             HistoryEvent(time: now, member: member.id, role: member.role, kind: .letterSent,
                          details: $0.fingerprints(markdownFile: FileStore.letterFile, htmlFile: FileStore.letterPageFile))
         }
         try RecordLock.holding(path, in: root, by: member.id) { () throws(StoreError) in
-            let text = try movedText(path, from: dossier.application, to: application.state, settings: config.calculation)
+            let text = try movedText(path, from: dossier.application, to: application.state, closing: application.closing, settings: config.calculation)
             try change(application.id, history: [event] + (sent.map { [$0] } ?? [])) { (files: inout StoreChange) throws(StoreError) in
                 try files.write(text, to: path, inPlace: true)
                 if let letter {
@@ -191,19 +191,20 @@ extension FileStore {
     }
 
     /// What the history says of a move: `from → to`, the reason, and an override's reason.
-    static func moveDetails(from: ApplicationState, to: ApplicationState, reason: String, override: String?) -> String {
-        "\(from.rawValue) → \(to.rawValue)" + (reason.isBlank ? "" : ": " + reason) + (override.map { " (" + $0 + ")" } ?? "")
+    static func moveDetails(from: ApplicationState, to: ApplicationState, closing: ClosingOutcome? = nil, reason: String, override: String?) -> String {
+        "\(from.rawValue) → \(to.rawValue)" + (closing.map { " (\($0.rawValue))" } ?? "") + (reason.isBlank ? "" : ": " + reason) + (override.map { " (" + $0 + ")" } ?? "")
     }
 
     /// application.toml with only its state line changed, after checking that the file still
     /// holds `seen`. Read under the file's lock; nothing is written.
-    func movedText(_ path: String, from seen: Application, to state: ApplicationState, settings: CalculationSettings) throws(StoreError) -> String {
+    func movedText(_ path: String, from seen: Application, to state: ApplicationState, closing: ClosingOutcome? = nil,
+                   settings: CalculationSettings) throws(StoreError) -> String {
         guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
             throw .refused(Message(.storeMissingFile))
         }
         try refuseIfChanged(path, current: readApplication(path, data: data, id: seen.id, settings: settings), from: seen)
         try refusePersonalNumbers(in: data, file: path, texts: seen.freeTexts)
-        return ApplicationRecord.replacingState(in: String(decoding: data, as: UTF8.self), with: state)
+        return ApplicationRecord.replacingState(in: String(decoding: data, as: UTF8.self), with: state, closing: closing)
     }
 
     /// Writes a whole application file: a coordinator's edit, recorded in the history with the

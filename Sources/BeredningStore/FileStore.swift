@@ -200,6 +200,9 @@ public struct FileStore: Sendable {
         if contents.contains(FileStore.proposalFile) {
             dossier.proposal = read("\(folder)/\(FileStore.proposalFile)", into: &problems) { ProposalRecord.read($0, applicationID: id, config: config) }
         }
+        if contents.contains(FileStore.followUpsFolder) {
+            dossier.followUps = readFollowUps(in: folder, id: id, application: application, config: config, into: &problems)
+        }
         dossier.uncounted = reviews.uncounted + comments.uncounted
         guard extras.contains(.earlierVersions), contents.contains(FileStore.versionsFolder) else { return StoreEntry(folder: folder, dossier: dossier, problems: problems) }
         for review in dossier.outdatedReviews where dossier.earlierVersions[review.assessedVersion] == nil {
@@ -233,7 +236,7 @@ public struct FileStore: Sendable {
     }
 
     /// Reads one file; its problems are collected and the value is dropped when there are any.
-    private func read<T>(_ path: String, into problems: inout [FileProblem], _ decode: (TOMLDocument) -> T?) -> T? {
+    func read<T>(_ path: String, into problems: inout [FileProblem], _ decode: (TOMLDocument) -> T?) -> T? {
         let data: Data
         do {
             guard let read = try cappedContents(path) else {

@@ -109,6 +109,8 @@ public struct TerminalApp {
                     queue += state.update(move(id, transition, reason: reason, override: override, letter: letter, state: state))
                 case .recordDecision(let id, let decision):
                     queue += state.update(record(decision, for: id, state: state))
+                case .recordFollowUp(let followUp):
+                    queue += state.update(record(followUp, state: state))
                 case .export(let kind):
                     queue += state.update(export(kind, state: state))
                 case .sync(let choices):
@@ -255,6 +257,16 @@ public struct TerminalApp {
             let moved = try store.move(dossier, transition, by: member, config: state.snapshot.config, reason: reason, override: override,
                                        letter: letter, now: Date())
             return .saved(Message(.workflowMoved, ["id": .text(moved.id.description), "state": .message(moved.state.label)]))
+        } catch {
+            return .failed(error.lines(state.catalog))
+        }
+    }
+
+    private func record(_ followUp: FollowUp, state: AppState) -> Event {
+        guard let member = state.member, let dossier = state.dossier(followUp.applicationID) else { return .failed([state.catalog(.storeMissingFile)]) }
+        do {
+            try store.record(followUp, for: dossier, by: member, now: Date())
+            return .saved(Message(.followUpRecorded, ["id": .text(followUp.applicationID.description), "date": .text(followUp.date.description)]))
         } catch {
             return .failed(error.lines(state.catalog))
         }

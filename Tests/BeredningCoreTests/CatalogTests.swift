@@ -12,6 +12,7 @@ struct CatalogTests {
         keys.formUnion(EconomicModel.allLabelKeys + Role.allLabelKeys + Action.allLabelKeys + Recommendation.allLabelKeys)
         keys.formUnion(ReviewStatus.allLabelKeys + CommentTopic.allLabelKeys + Verdict.allLabelKeys + Outcome.allLabelKeys + Scenario.allLabelKeys + Transition.allLabelKeys + HistoryEvent.Kind.allLabelKeys + Decision.Outcome.allLabelKeys)
         keys.formUnion(PreventionLevel.allLabelKeys + CheckRule.allLabelKeys)
+        keys.formUnion(ClosingOutcome.allLabelKeys + IndicatorProgress.Status.allLabelKeys + DueFollowUp.Urgency.allLabelKeys)
         keys.formUnion(Action.allCases.map { "refusal.\($0.rawValue)" })
         keys.formUnion(ApplicationDiff.fields.map { "application_field.\($0)" })
         keys.formUnion(["string", "int", "number", "bool", "date", "time", "date_time", "array", "table"].map { "type.\($0)" })

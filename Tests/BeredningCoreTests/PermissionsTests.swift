@@ -20,6 +20,8 @@ struct PermissionsTests {
         .manageProcess: [.coordinator],
         .overrideGate: [.coordinator],
         .recordRepayment: [.coordinator],
+        // After the decision: recording follow-ups, starting and closing an intervention.
+        .followUp: [.coordinator],
     ]
 
     @Test(arguments: Role.allCases, Action.allCases)

@@ -8,6 +8,7 @@ struct WorkflowTests {
         .startPreparation: .coordinator, .toSteeringGroup: .coordinator, .resumePreparation: .coordinator,
         .returnForCompletion: .steeringGroup, .forward: .steeringGroup,
         .approve: .coordinator, .reject: .coordinator, .sendFeedback: .coordinator,
+        .start: .coordinator, .closeImplemented: .coordinator, .closeEnded: .coordinator, .closeDiscontinued: .coordinator,
     ]
 
     static let members: [Role: Member] = [.preparationGroup: anna, .youthPanel: sara, .steeringGroup: karin, .coordinator: lars]
@@ -27,9 +28,9 @@ struct WorkflowTests {
         let config = try testConfig()
         let member = Self.members[role]!
         var dossier = try ready(in: transition.from.first!)
-        if transition == .approve || transition == .reject {
-            dossier.decision = Decision(date: Day("2026-11-20")!, caseNumber: "KS 2026/88", outcome: transition == .approve ? .approve : .reject,
-                                        grants: transition == .approve ? [.init(year: 2027, amount: 1)] : [], recordedBy: lars.id)
+        if transition == .approve || transition == .reject || transition == .start {
+            dossier.decision = Decision(date: Day("2026-11-20")!, caseNumber: "KS 2026/88", outcome: transition == .reject ? .reject : .approve,
+                                        grants: transition == .reject ? [] : [.init(year: 2027, amount: 1)], recordedBy: lars.id)
         }
         let result = Result { () throws(Workflow.Refused) -> Application in
             try Workflow.apply(transition, to: dossier, by: member, config: config, reason: "Därför.",
@@ -146,5 +147,54 @@ struct ApplicationDiffTests {
         #expect(dossier.changes(since: review) == nil)  // the store did not keep the old text
         dossier.earlierVersions[review.assessedVersion] = old
         #expect(dossier.changes(since: review)?.map(\.field) == ["evidence.learning_plan"])
+    }
+}
+
+extension WorkflowTests {
+    // MARK: After the decision
+
+    func approved(in state: ApplicationState, outcome: Decision.Outcome = .approve) throws -> Dossier {
+        var dossier = try ready(in: state)
+        dossier.decision = Decision(date: Day("2026-06-16")!, caseNumber: "KS 2026/112", outcome: outcome,
+                                    grants: outcome == .approve ? [.init(year: 2026, amount: 400_000)] : [], recordedBy: lars.id)
+        return dossier
+    }
+
+    @Test func anApprovedInterventionStartsAfterTheFeedbackAndNeedsAReason() throws {
+        let config = try testConfig()
+        let dossier = try approved(in: .feedbackSent)
+        #expect(throws: Workflow.Refused.reasonNeeded(Message(.workflowReasonNeeded, ["transition": .message(Transition.start.label)]))) {
+            try Workflow.apply(.start, to: dossier, by: lars, config: config)
+        }
+        #expect(try Workflow.apply(.start, to: dossier, by: lars, config: config, reason: "Första hembesöken gjordes i augusti.").state == .running)
+        // Feedback goes out on a rejection too; a rejected application never starts.
+        let rejected = try approved(in: .feedbackSent, outcome: .reject)
+        #expect(throws: Workflow.Refused.wrongState(Message(.workflowStartNeedsApproval))) {
+            try Workflow.apply(.start, to: rejected, by: lars, config: config, reason: "x")
+        }
+        // Not straight from approved: the applicant hears of the decision before the money is at work.
+        #expect(throws: Workflow.Refused.self) { try Workflow.apply(.start, to: try approved(in: .approved), by: lars, config: config, reason: "x") }
+    }
+
+    @Test(arguments: [(Transition.closeImplemented, ClosingOutcome.implemented), (.closeEnded, .ended), (.closeDiscontinued, .discontinued)])
+    func closingStoresHowItEnded(transition: Transition, outcome: ClosingOutcome) throws {
+        let config = try testConfig()
+        let dossier = try approved(in: .running)
+        #expect(throws: Workflow.Refused.self) { try Workflow.apply(transition, to: dossier, by: lars, config: config) }
+        let closed = try Workflow.apply(transition, to: dossier, by: lars, config: config, reason: "Styrgruppen 2029-03-01.")
+        #expect(closed.state == .closed)
+        #expect(closed.closing == outcome)
+        #expect(Workflow.available(for: lars, dossier: Dossier(application: closed)).isEmpty)
+    }
+
+    @Test func onlyTheCoordinatorStartsAndClosesAndEveryoneElseIsToldWhy() throws {
+        let config = try testConfig()
+        for (member, state, transition) in [(anna, ApplicationState.feedbackSent, Transition.start), (sara, .running, .closeEnded), (karin, .running, .closeDiscontinued)] {
+            let dossier = try approved(in: state)
+            #expect(Workflow.available(for: member, dossier: dossier).isEmpty)
+            #expect(throws: Workflow.Refused.notAllowed(Refusal(Message(rawKey: "refusal.follow_up", ["role": .message(member.role.label)])))) {
+                try Workflow.apply(transition, to: dossier, by: member, config: config, reason: "x")
+            }
+        }
     }
 }

@@ -159,6 +159,7 @@ struct PermissionStoreTests {
             .startPreparation: .coordinator, .toSteeringGroup: .coordinator, .resumePreparation: .coordinator,
             .returnForCompletion: .steeringGroup, .forward: .steeringGroup,
             .approve: .coordinator, .reject: .coordinator, .sendFeedback: .coordinator,
+            .start: .coordinator, .closeImplemented: .coordinator, .closeEnded: .coordinator, .closeDiscontinued: .coordinator,
         ]
         var refused = 0
         for writer in snapshot.config.members {

@@ -52,7 +52,10 @@ struct FilterWarningTests {
         }
         #expect(filtered("state:steer").listRows.map(\.id) == ["2026-002"])
         #expect(filtered("state:group").listRows.map(\.id) == ["2026-002"])
-        #expect(filtered("state:bevil").listRows.map(\.id) == ["2026-006"])
+        #expect(filtered("state:pågå").listRows.map(\.id) == ["2026-006"])
+        #expect(filtered("state:running").listRows.map(\.id) == ["2026-006"])
+        let approved = filtered("state:bevil")
+        #expect(approved.listRows.isEmpty && approved.filterWarnings.isEmpty)
         // A state no application has now is still a state: no warning, an empty list.
         let forwarded = filtered("state:beslut")
         #expect(forwarded.listRows.isEmpty && forwarded.filterWarnings.isEmpty)
@@ -62,7 +65,7 @@ struct FilterWarningTests {
         #expect(filtered("state:beredninf").filterWarnings == ["okänd status beredninf; menade du state:beredning?"])
         #expect(filtered("state:beslt").filterWarnings == ["okänd status beslt; menade du state:till_beslut?"])
         #expect(filtered("state:xyz").filterWarnings
-                == ["okänd status xyz; det finns inkommen, beredning, styrgrupp, återremitterad, till_beslut, beviljad, avslagen eller återkopplad"])
+                == ["okänd status xyz; det finns inkommen, beredning, styrgrupp, återremitterad, till_beslut, beviljad, avslagen, återkopplad, pågående eller avslutad"])
         #expect(filtered("state:preperation", catalog: en, other: sv).filterWarnings == ["unknown state preperation; did you mean state:in_preparation?"])
     }
 

@@ -214,6 +214,9 @@ struct KeyFuzzer {
         case .recordDecision(let id, let decision):
             guard state.dossier(id) != nil, !fails else { return .failed([]) }
             return .saved(Message(.decisionRecorded, ["id": .text(id.description), "outcome": .message(decision.outcome.label)]))
+        case .recordFollowUp(let followUp):
+            guard state.dossier(followUp.applicationID) != nil, !fails else { return .failed([]) }
+            return .saved(Message(.followUpRecorded, ["id": .text(followUp.applicationID.description), "date": .text(followUp.date.description)]))
         case .export:
             return fails ? .failed(["Permission denied"]) : .saved(Message(.exportDone, ["path": .text("/tmp/exports/beslut.csv")]))
         case .loadHistory(let id):
@@ -275,7 +278,8 @@ struct KeyFuzzer {
         case .move(let id, let transition, let reason, let override, let letter):
             let may: [Role: Set<Transition>] = [
                 .steeringGroup: [.returnForCompletion, .forward],
-                .coordinator: [.startPreparation, .toSteeringGroup, .resumePreparation, .approve, .reject, .sendFeedback],
+                .coordinator: [.startPreparation, .toSteeringGroup, .resumePreparation, .approve, .reject, .sendFeedback,
+                               .start, .closeImplemented, .closeEnded, .closeDiscontinued],
             ]
             guard let role, may[role]?.contains(transition) == true else { throw fail("\(command) by \(role.map { "\($0)" } ?? "nobody")") }
             guard override.isBlank || role == .coordinator else { throw fail("an override by \(role)") }
@@ -289,12 +293,17 @@ struct KeyFuzzer {
             guard role == .coordinator, decision.recordedBy == before.member?.id else { throw fail("\(command) by \(role.map { "\($0)" } ?? "nobody")") }
             let onForm: ApplicationID? = if case .decision(let f)? = front { f.applicationID } else { nil }
             guard onForm == id else { throw fail("a decision from \(String(describing: before.current))") }
+        case .recordFollowUp(let followUp):
+            // Only the coordinator, and only from the follow-up form of that application.
+            guard role == .coordinator, followUp.recordedBy == before.member?.id else { throw fail("\(command) by \(role.map { "\($0)" } ?? "nobody")") }
+            let onForm: ApplicationID? = if case .followUpForm(let f)? = front { f.applicationID } else { nil }
+            guard onForm == followUp.applicationID else { throw fail("a follow-up from \(String(describing: before.current))") }
         case .export(let kind):
             guard role == .coordinator else { throw fail("\(command) by \(role.map { "\($0)" } ?? "nobody")") }
             guard case .export(let options, _) = before.modal, options.contains(kind) else { throw fail("an export without the menu") }
         case .openEditor:
             switch before.current {
-            case .scoring, .comment: break
+            case .scoring, .comment, .followUpForm: break
             default: throw fail("the editor opened from \(String(describing: before.current))")
             }
         case .loadHistory(let id):

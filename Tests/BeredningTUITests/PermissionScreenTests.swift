@@ -198,7 +198,8 @@ struct PermissionScreenTests {
         .preparationGroup: [],
         .youthPanel: [],
         .steeringGroup: [.returnForCompletion, .forward],
-        .coordinator: [.startPreparation, .toSteeringGroup, .resumePreparation, .approve, .reject, .sendFeedback],
+        .coordinator: [.startPreparation, .toSteeringGroup, .resumePreparation, .approve, .reject, .sendFeedback,
+                       .start, .closeImplemented, .closeEnded, .closeDiscontinued],
     ]
 
     @Test(arguments: ["anna", "bengt", "cecilia", "sara", "omar", "karin", "lars"])

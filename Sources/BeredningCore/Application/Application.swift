@@ -4,6 +4,8 @@ public struct Application: Hashable, Sendable {
     public var id: ApplicationID
     public var title: String
     public var state: ApplicationState
+    /// How a closed intervention ended; nil in every other state. Like the state, not part of what is assessed.
+    public var closing: ClosingOutcome?
     /// The municipal sector that applies (idea givers outside the municipality apply through one).
     public var applicant: String
     /// What kind of organisation applies: the fund's rules say which kinds may (Ale: a municipal sector).

@@ -10,5 +10,21 @@ public enum ApplicationState: String, CaseIterable, Hashable, Sendable {
     case approved
     case rejected
     case feedbackSent = "feedback_sent"
+    /// The approved intervention has started; its effects are followed up (criterion 5).
+    case running
+    /// The intervention is over; `Application.closing` says how it ended.
+    case closed
+}
 
+/// How a running intervention ended: the question every fund asks of an investment is whether
+/// it became ordinary work (SKR's sixth step), simply ended, or was stopped.
+public enum ClosingOutcome: String, CaseIterable, Hashable, Sendable, Labelled {
+    /// Taken into ordinary operation (implementerad i ordinarie verksamhet).
+    case implemented
+    /// Ended as planned without being taken into ordinary operation.
+    case ended
+    /// Stopped before its planned end (avbruten).
+    case discontinued
+
+    public static var labelPrefix: String { "closing" }
 }

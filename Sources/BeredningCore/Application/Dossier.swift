@@ -13,6 +13,8 @@ public struct Dossier: Hashable, Sendable {
     public var steeringRequest: SteeringRequest?
     /// The repayment or return plan and what came in against it, once a coordinator has made one.
     public var repayments: RepaymentPlan?
+    /// The recorded follow-ups of a running investment, oldest first.
+    public var followUps: [FollowUp] = []
     /// The texts that outdated reviews assessed, by their version fingerprint, when the store kept them.
     public var earlierVersions: [String: Application] = [:]
     /// Review and comment files that the store holds but that do not count (see `Counting`).

@@ -18,6 +18,8 @@ public enum Action: String, CaseIterable, Hashable, Sendable, Labelled {
     case overrideGate = "override_gate"
     /// Proposing and editing a repayment plan, recording repayments and frame cuts.
     case recordRepayment = "record_repayment"
+    /// Recording a follow-up, and starting and closing an intervention.
+    case followUp = "follow_up"
 
     public static var labelPrefix: String { "action" }
 }
@@ -47,6 +49,7 @@ public enum Permissions {
         .manageProcess: [.coordinator],
         .overrideGate: [.coordinator],
         .recordRepayment: [.coordinator],
+        .followUp: [.coordinator],
     ]
 
     public static func allows(_ role: Role, _ action: Action) -> Bool {

@@ -20,6 +20,7 @@ public struct HistoryEvent: Hashable, Sendable {
         case letterSent = "letter_sent"
         case repaymentPlanned = "repayment_planned"
         case repaymentReceived = "repayment_received"
+        case followUpRecorded = "follow_up_recorded"
         public static var labelPrefix: String { "history" }
     }
 

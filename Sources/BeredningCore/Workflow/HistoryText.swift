@@ -45,7 +45,7 @@ public enum HistoryText {
                 let label = c(Message(rawKey: "application_field." + field))
                 return label.hasPrefix("application_field.") || label.isEmpty ? String(field) : label
             }.joined(separator: ", ")
-        case .registered, .letterSent, .repaymentPlanned, .repaymentReceived:
+        case .registered, .letterSent, .repaymentPlanned, .repaymentReceived, .followUpRecorded:
             return text
         }
     }

@@ -15,6 +15,14 @@ public enum Transition: String, CaseIterable, Hashable, Sendable, Labelled {
     case reject
     /// approved or rejected → the idea giver has had the decision.
     case sendFeedback = "send_feedback"
+    /// The approved intervention has started. Only after the feedback: the applicant has the
+    /// decision, its conditions and its follow-up dates in hand before the fund's money is at work.
+    case start
+    /// running → closed, with how it ended; the outcome is the move, so the menu and the
+    /// command line name it in one word and no closing is ever without one.
+    case closeImplemented = "close_implemented"
+    case closeEnded = "close_ended"
+    case closeDiscontinued = "close_discontinued"
 
     public static var labelPrefix: String { "transition" }
 
@@ -26,6 +34,8 @@ public enum Transition: String, CaseIterable, Hashable, Sendable, Labelled {
         case .resumePreparation: return [.returned]
         case .approve, .reject: return [.forwarded]
         case .sendFeedback: return [.approved, .rejected]
+        case .start: return [.feedbackSent]
+        case .closeImplemented, .closeEnded, .closeDiscontinued: return [.running]
         }
     }
 
@@ -38,6 +48,8 @@ public enum Transition: String, CaseIterable, Hashable, Sendable, Labelled {
         case .approve: return .approved
         case .reject: return .rejected
         case .sendFeedback: return .feedbackSent
+        case .start: return .running
+        case .closeImplemented, .closeEnded, .closeDiscontinued: return .closed
         }
     }
 
@@ -49,11 +61,23 @@ public enum Transition: String, CaseIterable, Hashable, Sendable, Labelled {
         case .forward: return .forwardToBoard
         case .approve, .reject: return .recordDecision
         case .sendFeedback: return .sendFeedback
+        case .start, .closeImplemented, .closeEnded, .closeDiscontinued: return .followUp
         }
     }
 
-    /// A move that must say why: the steering group's request, or the coordinator's override.
-    public var needsReason: Bool { self == .returnForCompletion }
+    /// How the intervention ended, for the three closing moves.
+    public var closing: ClosingOutcome? {
+        switch self {
+        case .closeImplemented: return .implemented
+        case .closeEnded: return .ended
+        case .closeDiscontinued: return .discontinued
+        default: return nil
+        }
+    }
+
+    /// A move that must say why: the steering group's request; the start and end of an
+    /// intervention, which the yearly report and the follow-ups explain from these reasons.
+    public var needsReason: Bool { self == .returnForCompletion || self == .start || closing != nil }
 
     /// The feedback is the decision letter: the move writes it, so it cannot be made without one.
     public var sendsLetter: Bool { self == .sendFeedback }
@@ -137,6 +161,10 @@ public enum Workflow {
                 throw .reasonNeeded(Message(.decisionNeeded))
             }
         }
+        // Feedback is also sent on a rejection; only an approved investment can start.
+        if transition == .start && dossier.decision?.outcome != .approve {
+            throw .wrongState(Message(.workflowStartNeedsApproval))
+        }
         if transition == .toSteeringGroup {
             let gaps = gaps(dossier, config: config)
             if !gaps.isEmpty {
@@ -146,6 +174,7 @@ public enum Workflow {
         }
         var application = dossier.application
         application.state = transition.to
+        application.closing = transition.closing
         return application
     }
 }

@@ -19,6 +19,13 @@ enum ApplicationRecord {
         if !f.keys.contains("state") { f.report(.fileMissingField, at: "state") }
 
         var application = Application(id: id ?? folderID ?? ApplicationID(year: 0, number: 1), title: title, state: state ?? .received)
+        application.closing = f.choice("closing", ClosingOutcome.self)
+        if state == .closed && application.closing == nil && !f.keys.contains("closing") {
+            document.report(.fileMissingField, at: "closing", ["field": .text("closing")], fatal: false)
+        }
+        if let state, state != .closed, application.closing != nil {
+            document.report(.fileClosingNotClosed, at: "closing", ["state": .text(state.rawValue)], fatal: false)
+        }
         application.applicant = f.text("applicant")
         application.applicantKind = f.choice("applicant_kind", ActorKind.self)
         application.ideaGiver = f.text("idea_giver")
@@ -93,15 +100,26 @@ enum ApplicationRecord {
 
     /// The file's text with its top-level `state` line set to `state`; every other line, and
     /// every line end (LF, CRLF or a mix), as written.
-    static func replacingState(in text: String, with state: ApplicationState) -> String {
+    static func replacingState(in text: String, with state: ApplicationState, closing: ClosingOutcome? = nil) -> String {
         var file = TextLines(text)
         let newLine = "state = \"\(state.rawValue)\""
         let index = LineIndex(text: text)
+        let stateLine: Int
         if index.contains("state") {
-            file.lines[index.line(of: "state") - 1].content = newLine
+            stateLine = index.line(of: "state")
+            file.lines[stateLine - 1].content = newLine
         } else {
             // No state yet: it goes after the title (or first), before any table.
-            file.insert(newLine, at: index.contains("title") ? index.line(of: "title") : 0)
+            stateLine = (index.contains("title") ? index.line(of: "title") : 0) + 1
+            file.insert(newLine, at: stateLine - 1)
+        }
+        // How a closed intervention ended sits under its state, and only there.
+        let closingLine = closing.map { "closing = \"\($0.rawValue)\"" }
+        if index.contains("closing") {
+            let line = index.line(of: "closing") + (index.contains("state") ? 0 : 1)
+            if let closingLine { file.lines[line - 1].content = closingLine } else { file.lines.remove(at: line - 1) }
+        } else if let closingLine {
+            file.insert(closingLine, at: stateLine)
         }
         return file.text
     }
@@ -118,6 +136,7 @@ enum ApplicationRecord {
         w.field("id", a.id.description)
         w.field("title", a.title)
         w.field("state", a.state)
+        w.field("closing", a.closing)
         w.field("applicant", a.applicant)
         w.field("applicant_kind", a.applicantKind)
         w.field("idea_giver", a.ideaGiver)

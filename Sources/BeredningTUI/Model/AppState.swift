@@ -55,6 +55,9 @@ public struct AppState: Sendable {
         case conflict(ConflictForm)
         case meeting(MeetingScreen)
         case budget(BudgetScreen)
+        case followUp(FollowUpScreen)
+        case followUpsDue(FollowUpsDueScreen)
+        case followUpForm(FollowUpForm)
     }
 
     public struct Status: Equatable, Sendable {
@@ -77,7 +80,8 @@ public struct AppState: Sendable {
             case .conflict(let form): return form.isDirty
             case .move(let screen): return screen.pending != nil && !screen.editor.isBlank
             case .decision(let form): return !form.text(.caseNumber).isBlank || !form.text(.rationale).isBlank
-            case .application, .calculation, .history, .meeting, .budget: return false
+            case .followUpForm(let form): return form.isDirty
+            case .application, .calculation, .history, .meeting, .budget, .followUp, .followUpsDue: return false
             }
         }
     }
@@ -170,6 +174,9 @@ public struct AppState: Sendable {
         case .conflict(let form): return handleConflict(key, form)
         case .meeting(let screen): return handleMeeting(key, screen)
         case .budget(let screen): return handleBudget(key, screen)
+        case .followUp(let screen): return handleFollowUp(key, screen)
+        case .followUpsDue(let screen): return handleFollowUpsDue(key, screen)
+        case .followUpForm(let form): return handleFollowUpForm(key, form)
         }
     }
 
@@ -198,7 +205,7 @@ public struct AppState: Sendable {
             case .stay:
                 stack[stack.count - 1] = .scoring(form)
             }
-        case .comment, .move, .decision, .conflict:
+        case .comment, .move, .decision, .conflict, .followUpForm:
             stack.removeLast()
         default: break
         }
@@ -239,6 +246,12 @@ public struct AppState: Sendable {
             form.editors[form.focus] = editor
             stack[stack.count - 1] = .decision(form)
             return true
+        case .followUpForm(var form):
+            var editor = form.editors[form.focus] ?? TextEditor()
+            change(&editor)
+            form.editors[form.focus] = editor
+            stack[stack.count - 1] = .followUpForm(form)
+            return true
         default:
             return false
         }
@@ -255,6 +268,8 @@ public struct AppState: Sendable {
         case .move(let screen) where screen.pending != nil: return (false, formTextWidth, AppState.formTextHeight)
         case .decision(let form) where form.focus != .outcome:
             return (DecisionForm.isSingleLine(form.focus), decisionTextWidth, DecisionForm.rows(form.focus))
+        case .followUpForm(let form):
+            return (FollowUpForm.isSingleLine(form.focus), decisionTextWidth, FollowUpForm.rows(form.focus))
         default: return nil
         }
     }
@@ -293,6 +308,7 @@ public struct AppState: Sendable {
         case .conflict(let form): return form.editor.text
         case .move(let screen) where screen.pending != nil: return screen.editor.text
         case .decision(let form) where form.focus != .outcome: return form.text(form.focus)
+        case .followUpForm(let form): return form.text(form.focus)
         default: return nil
         }
     }

@@ -91,6 +91,8 @@ extension AppState {
         case .char("J"):
             guard let dossier = dossier(screen.applicationID) else { return [] }
             return declareOrWithdrawConflict(dossier)
+        case .char("u"):
+            return openFollowUps(screen.applicationID)
         case .char("H"):
             stack.append(.history(HistoryScreen(applicationID: screen.applicationID)))
             return [.loadHistory(screen.applicationID)]

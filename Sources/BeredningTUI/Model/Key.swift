@@ -46,6 +46,7 @@ public enum Command: Sendable, Equatable {
     case move(ApplicationID, Transition, reason: String, override: String, letter: SentLetter? = nil)
     case loadHistory(ApplicationID)
     case recordDecision(ApplicationID, Decision)
+    case recordFollowUp(FollowUp)
     /// Writes an export into the store's `exports` folder.
     case export(ExportKind)
     /// Shares the member's work through git; `choices` settle the conflicts of the last sync.

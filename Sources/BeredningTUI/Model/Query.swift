@@ -12,6 +12,9 @@ import Foundation
 ///                         the operators are < <= > >= =
 ///     oenighet            reviewers disagree on some criterion
 ///     aktör:BUP           an actor's name contains the text
+///     uppföljning:försenad  a planned follow-up has passed without one (followup:overdue);
+///                         uppföljning:snart within a month (followup:due); uppföljning:gjord
+///                         at least one recorded (followup:done)
 ///     anything else       the id, title or applicant contains it (case does not matter)
 public struct Query: Equatable, Sendable {
     public enum Term: Equatable, Sendable {
@@ -21,6 +24,24 @@ public struct Query: Equatable, Sendable {
         case score(criterion: String, op: Comparison, value: Double)
         case disagreement
         case actor(String)
+        /// `uppföljning:…`; nil when the value is none of the known ones (the text typed is kept for the warning).
+        case followUp(FollowUpFilter?, typed: String)
+    }
+
+    /// What a follow-up term asks for.
+    public enum FollowUpFilter: String, Equatable, Sendable, CaseIterable {
+        case overdue, soon, done
+
+        /// The words each goes by, Swedish first, then English.
+        var names: [String] {
+            switch self {
+            case .overdue: return ["försenad", "forsenad", "sen", "overdue", "late"]
+            case .soon: return ["snart", "due", "soon"]
+            case .done: return ["gjord", "done", "recorded"]
+            }
+        }
+
+        static let prefixes = ["uppföljning:", "uppfoljning:", "followup:", "follow-up:"]
     }
 
     public enum Comparison: String, Equatable, Sendable, CaseIterable {
@@ -55,6 +76,10 @@ public struct Query: Equatable, Sendable {
         for prefix in ["state:", "status:"] where lower.hasPrefix(prefix) { return .state(String(lower.dropFirst(prefix.count))) }
         for prefix in ["aktör:", "actor:"] where lower.hasPrefix(prefix) { return .actor(String(lower.dropFirst(prefix.count))) }
         if lower == "todo:me" || lower == "todo:mig" { return .todoMe }
+        for prefix in FollowUpFilter.prefixes where lower.hasPrefix(prefix) {
+            let value = String(lower.dropFirst(prefix.count))
+            return .followUp(FollowUpFilter.allCases.first { $0.names.contains(value) }, typed: value)
+        }
         if lower == "oenighet" || lower == "disagreement" { return .disagreement }
         for op in Comparison.allCases {
             guard let range = lower.range(of: op.rawValue) else { continue }
@@ -127,8 +152,18 @@ public struct Query: Equatable, Sendable {
                 guard name.allSatisfy(\.isLetter) else { continue }
                 if name == "todo" {
                     warnings.append(Message(.tuiFilterUnknownTerm, ["term": .text(word), "suggestion": .text("todo:me")]))
-                } else if let near = Query.nearest(name, among: ["state", "status", "aktör", "actor", "todo"]) {
+                } else if let near = Query.nearest(name, among: ["state", "status", "aktör", "actor", "todo", "uppföljning", "followup"]) {
                     warnings.append(Message(.tuiFilterUnknownTerm, ["term": .text(word), "suggestion": .text(near == "todo" ? "todo:me" : near + ":" + value)]))
+                }
+            case .followUp(let filter, let typed):
+                guard filter == nil else { continue }
+                let english = catalogs.first?.language == .en
+                let names = FollowUpFilter.allCases.map { (english ? "followup:" : "uppföljning:") + $0.names[english ? ($0 == .overdue ? 3 : 1) : 0] }
+                if let near = Query.nearest(typed, among: FollowUpFilter.allCases.flatMap(\.names)),
+                   let filter = FollowUpFilter.allCases.first(where: { $0.names.contains(near) }) {
+                    warnings.append(Message(.tuiFilterUnknownTerm, ["term": .text(typed), "suggestion": .text(names[FollowUpFilter.allCases.firstIndex(of: filter)!])]))
+                } else {
+                    warnings.append(Message(.tuiFilterUnknownFollowUp, ["name": .text(typed), "names": .message(Query.oneOf(names))]))
                 }
             case .todoMe, .disagreement, .actor:
                 continue
@@ -175,7 +210,7 @@ public struct Query: Equatable, Sendable {
     }
 
     /// Whether a row of the list matches every term; its checklist is the one the member may see.
-    func matches(_ row: ListRow, member: Member?, catalogs: [Catalog]) -> Bool {
+    func matches(_ row: ListRow, member: Member?, catalogs: [Catalog], today: Day) -> Bool {
         guard !row.isBroken else { return false }
         return terms.allSatisfy { term in
             // Free text is most of what people type, and needs no look at the dossier.
@@ -191,6 +226,13 @@ public struct Query: Equatable, Sendable {
                 return member.map { ReviewQueue.isTodo(dossier, for: $0) } ?? false
             case .disagreement:
                 return checklist.rows.contains { $0.aggregate.disagreement }
+            case .followUp(let filter, _):
+                switch filter {
+                case .overdue: return FollowUpsDue.mostPressing(dossier, today: today) == .overdue
+                case .soon: return FollowUpsDue.open(dossier).contains { FollowUpsDue.urgency(of: $0, today: today) == .soon }
+                case .done: return !dossier.followUps.isEmpty
+                case nil: return false
+                }
             case .actor(let text):
                 let names = application.actors.map(\.name) + (application.calculation?.actors ?? [])
                 return names.contains { $0.lowercased().contains(text) }

@@ -28,6 +28,9 @@ public enum Frame {
             case .move(let screen): MoveView.draw(state, screen, into: &buffer, top: content.y, height: content.height)
             case .history(let screen): HistoryView.draw(state, screen, into: &buffer, top: content.y, height: content.height)
             case .decision(let form): DecisionView.draw(state, form, into: &buffer, top: content.y, height: content.height)
+            case .followUp(let screen): FollowUpView.draw(state, screen, into: &buffer, top: content.y, height: content.height)
+            case .followUpsDue(let screen): FollowUpsDueView.draw(state, screen, into: &buffer, top: content.y, height: content.height)
+            case .followUpForm(let form): FollowUpFormView.draw(state, form, into: &buffer, top: content.y, height: content.height)
             }
         }
         drawStatus(state, statusLines, into: &buffer)

@@ -37,7 +37,7 @@ public enum Keymap {
                 Binding("c", .keyComment, footer: true, refusal: refused(.commentAsYouthPanel)), Binding("e", .keyCalculation),
                 Binding("m", .keyMoveApplication, footer: true, refusal: moves),
                 Binding("n", .keyNextReview, refusal: refused(.scoreReview)), Binding("x", .keyExport, refusal: refused(.exportDecisions)),
-                Binding("M", .keyMeeting), Binding("B", .keyBudget),
+                Binding("M", .keyMeeting), Binding("B", .keyBudget), Binding("u", .keyFollowUpsDue),
                 Binding("s", .keySort, footer: true), Binding("S", .keyReverse), Binding("1–8", .keySortColumn), Binding("v", .keyGroup), Binding("PgUp PgDn g G", .keyPage), Binding("Esc", .keyClearFilter),
                 Binding("r", .keyReload), Binding("y", .keySync), Binding("Ctrl-L", .keyRedraw), Binding("Ctrl-Z", .keySuspend),
                 Binding("?", .keyHelp, footer: true), Binding("q", .keyQuit, footer: true),
@@ -51,7 +51,7 @@ public enum Keymap {
                 Binding("p", .keyScore, footer: true, refusal: refused(.scoreReview)),
                 Binding("c", .keyComment, footer: true, refusal: refused(.commentAsYouthPanel)), Binding("e", .keyCalculation, footer: true),
                 Binding("m", .keyMoveApplication, footer: true, refusal: moves),
-                Binding("H", .keyHistory), Binding("d", .keyDecision, refusal: refused(.recordDecision)),
+                Binding("H", .keyHistory), Binding("u", .keyFollowUp), Binding("d", .keyDecision, refusal: refused(.recordDecision)),
                 Binding("x", .keyExport, refusal: refused(.exportDecisions)),
                 Binding("J", .conflictKeyDeclare, refusal: refused(.declareConflict)),
                 Binding("?", .keyHelp, footer: true), Binding("Esc q", .keyBack, footer: true),
@@ -95,6 +95,17 @@ public enum Keymap {
             keys += [Binding("Ctrl-S", .keySaveDraft, footer: true), Binding("Ctrl-O", .keyMarkComplete, footer: true),
                      Binding("Ctrl-N", .keySaveNext, footer: true), Binding("Esc", .keyBack, footer: true), Binding("F1", .keyHelp)]
             return keys
+        case .followUp:
+            return [Binding("↑↓ j k", .keyScroll, footer: true), Binding("PgUp PgDn g", .keyPage),
+                    Binding("n", .keyNewFollowUp, footer: true, refusal: refused(.followUp)),
+                    Binding("?", .keyHelp, footer: true), Binding("Esc q", .keyBack, footer: true)]
+        case .followUpsDue:
+            return [Binding("↑↓ j k", .keyMove, footer: true), Binding("Enter", .keyFollowUp, footer: true),
+                    Binding("?", .keyHelp, footer: true), Binding("Esc q", .keyBack, footer: true)]
+        case .followUpForm(let form):
+            var keys = [Binding("Tab Shift-Tab", .keyNextField, footer: true)]
+            if !FollowUpForm.isSingleLine(form.focus) { keys.append(Binding("Ctrl-E F4", .keyEditor, footer: true)) }
+            return keys + [Binding("Ctrl-S", .keySaveFollowUp, footer: true), Binding("Esc", .keyBack, footer: true), Binding("F1", .keyHelp)]
         case .conflict:
             return [Binding("Ctrl-S", .conflictKeyDeclare, footer: true), Binding("Ctrl-E F4", .keyEditor, footer: true),
                     Binding("Alt-B Alt-F", .keyWordMove), Binding("Esc", .keyBack, footer: true), Binding("F1", .keyHelp)]

@@ -143,7 +143,11 @@ enum ListView {
             case .id: text = application.id.description + (row.entry.problems.isEmpty ? "" : "⚠")
             case .title: text = application.title
             case .applicant: text = application.applicant
-            case .state: text = state.catalog.label(application.state)
+            case .state:
+                // "!" after the state: a planned follow-up has passed without one.
+                let overdue = FollowUpsDue.mostPressing(dossier, today: state.today) == .overdue
+                text = state.catalog.label(application.state) + (overdue ? " !" : "")
+                if overdue { cellStyle = style(.warning) }
             case .checklist:
                 var cx = x
                 for checklistRow in checklist.rows {

@@ -191,7 +191,7 @@ enum ModalView {
             if state.current == nil && state.member != nil {
                 lines.append([])
                 lines.append([(c(.uiQueryTitle), .title)])
-                for key in [MessageKey.uiQueryState, .uiQueryTodo, .uiQueryScore, .uiQueryDisagreement, .uiQueryActor, .uiQueryText, .uiMarkers] {
+                for key in [MessageKey.uiQueryState, .uiQueryTodo, .uiQueryScore, .uiQueryDisagreement, .uiQueryActor, .uiQueryFollowUp, .uiQueryText, .uiMarkers] {
                     lines.append([(c(key), .plain)])
                 }
             }
