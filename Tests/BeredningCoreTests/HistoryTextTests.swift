@@ -18,6 +18,9 @@ struct HistoryTextTests {
         #expect(try shown(.moved, "with_steering_group → returned: Komplettera budgeten.") == "styrgrupp → återremitterad: Komplettera budgeten.")
         #expect(try shown(.overridden, "in_preparation → with_steering_group (Brådskande.)") == "beredning → styrgrupp (Brådskande.)")
         #expect(try shown(.moved, "with_steering_group → returned", en) == "steering group → returned")
+        #expect(try shown(.moved, "running → closed (implemented): Socialnämnden tar över.")
+                == "pågående → avslutad (implementerad i ordinarie verksamhet): Socialnämnden tar över.")
+        #expect(try shown(.moved, "running → closed (Brådskande.)") == "pågående → avslutad (Brådskande.)")
     }
 
     @Test func aDecisionsOutcomeAndAmountInWords() throws {

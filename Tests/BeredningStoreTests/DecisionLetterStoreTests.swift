@@ -11,8 +11,19 @@ struct DecisionLetterStoreTests {
     let now = Date(timeIntervalSince1970: 1_780_000_000)
     let id = ApplicationID("2026-006")!
 
-    func sent() throws -> (TestStore, SentLetter) {
+    /// The demo with 2026-006 approved and its feedback not yet sent.
+    func approved() throws -> TestStore {
         let box = try TestStore()
+        let path = "2026-006/application.toml"
+        try box.write(path, try box.read(path).replacingOccurrences(of: "state = \"running\"", with: "state = \"approved\""))
+        try? FileManager.default.removeItem(at: box.root.appendingPathComponent("2026-006/letter.md"))
+        try? FileManager.default.removeItem(at: box.root.appendingPathComponent("2026-006/letter.html"))
+        try? FileManager.default.removeItem(at: box.root.appendingPathComponent("2026-006/history.jsonl"))
+        return box
+    }
+
+    func sent() throws -> (TestStore, SentLetter) {
+        let box = try approved()
         let snapshot = try box.load()
         let lars = try #require(snapshot.config.member(MemberID("lars")!))
         let dossier = try #require(snapshot.entry(id)?.dossier)
@@ -36,7 +47,7 @@ struct DecisionLetterStoreTests {
     }
 
     @Test func withoutALetterNothingMovesAndNothingIsWritten() throws {
-        let box = try TestStore()
+        let box = try approved()
         let snapshot = try box.load()
         let lars = try #require(snapshot.config.member(MemberID("lars")!))
         do {

@@ -1,4 +1,5 @@
 import BeredningCore
+import BeredningStore
 @testable import BeredningTUI
 import Foundation
 import Testing
@@ -7,8 +8,19 @@ import Testing
 /// exactly the letter shown (issue 16).
 @Suite("The decision letter before the feedback is sent")
 struct LetterScreenTests {
+    /// The demo with 2026-006 just approved: its feedback not yet sent.
+    static let approved: StoreSnapshot = {
+        let entries = demo.entries.map { entry -> StoreEntry in
+            guard entry.folder == "2026-006", var dossier = entry.dossier else { return entry }
+            dossier.application.state = .approved
+            return StoreEntry(folder: entry.folder, dossier: dossier, problems: entry.problems)
+        }
+        return StoreSnapshot(root: demo.root, config: demo.config, entries: entries, problems: demo.problems)
+    }()
+
     func letterScreen(width: Int = 80, height: Int = 24) -> AppState {
-        var s = state(as: "lars", width: width, height: height)
+        var s = AppState(snapshot: Self.approved, member: member("lars"), catalog: sv, otherCatalog: en, width: width, height: height)
+        s.now = Date(timeIntervalSince1970: 1_780_000_000)
         s.select("2026-006")
         s.press(.enter, .char("m"))
         s.press(.enter)

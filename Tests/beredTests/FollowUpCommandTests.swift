@@ -140,7 +140,7 @@ struct FollowUpCommandTests {
         #expect(closed.status == 0, "\(closed.stderr)")
         let text = try String(contentsOf: demo.url("2026-006/application.toml"), encoding: .utf8)
         #expect(text.contains("state = \"closed\"\nclosing = \"implemented\"\n"))
-        #expect(try Bered.run(["history", demo.path, "2026-006"]).stdout.contains("running → closed (implemented): Socialnämnden tar över från 2029."))
+        #expect(try Bered.run(["history", demo.path, "2026-006"]).stdout.contains("pågående → avslutad (implementerad i ordinarie verksamhet): Socialnämnden tar över från 2029."))
         #expect(try Bered.run(["list", demo.path]).stdout.contains("avslutad"))
         // A closed investment is followed up no more.
         #expect(!(try Bered.run(["uppfoljning", demo.path]).stdout.contains("2026-006")))

@@ -4,9 +4,19 @@ import Testing
 /// `bered brev` and the feedback that sends the letter, on the installed release build (issue 16).
 @Suite("bered brev: the decision letter", .serialized)
 struct LetterCommandTests {
+    /// The demo with 2026-006 approved and its feedback not yet sent.
+    func approvedDemo() throws -> DemoCopy {
+        let demo = try DemoCopy()
+        let application = demo.url("2026-006/application.toml")
+        let text = try String(contentsOf: application, encoding: .utf8)
+        try text.replacingOccurrences(of: "state = \"running\"", with: "state = \"approved\"").write(to: application, atomically: true, encoding: .utf8)
+        for file in ["letter.md", "letter.html", "history.jsonl"] { try? FileManager.default.removeItem(at: demo.url("2026-006/" + file)) }
+        return demo
+    }
+
     @Test func previewSendCheckAndTamper() throws {
         let bered = try Bered.installed.get()
-        let demo = try DemoCopy()
+        let demo = try approvedDemo()
         let run = { (arguments: [String]) in try Bered.run(arguments, executable: bered) }
 
         let none = try run(["brev", demo.path, "2026-001"])
@@ -62,7 +72,7 @@ struct LetterCommandTests {
 
     @Test func inEnglishWithLang() throws {
         let bered = try Bered.installed.get()
-        let demo = try DemoCopy()
+        let demo = try approvedDemo()
         let sent = try Bered.run(["move", demo.path, "2026-006", "send_feedback", "--as", "lars", "--lang", "en"], executable: bered)
         #expect(sent.status == 0, "\(sent.stderr)")
         let markdown = try String(contentsOf: demo.url("2026-006/letter.md"), encoding: .utf8)

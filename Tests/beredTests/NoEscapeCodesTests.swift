@@ -89,7 +89,7 @@ struct NoEscapeCodesTests {
         let result = try Bered.run(["history", demo.path, "2026-005"])
         #expect(result.status == 2)
         #expect(result.stdout.utf8.count < 10_000)
-        #expect(result.stdout.contains("received → in_preparation"))
+        #expect(result.stdout.contains("inkommen → beredning"))
         #expect(result.stderr.contains("history.jsonl:2: raden är 10500098 byte, över gränsen 1048576 byte för en händelse, och visas inte"))
     }
 }

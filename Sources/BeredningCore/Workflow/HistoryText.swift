@@ -59,7 +59,15 @@ public enum HistoryText {
         let rest = text[arrow.upperBound...]
         let raw = rest.prefix { $0.isLetter || $0 == "_" }
         guard let to = ApplicationState(rawValue: String(raw)) else { return nil }
-        return c.label(from) + " → " + c.label(to) + rest.dropFirst(raw.count)
+        var after = rest.dropFirst(raw.count)
+        var closing = ""
+        // "running → closed (implemented)": how it ended.
+        if after.hasPrefix(" ("), let close = after.firstIndex(of: ")"),
+           let outcome = ClosingOutcome(rawValue: String(after[after.index(after.startIndex, offsetBy: 2)..<close])) {
+            closing = " (" + c.label(outcome) + ")"
+            after = after[after.index(after: close)...]
+        }
+        return c.label(from) + " → " + c.label(to) + closing + after
     }
 
     /// "approve, 1450000 kr" with the outcome's label and the amount as kronor.
