@@ -12,7 +12,7 @@ struct Bered: ParsableCommand {
         abstract: "Beredning: review applications to a social investment fund.",
         discussion: "Swedish by default; --lang en or an English LANG for English.",
         version: BeredningVersion.current,
-        subcommands: [Open.self, Demo.self, Init.self, New.self, List.self, Check.self, Calc.self, Move.self, Decide.self, ProposalCommand.self, MeetingCommand.self, Remind.self, Conflict.self, History.self, Export.self, Validate.self, Sync.self, Share.self, Trust.self, Verify.self, KeyCommand.self, Bench.self],
+        subcommands: [Open.self, Demo.self, Init.self, New.self, List.self, Check.self, Calc.self, Move.self, Decide.self, ProposalCommand.self, MeetingCommand.self, Remind.self, Conflict.self, History.self, Export.self, Validate.self, Sync.self, Share.self, Trust.self, Verify.self, KeyCommand.self, Man.self, Bench.self],
         defaultSubcommand: Open.self
     )
 
@@ -20,6 +20,10 @@ struct Bered: ParsableCommand {
     /// quotes what was typed ("Unexpected argument '…'"), and a value pasted from a file or a
     /// web page may hold escape codes the terminal would act on.
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let request = HelpRequest(arguments, root: CommandShape.tree, environment: ProcessInfo.processInfo.environment) {
+            printHelp(request)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -33,6 +37,18 @@ struct Bered: ParsableCommand {
             }
             Foundation.exit(code.rawValue)
         }
+    }
+}
+
+/// Our own help in the user's language, instead of the parser's English.
+private func printHelp(_ request: HelpRequest) -> Never {
+    do {
+        let help = HelpText(catalog: try BundledResources.catalog(request.language), root: CommandShape.tree())
+        print(help.render(request.path) ?? "")
+        Foundation.exit(ExitStatus.ok)
+    } catch {
+        printError(String(describing: error))
+        Foundation.exit(ExitStatus.broken)
     }
 }
 
