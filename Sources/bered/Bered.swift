@@ -56,12 +56,15 @@ private func printHelp(_ request: HelpRequest) -> Never {
 struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Language of the output: sv or en (default: sv, or en from an English LANG).")
     var lang: String?
+    @Flag(name: .long, help: "Marks in words instead of symbols (ok, missing, warning, not judged instead of ✓ ✗ ! ?), for screen readers and braille; also with BERED_ASCII=1.")
+    var ascii = false
 
     func context() throws -> CLIContext {
-        guard let language = Language.resolve(flag: lang, environment: ProcessInfo.processInfo.environment) else {
+        let environment = ProcessInfo.processInfo.environment
+        guard let language = Language.resolve(flag: lang, environment: environment) else {
             throw ValidationError("--lang takes sv or en, not \(lang ?? "")")
         }
-        return try CLIContext(language: language)
+        return try CLIContext(language: language, marks: MarkStyle.resolve(flag: ascii, environment: environment))
     }
 }
 
@@ -99,8 +102,10 @@ struct CLIContext {
     let catalog: Catalog
     let coreCriteria: [Criterion]
 
-    init(language: Language) throws {
-        catalog = try BundledResources.catalog(language)
+    init(language: Language, marks: MarkStyle = .symbols) throws {
+        var catalog = try BundledResources.catalog(language)
+        catalog.marks = marks
+        self.catalog = catalog
         coreCriteria = try BundledResources.coreCriteria()
     }
 

@@ -10,7 +10,8 @@ enum ListView {
     /// The columns that fit: title and applicant share what the fixed columns leave; narrow
     /// terminals drop the applicant, then the state.
     static func columns(_ state: AppState) -> [Column] {
-        let stripWidth = state.snapshot.config.criteria.all.count
+        // Marks in words are counted ("1 varning, 2 saknas"): room for two kinds.
+        let stripWidth = state.catalog.marks == .words ? 20 : state.snapshot.config.criteria.all.count
         let stateWidth = 10
         var fixed: [Column] = [Column(column: .id, width: 8, rightAligned: false)]
         // Figure columns are as wide as their header (plus the sort arrow), so nothing is cut.
@@ -144,6 +145,8 @@ enum ListView {
             case .title: text = application.title
             case .applicant: text = application.applicant
             case .state: text = state.catalog.label(application.state)
+            case .checklist where state.catalog.marks == .words:
+                text = state.catalog.strip(checklist.rows.map(\.outcome))
             case .checklist:
                 var cx = x
                 for checklistRow in checklist.rows {

@@ -34,7 +34,7 @@ struct ManPage {
             out += arguments(of: path, command)
         }
         out.append(".SH " + Self.quoted(catalog(.cliManEnvironment)))
-        for (name, key) in [("BERED_USER", MessageKey.cliManEnvUser), ("LC_ALL, LC_MESSAGES, LANG", .cliManEnvLang)] {
+        for (name, key) in [("BERED_USER", MessageKey.cliManEnvUser), ("LC_ALL, LC_MESSAGES, LANG", .cliManEnvLang), ("BERED_ASCII", .cliManEnvAscii)] {
             out.append(".TP")
             out.append(".B " + Self.quoted(name))
             out.append(Self.escaped(catalog(key)))
