@@ -48,7 +48,17 @@ enum ListView {
         }
     }
 
+    /// The list, and on a wide terminal the selected application's preview beside it (the list's
+    /// columns then fit the narrower part, as on a smaller terminal).
     static func draw(_ state: AppState, into buffer: inout ScreenBuffer, top: Int, height: Int) {
+        guard PreviewView.shown(state) else { return drawList(state, into: &buffer, top: top, height: height) }
+        var left = state
+        left.width = PreviewView.listWidth(state)
+        drawList(left, into: &buffer, top: top, height: height)
+        PreviewView.draw(state, x: left.width, width: state.width - left.width, top: top, height: height, into: &buffer)
+    }
+
+    static func drawList(_ state: AppState, into buffer: inout ScreenBuffer, top: Int, height: Int) {
         let columns = columns(state)
         let rows = state.listRows
         var x = 2
@@ -112,7 +122,7 @@ enum ListView {
 
     static func drawRow(_ row: ListRow, columns: [Column], state: AppState, y: Int, selected: Bool, into buffer: inout ScreenBuffer) {
         if selected {
-            buffer.fill(y: y, style: .selected)
+            buffer.fill(y: y, to: state.width, style: .selected)
             buffer.cursor = (0, y)
         }
         func style(_ base: Style) -> Style {
