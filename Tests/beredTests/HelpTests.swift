@@ -120,6 +120,11 @@ struct HelpTests {
         #expect(try Bered.run(["bench", "generate", "--help"]).stdout.contains("Hur många ansökningar. (standard: 1000)"))
     }
 
+    @Test func theREADMEsHelpIsTheRealOne() throws {
+        let help = try Bered.run(["--help"])
+        #expect(help.stdout == (try CalcCommandTests.readmeBlock(startingWith: "ÖVERSIKT: Beredning: bered ansökningar till en social investeringsfond.")) + "\n")
+    }
+
     @Test func shellCompletionsAndTheVersionStillWork() throws {
         for shell in ["bash", "zsh", "fish"] {
             let script = try Bered.run(["--generate-completion-script", shell])
