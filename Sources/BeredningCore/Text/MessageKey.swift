@@ -327,6 +327,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case markDone = "mark.done"
     case markError = "mark.error"
     case cliManEnvAscii = "cli.man.env_ascii"
+    // The plain mode (bered --plain)
+    case plainWhoAreYou = "plain.who_are_you"
+    case plainListHeading = "plain.list_heading"
+    case plainListPrompt = "plain.list_prompt"
+    case plainHelp = "plain.help"
+    case plainNotAChoice = "plain.not_a_choice"
     case cliNoSuchApplication = "cli.no_such_application"
     case cliWhoAreYou = "cli.who_are_you"
     case cliUnknownMember = "cli.unknown_member"
