@@ -12,7 +12,7 @@ struct Bered: ParsableCommand {
         abstract: "Beredning: review applications to a social investment fund.",
         discussion: "Swedish by default; --lang en or an English LANG for English.",
         version: BeredningVersion.current,
-        subcommands: [Open.self, Demo.self, Init.self, New.self, List.self, Check.self, Calc.self, Move.self, Decide.self, ProposalCommand.self, FollowUpCommand.self, MeetingCommand.self, BudgetCommand.self, RepaymentCommand.self, Remind.self, LetterCommand.self, Conflict.self, History.self, Export.self, Validate.self, Sync.self, Share.self, Trust.self, Verify.self, KeyCommand.self, Bench.self],
+        subcommands: [Open.self, Demo.self, Init.self, New.self, List.self, Check.self, Calc.self, Move.self, Decide.self, ProposalCommand.self, FollowUpCommand.self, MeetingCommand.self, BudgetCommand.self, RepaymentCommand.self, Remind.self, LetterCommand.self, Conflict.self, History.self, Export.self, Validate.self, Sync.self, Share.self, Trust.self, Verify.self, KeyCommand.self, Man.self, Bench.self],
         defaultSubcommand: Open.self
     )
 
@@ -20,6 +20,10 @@ struct Bered: ParsableCommand {
     /// quotes what was typed ("Unexpected argument '…'"), and a value pasted from a file or a
     /// web page may hold escape codes the terminal would act on.
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let request = HelpRequest(arguments, root: CommandShape.tree, environment: ProcessInfo.processInfo.environment) {
+            printHelp(request)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -36,16 +40,31 @@ struct Bered: ParsableCommand {
     }
 }
 
+/// Our own help in the user's language, instead of the parser's English.
+private func printHelp(_ request: HelpRequest) -> Never {
+    do {
+        let help = HelpText(catalog: try BundledResources.catalog(request.language), root: CommandShape.tree())
+        print(help.render(request.path) ?? "")
+        Foundation.exit(ExitStatus.ok)
+    } catch {
+        printError(String(describing: error))
+        Foundation.exit(ExitStatus.broken)
+    }
+}
+
 /// Options every command takes.
 struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Language of the output: sv or en (default: sv, or en from an English LANG).")
     var lang: String?
+    @Flag(name: .long, help: "Marks in words instead of symbols (ok, missing, warning, not judged instead of ✓ ✗ ! ?), for screen readers and braille; also with BERED_ASCII=1.")
+    var ascii = false
 
     func context() throws -> CLIContext {
-        guard let language = Language.resolve(flag: lang, environment: ProcessInfo.processInfo.environment) else {
+        let environment = ProcessInfo.processInfo.environment
+        guard let language = Language.resolve(flag: lang, environment: environment) else {
             throw ValidationError("--lang takes sv or en, not \(lang ?? "")")
         }
-        return try CLIContext(language: language)
+        return try CLIContext(language: language, marks: MarkStyle.resolve(flag: ascii, environment: environment))
     }
 }
 
@@ -83,8 +102,10 @@ struct CLIContext {
     let catalog: Catalog
     let coreCriteria: [Criterion]
 
-    init(language: Language) throws {
-        catalog = try BundledResources.catalog(language)
+    init(language: Language, marks: MarkStyle = .symbols) throws {
+        var catalog = try BundledResources.catalog(language)
+        catalog.marks = marks
+        self.catalog = catalog
         coreCriteria = try BundledResources.coreCriteria()
     }
 

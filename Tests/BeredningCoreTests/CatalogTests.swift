@@ -24,7 +24,9 @@ struct CatalogTests {
         let catalog = try BundledResources.catalog(language)
         let keys = Set(catalog.strings.keys)
         #expect(Self.allKeys.subtracting(keys).sorted() == [], "missing in \(language)")
-        #expect(keys.subtracting(Self.allKeys).sorted() == [], "not used, in \(language)")
+        // help.* are the command line's help texts, keyed by the parser's commands and
+        // arguments: beredTests' HelpTests keep them complete and none left over.
+        #expect(keys.subtracting(Self.allKeys).filter { !$0.hasPrefix("help.") }.sorted() == [], "not used, in \(language)")
     }
 
     /// A value is never a template: a folder named `{detail}` is shown as named, not replaced

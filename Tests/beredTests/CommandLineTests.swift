@@ -142,7 +142,7 @@ struct CommandLineTests {
         for command in ["open", "demo", "init", "new", "list", "check", "calc", "validate"] {
             let result = try Bered.run([command, "--help"])
             #expect(result.status == 0)
-            #expect(result.stdout.contains("USAGE: bered \(command)"))
+            #expect(result.stdout.contains("ANVÄNDNING: bered \(command)"))
         }
     }
 

@@ -282,11 +282,11 @@ struct PermissionCommandTests {
 
     // MARK: No command writes a review for the youth panel
 
-    static let visibleCommands = ["open", "demo", "init", "new", "list", "check", "calc", "move", "decide", "forslag", "uppfoljning", "meeting", "budget", "aterbetalning", "remind", "brev", "jav", "history", "export", "validate", "sync", "share", "trust", "verify", "key"]
+    static let visibleCommands = ["open", "demo", "init", "new", "list", "check", "calc", "move", "decide", "forslag", "uppfoljning", "meeting", "budget", "aterbetalning", "remind", "brev", "jav", "history", "export", "validate", "sync", "share", "trust", "verify", "key", "man"]
 
     @Test func theCommandsAreTheKnownOnesAndNoneWritesAReview() throws {
         let box = try Sandbox()
-        let top = try box.run(["--help"])
+        let top = try box.run(["--help", "--lang", "en"])
         #expect(top.status == 0)
         // The SUBCOMMANDS section, one name at the start of each entry.
         let section = try #require(top.stdout.components(separatedBy: "SUBCOMMANDS:").last)
@@ -298,7 +298,7 @@ struct PermissionCommandTests {
         // A new command shows up here, and must then be added to the checks below.
         #expect(names == Self.visibleCommands)
         for name in names + ["bench", "bench generate", "bench floor", "bench first-screen", "bench keys"] {
-            let help = try box.run(name.split(separator: " ").map(String.init) + ["--help"])
+            let help = try box.run(name.split(separator: " ").map(String.init) + ["--help", "--lang", "en"])
             #expect(help.status == 0, "\(name)")
             #expect(help.stdout.contains("USAGE: bered \(name)"), "\(name): \(help.stdout.prefix(200))")
             let options = help.stdout.components(separatedBy: "OPTIONS:").last ?? ""
@@ -328,7 +328,7 @@ struct PermissionCommandTests {
             ["move", s, "2026-006", "send_feedback", "--as", "sara"], ["jav", s, "2026-001", "--reason", "Min kusin", "--as", "sara"], ["jav", s, "2026-003", "--withdraw", "--for", "cecilia", "--as", "sara"],
             ["history", s, "2026-001"], ["export", s, "--format", "json", "--as", "sara"], ["validate", s],
             ["sync", s, "--as", "sara"], ["share", s, box.cwd.appendingPathComponent("delat.git").path, "--as", "sara"],
-            ["sync", s, "--restore", "--as", "sara"], ["trust", s, "--as", "sara"], ["verify", s], ["key", "--as", "sara"],
+            ["sync", s, "--restore", "--as", "sara"], ["trust", s, "--as", "sara"], ["verify", s], ["key", "--as", "sara"], ["man"],
             ["bench", "first-screen", s, "--as", "sara"], ["bench", "keys", s, "--presses", "5", "--as", "sara"], ["bench", "floor", s],
         ]
         let before = box.storeFiles

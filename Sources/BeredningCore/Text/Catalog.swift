@@ -4,6 +4,8 @@ import Foundation
 public struct Catalog: Sendable {
     public let language: Language
     public let strings: [String: String]
+    /// Symbols or words for the marks (`mark(_:)`), chosen by the user.
+    public var marks: MarkStyle = .symbols
 
     public init(language: Language, strings: [String: String]) {
         self.language = language

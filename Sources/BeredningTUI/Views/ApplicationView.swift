@@ -96,8 +96,10 @@ enum ApplicationView {
             text(c(conflicted ? .conflictHidesReviews : .checkScoresHidden), indent: 0, style: .warning)
         }
         let nameWidth = min(30, checklist.rows.map { $0.criterion.name.text(in: c.language).cellWidth }.max() ?? 0)
+        // Marks in words differ in length; the names start in one column all the same.
+        let markWidth = checklist.rows.map { c.mark($0.outcome).cellWidth }.max() ?? 1
         for row in checklist.rows {
-            var line: StyledLine = [(row.outcome.symbol + " ", row.outcome.style),
+            var line: StyledLine = [(c.mark(row.outcome).padded(toCells: markWidth) + " ", row.outcome.style),
                                     (row.criterion.name.text(in: c.language).truncated(toCells: nameWidth).padded(toCells: nameWidth), .title),
                                     ("  " + c.label(row.outcome).padded(toCells: 10), row.outcome.style)]
             if !checklist.scoresHidden {

@@ -71,8 +71,8 @@ public enum Frame {
         }
         let mark: String
         switch status.kind {
-        case .error: mark = "✗ "
-        case .success: mark = "✓ "
+        case .error: mark = state.catalog.statusMark(success: false)
+        case .success: mark = state.catalog.statusMark(success: true)
         case .info: mark = ""
         }
         let lines = Wrap.lines(mark + status.text, width: max(1, state.width - 1))

@@ -10,7 +10,8 @@ enum ListView {
     /// The columns that fit: title and applicant share what the fixed columns leave; narrow
     /// terminals drop the applicant, then the state.
     static func columns(_ state: AppState) -> [Column] {
-        let stripWidth = state.snapshot.config.criteria.all.count
+        // Marks in words are counted ("1 varning, 2 saknas"): room for two kinds.
+        let stripWidth = state.catalog.marks == .words ? 20 : state.snapshot.config.criteria.all.count
         let stateWidth = 10
         var fixed: [Column] = [Column(column: .id, width: 8, rightAligned: false)]
         // Figure columns are as wide as their header (plus the sort arrow), so nothing is cut.
@@ -47,7 +48,17 @@ enum ListView {
         }
     }
 
+    /// The list, and on a wide terminal the selected application's preview beside it (the list's
+    /// columns then fit the narrower part, as on a smaller terminal).
     static func draw(_ state: AppState, into buffer: inout ScreenBuffer, top: Int, height: Int) {
+        guard PreviewView.shown(state) else { return drawList(state, into: &buffer, top: top, height: height) }
+        var left = state
+        left.width = PreviewView.listWidth(state)
+        drawList(left, into: &buffer, top: top, height: height)
+        PreviewView.draw(state, x: left.width, width: state.width - left.width, top: top, height: height, into: &buffer)
+    }
+
+    static func drawList(_ state: AppState, into buffer: inout ScreenBuffer, top: Int, height: Int) {
         let columns = columns(state)
         let rows = state.listRows
         var x = 2
@@ -111,7 +122,7 @@ enum ListView {
 
     static func drawRow(_ row: ListRow, columns: [Column], state: AppState, y: Int, selected: Bool, into buffer: inout ScreenBuffer) {
         if selected {
-            buffer.fill(y: y, style: .selected)
+            buffer.fill(y: y, to: state.width, style: .selected)
             buffer.cursor = (0, y)
         }
         func style(_ base: Style) -> Style {
@@ -148,6 +159,8 @@ enum ListView {
                 let overdue = FollowUpsDue.mostPressing(dossier, today: state.today) == .overdue
                 text = state.catalog.label(application.state) + (overdue ? " !" : "")
                 if overdue { cellStyle = style(.warning) }
+            case .checklist where state.catalog.marks == .words:
+                text = state.catalog.strip(checklist.rows.map(\.outcome))
             case .checklist:
                 var cx = x
                 for checklistRow in checklist.rows {

@@ -72,7 +72,7 @@ public enum MeetingText {
             rows.append(cell(row.criterion.name.text(in: c.language), nameWidth) + scores.map { cell($0, reviewerWidth) }.joined()
                         + [spread + (row.aggregate.disagreement ? "!" : ""), c.decimal(row.aggregate.mean), c.decimal(row.calibratedMean)]
                             .map { cell($0, numberWidth) }.joined()
-                        + (row.automatic.map { symbol($0) } ?? "·"))
+                        + (row.automatic.map { c.mark($0) } ?? "·"))
         }
         return rows
     }
@@ -98,14 +98,6 @@ public enum MeetingText {
     public static func calibrationShown(_ dossiers: [Dossier], config: FundConfig, viewer: Member?, unnamed: Bool = false) -> Bool {
         dossiers.allSatisfy { dossier in
             dossier.reviews.filter { $0.status == .complete }.count < 2 || dossier.showsScores(to: viewer, rules: config.rules, unnamed: unnamed)
-        }
-    }
-
-    static func symbol(_ verdict: Verdict) -> String {
-        switch verdict {
-        case .ok: return "✓"
-        case .warning: return "!"
-        case .missing: return "✗"
         }
     }
 

@@ -74,10 +74,11 @@ enum CheckText {
             lines.append("  " + catalog(conflicted ? .conflictHidesReviews : unnamed ? .countScoresHiddenWithoutMember : .checkScoresHidden))
         }
         let nameWidth = checklist.rows.map { catalog.name($0.criterion).cellWidth }.max() ?? 0
+        let markWidth = checklist.rows.map { catalog.mark($0.outcome).cellWidth }.max() ?? 1
         for row in checklist.rows {
             let outcome = catalog.label(row.outcome)
             let shown = checklist.scoresHidden ? "" : scores(row.aggregate, catalog)
-            lines.append("  \(row.outcome.symbol) \(catalog.name(row.criterion).padded(toCells: nameWidth))  \(outcome.padded(toCells: 10))  \(shown)")
+            lines.append("  \(catalog.mark(row.outcome).padded(toCells: markWidth)) \(catalog.name(row.criterion).padded(toCells: nameWidth))  \(outcome.padded(toCells: 10))  \(shown)")
             if let automatic = row.automatic {
                 for finding in automatic.findings {
                     lines.append("      " + catalog(finding.message))

@@ -53,14 +53,14 @@ enum ListTable {
             let warning = row.entry.problems.isEmpty ? "" : " ⚠"
             table.rows.append([
                 application.id.description + warning, application.title, application.applicant, catalog.label(application.state),
-                checklist.strip, checklist.scoresHidden ? "·" : catalog.decimal(checklist.meanScore),
+                catalog.strip(checklist.rows.map(\.outcome)), checklist.scoresHidden ? "·" : catalog.decimal(checklist.meanScore),
                 "\(checklist.quorum.complete)/\(checklist.quorum.needed)" + (Reminders.isLate(dossier, config: snapshot.config, today: today) ? "!" : ""),
                 String(dossier.comments.count),
             ])
         }
         var lines = [table.render()]
         lines.append("")
-        lines.append(catalog(.listLegend))
+        lines.append(catalog(catalog.marks == .words ? .listLegendWords : .listLegend))
         if rows.contains(where: { $0.checklist?.scoresHidden == true }) && !rows.contains(where: { $0.checklist?.scoresHidden == false }) {
             lines.append(catalog(.countScoresHiddenWithoutMember))
         }

@@ -13,9 +13,21 @@ struct Open: ParsableCommand {
         discussion: "Who you are: --as, else BERED_USER, else a first screen lists the store's members to choose from.")
 
     @Argument(help: "The store folder (default: the current folder).") var store: String = "."
+    @Flag(help: "Plain mode for screen readers: no full-screen drawing, every screen printed as lines of text, every choice a number read from standard input; marks in words (also BERED_PLAIN=1).")
+    var plain = false
     @OptionGroup var options: MemberOptions
 
     func run() throws {
+        let variable = ProcessInfo.processInfo.environment["BERED_PLAIN"] ?? ""
+        if plain || !(variable.isEmpty || variable == "0") {
+            let (context, snapshot, who) = try options.openOptional(store)
+            var catalog = context.catalog
+            catalog.marks = .words
+            var session = PlainSession(state: AppState(snapshot: snapshot, member: who, catalog: catalog, width: 80, height: 24), catalog: catalog)
+            let status = session.run()
+            if status != ExitStatus.ok { throw ExitCode(status) }
+            return
+        }
         let (context, snapshot, who) = try options.openOptional(store, reading: .first(Interface.firstScreenRows))
         try Interface.open(snapshot: snapshot, store: context.store(store), member: who, context: context)
     }

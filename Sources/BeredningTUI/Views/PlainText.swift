@@ -1,0 +1,42 @@
+import BeredningCore
+
+/// The screens of the plain mode (`bered --plain`) as lines of text, for a screen reader that
+/// reads a line at a time: a heading, then the content, tables as "label: value" lines, every
+/// choice numbered. The same state and views as the full-screen interface, without a grid.
+public enum PlainText {
+    /// "1. Anna Lindqvist (anna) · beredningsgruppen", one line per member.
+    public static func members(_ state: AppState) -> [String] {
+        [state.catalog(.plainWhoAreYou)] + state.snapshot.config.members.enumerated().map { index, member in
+            "\(index + 1). \(member.name) (\(member.id)) · \(state.catalog.label(member.role))"
+        }
+    }
+
+    /// The list as the member sees it: per application its number to choose it by, then its
+    /// state, applicant, checklist and review count as "label: value" lines.
+    public static func list(_ state: AppState) -> [String] {
+        let c = state.catalog
+        var out = [c(.plainListHeading, ["count": .text(String(state.listRows.count))])]
+        for (index, row) in state.listRows.enumerated() {
+            guard let dossier = row.dossier, let checklist = row.checklist else {
+                out.append("\(index + 1). \(row.id): " + c(row.entry.isPending ? .uiLoading : .uiBroken))
+                continue
+            }
+            let application = dossier.application
+            out.append("\(index + 1). \(application.id) \(application.title)")
+            out.append("   " + c(.listState) + ": " + c.label(application.state))
+            out.append("   " + c(.listApplicant) + ": " + application.applicant)
+            out.append("   " + c(.listChecklist) + ": " + c.strip(checklist.rows.map(\.outcome)))
+            out.append("   " + c(.checkQuorum, ["complete": .text(String(checklist.quorum.complete)), "needed": .text(String(checklist.quorum.needed)),
+                                                "comments": .text(String(dossier.comments.count))]))
+        }
+        return out
+    }
+
+    /// An application as the full-screen interface shows it, line by line without styles or
+    /// the rules drawn around headings, which a screen reader would read out dash by dash.
+    public static func application(_ state: AppState, _ id: ApplicationID) -> [String] {
+        ApplicationView.lines(state, id, width: state.width).map { line in
+            line.map(\.text).joined().replacingOccurrences(of: "─", with: "").trimmingCharacters(in: .whitespaces)
+        }
+    }
+}
