@@ -6,12 +6,12 @@ import Foundation
 
 struct Move: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Move an application along the process: start_preparation, to_steering_group, return_for_completion, resume_preparation, forward, approve, reject, send_feedback.",
+        abstract: "Move an application along the process: start_preparation, to_steering_group, return_for_completion, resume_preparation, forward, approve, reject, send_feedback, start, close_implemented, close_ended, close_discontinued.",
         discussion: """
         Leaving preparation needs every criterion answered and the fund's number of complete reviews; otherwise \
         it lists exactly what is missing. A coordinator may move it anyway with --override "reason", which is \
         kept in the history. Returning for completion needs --reason (the steering group's request). Sending feedback writes \
-        the decision letter (see bered brev) in the language of --lang and records its fingerprint in the history.
+        the decision letter (see bered brev) in the language of --lang and records its fingerprint in the history. Starting and closing an intervention (start, close_*) need --reason too.
         Exit status: 0 moved, 1 refused (with the reason), 2 no such application or a broken store.
         """)
 
