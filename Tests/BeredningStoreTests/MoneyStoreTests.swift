@@ -174,7 +174,8 @@ struct MoneyStoreTests {
         plan.set(actor: "Sektor barn och utbildning, Grästorps kommun", year: 2031, amount: 10_000)
         try store.store.record(.plan(plan), for: dossier, by: lars, config: snapshot.config, now: now)
         #expect(try store.load().entry(id6)?.dossier?.repayments?.totalPlanned == 1_460_000)
-        #expect(store.store.history(of: id6).events.suffix(2).map(\.kind) == [.repaymentReceived, .repaymentPlanned])
+        // The demo's own history of 2026-006 is later in the year than `now`: only these two lines are this test's.
+        #expect(store.store.history(of: id6).events.filter { $0.time == now }.map(\.kind) == [.repaymentReceived, .repaymentPlanned])
     }
 
     @Test func aStalePlanIsNotOverwritten() throws {
