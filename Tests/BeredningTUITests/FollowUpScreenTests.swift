@@ -87,7 +87,7 @@ struct FollowUpScreenTests {
         #expect(s.listRows.isEmpty && s.filterWarnings.isEmpty)
         s.press(.ctrl("u"))
         s.type("uppföljning:forsnad")
-        #expect(s.filterWarnings == ["okänt villkor forsnad; menade du uppföljning:försenad?"])
+        #expect(s.filterWarnings == ["okänt villkor uppföljning:forsnad; menade du uppföljning:försenad?"])
         s.press(.ctrl("u"))
         s.type("uppföljning:xyz")
         #expect(s.filterWarnings == ["okänd uppföljning xyz; det finns uppföljning:försenad, uppföljning:snart eller uppföljning:gjord"])

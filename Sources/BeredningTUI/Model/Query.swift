@@ -25,7 +25,7 @@ public struct Query: Equatable, Sendable {
         case disagreement
         case actor(String)
         /// `uppföljning:…`; nil when the value is none of the known ones (the text typed is kept for the warning).
-        case followUp(FollowUpFilter?, typed: String)
+        case followUp(FollowUpFilter?, typed: String, word: String)
     }
 
     /// What a follow-up term asks for.
@@ -78,7 +78,7 @@ public struct Query: Equatable, Sendable {
         if lower == "todo:me" || lower == "todo:mig" { return .todoMe }
         for prefix in FollowUpFilter.prefixes where lower.hasPrefix(prefix) {
             let value = String(lower.dropFirst(prefix.count))
-            return .followUp(FollowUpFilter.allCases.first { $0.names.contains(value) }, typed: value)
+            return .followUp(FollowUpFilter.allCases.first { $0.names.contains(value) }, typed: value, word: lower)
         }
         if lower == "oenighet" || lower == "disagreement" { return .disagreement }
         for op in Comparison.allCases {
@@ -155,13 +155,13 @@ public struct Query: Equatable, Sendable {
                 } else if let near = Query.nearest(name, among: ["state", "status", "aktör", "actor", "todo", "uppföljning", "followup"]) {
                     warnings.append(Message(.tuiFilterUnknownTerm, ["term": .text(word), "suggestion": .text(near == "todo" ? "todo:me" : near + ":" + value)]))
                 }
-            case .followUp(let filter, let typed):
+            case .followUp(let filter, let typed, let word):
                 guard filter == nil else { continue }
                 let english = catalogs.first?.language == .en
                 let names = FollowUpFilter.allCases.map { (english ? "followup:" : "uppföljning:") + $0.names[english ? ($0 == .overdue ? 3 : 1) : 0] }
                 if let near = Query.nearest(typed, among: FollowUpFilter.allCases.flatMap(\.names)),
                    let filter = FollowUpFilter.allCases.first(where: { $0.names.contains(near) }) {
-                    warnings.append(Message(.tuiFilterUnknownTerm, ["term": .text(typed), "suggestion": .text(names[FollowUpFilter.allCases.firstIndex(of: filter)!])]))
+                    warnings.append(Message(.tuiFilterUnknownTerm, ["term": .text(word), "suggestion": .text(names[FollowUpFilter.allCases.firstIndex(of: filter)!])]))
                 } else {
                     warnings.append(Message(.tuiFilterUnknownFollowUp, ["name": .text(typed), "names": .message(Query.oneOf(names))]))
                 }
@@ -226,7 +226,7 @@ public struct Query: Equatable, Sendable {
                 return member.map { ReviewQueue.isTodo(dossier, for: $0) } ?? false
             case .disagreement:
                 return checklist.rows.contains { $0.aggregate.disagreement }
-            case .followUp(let filter, _):
+            case .followUp(let filter, _, _):
                 switch filter {
                 case .overdue: return FollowUpsDue.mostPressing(dossier, today: today) == .overdue
                 case .soon: return FollowUpsDue.open(dossier).contains { FollowUpsDue.urgency(of: $0, today: today) == .soon }
