@@ -510,6 +510,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case keyNextReview = "key.next_review"
     case keyOpen = "key.open"
     case keyPage = "key.page"
+    case keyScrollApplicationText = "key.scroll_application_text"
     case keyQuit = "key.quit"
     case keyRecommendationLetters = "key.recommendation_letters"
     case keyRedraw = "key.redraw"

@@ -262,7 +262,7 @@ public struct AppState: Sendable {
     var focusedTextField: (singleLine: Bool, width: Int, rows: Int)? {
         guard modal == nil else { return nil }
         switch current {
-        case .scoring(let form) where form.focusedEditor != nil: return (false, formTextWidth, AppState.formTextHeight)
+        case .scoring(let form) where form.focusedEditor != nil: return (false, scoringTextWidth, AppState.formTextHeight)
         case .comment(let form) where !form.onTopic: return (false, formTextWidth, commentTextHeight)
         case .conflict: return (false, formTextWidth, commentTextHeight)
         case .move(let screen) where screen.pending != nil: return (false, formTextWidth, AppState.formTextHeight)

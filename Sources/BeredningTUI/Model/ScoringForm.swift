@@ -22,6 +22,9 @@ public struct ScoringForm: Equatable, Sendable {
     /// application's form. The form stays open until then, so a failed save loses nothing.
     public enum AfterSave: Equatable, Sendable { case stay, leave, next }
     public var afterSave = AfterSave.stay
+    /// Lines scrolled from the focused criterion's section in the application's text beside
+    /// the form (wide terminals); negative is above it.
+    public var sideScroll = 0
 
     /// `saved`: the review as it is on disk, when `review` holds typing not yet saved.
     init(review: Review, saved: Review? = nil, criteria: CriteriaSet) {
@@ -96,12 +99,30 @@ public struct ScoringForm: Equatable, Sendable {
 extension AppState {
     /// The width of a text field in the form: the screen less the indent and the frame.
     var formTextWidth: Int { max(10, width - 6) }
+
+    /// From this width the scoring form keeps three fifths of the screen and shows the
+    /// application's text beside it, so a reviewer reads while scoring.
+    static let sideBySideWidth = 120
+    var scoringSideBySide: Bool { width >= AppState.sideBySideWidth }
+    var scoringWidth: Int { scoringSideBySide ? width * 3 / 5 : width }
+    var scoringTextWidth: Int { max(10, scoringWidth - 6) }
     static let formTextHeight = 3
 
     mutating func handleScoring(_ key: Key, _ form: ScoringForm) -> [Command] {
         var form = form
-        defer { if case .scoring = current { stack[stack.count - 1] = .scoring(form) } }
+        let before = form.focus
+        defer {
+            // The text beside the form follows the criterion in focus: a new field starts at its section.
+            if form.focus != before { form.sideScroll = 0 }
+            if case .scoring = current { stack[stack.count - 1] = .scoring(form) }
+        }
         switch key {
+        case .pageDown where scoringSideBySide:
+            form.sideScroll += max(1, height - 6)
+            return []
+        case .pageUp where scoringSideBySide:
+            form.sideScroll -= max(1, height - 6)
+            return []
         case .tab: form.focus = (form.focus + 1) % form.fields.count; return []
         case .backTab: form.focus = (form.focus - 1 + form.fields.count) % form.fields.count; return []
         case .escape:
@@ -156,7 +177,7 @@ extension AppState {
             default: break
             }
         case .comment, .summary:
-            let width = formTextWidth
+            let width = scoringTextWidth
             // Up from the first line or down from the last moves to the neighbouring field.
             let editor = form.focusedEditor ?? TextEditor()
             let layout = editor.layout(width: width)

@@ -94,6 +94,7 @@ public enum Keymap {
             }
             keys += [Binding("Ctrl-S", .keySaveDraft, footer: true), Binding("Ctrl-O", .keyMarkComplete, footer: true),
                      Binding("Ctrl-N", .keySaveNext, footer: true), Binding("Esc", .keyBack, footer: true), Binding("F1", .keyHelp)]
+            if state.scoringSideBySide { keys.append(Binding("PgUp PgDn", .keyScrollApplicationText)) }
             return keys
         case .followUp:
             return [Binding("↑↓ j k", .keyScroll, footer: true), Binding("PgUp PgDn g", .keyPage),

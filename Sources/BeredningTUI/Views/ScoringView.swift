@@ -11,12 +11,35 @@ enum ScoringView {
                                   ("  " + c.label(form.review.status), .muted)]
         if form.isDirty { header.append(("  ● " + c(.uiUnsaved), .warning)) }
         buffer.draw(header, x: 0, y: top, width: state.width)
-        layout(state, form).draw(focus: form.focused, into: &buffer, top: top + 1, height: height - 1, width: state.width)
+        let width = state.scoringWidth
+        if state.scoringSideBySide { drawApplication(state, form, x: width, top: top + 1, height: height - 1, into: &buffer) }
+        layout(state, form).draw(focus: form.focused, into: &buffer, top: top + 1, height: height - 1, width: width)
+    }
+
+    /// The application's text beside the form, at the section of the criterion in focus.
+    static func drawApplication(_ state: AppState, _ form: ScoringForm, x: Int, top: Int, height: Int, into buffer: inout ScreenBuffer) {
+        let width = state.width - x
+        for y in top..<(top + height) {
+            buffer.fill(y: y, from: x, style: .plain)
+            buffer.put("│", x: x, y: y, style: .muted)
+        }
+        let lines = ApplicationView.lines(state, form.applicationID, width: width - 2)
+        let focused: CriterionID? = switch form.focused {
+        case .score(let id), .comment(let id): id
+        default: nil
+        }
+        let name = focused.flatMap { state.snapshot.config.criteria.criterion($0)?.name.text(in: state.catalog.language) }
+        // The section's heading line ("── Evidens ───"); the top for the recommendation and summary.
+        let anchor = name.flatMap { name in lines.firstIndex { $0.count > 1 && $0[0].text == "── " && $0[1].text == name } } ?? 0
+        let first = max(0, min(anchor + form.sideScroll, lines.count - height))
+        for (offset, line) in lines.dropFirst(first).prefix(height).enumerated() {
+            buffer.draw(line, x: x + 2, y: top + offset, width: width - 2)
+        }
     }
 
     static func layout(_ state: AppState, _ form: ScoringForm) -> FormColumn<ScoringForm.Field> {
         let c = state.catalog
-        let width = state.width
+        let width = state.scoringWidth
         var column = FormColumn<ScoringForm.Field>()
         func heading(_ title: String) {
             let rule = String(repeating: "─", count: max(0, width - title.cellWidth - 5))
@@ -47,7 +70,7 @@ enum ScoringView {
         func textBox(_ label: String, _ editor: TextEditor, focused: Bool, field: ScoringForm.Field) {
             column.field(field) { column in
                 column.lines.append([((focused ? "▸ " : "  ") + label, focused ? .accent : .title)])
-                column.textBox(editor, inner: state.formTextWidth, rows: AppState.formTextHeight, focused: focused, catalog: c)
+                column.textBox(editor, inner: state.scoringTextWidth, rows: AppState.formTextHeight, focused: focused, catalog: c)
             }
         }
 
