@@ -12,7 +12,7 @@ struct ListTests {
         #expect(screen.contains("2026-001 Fotosyntes"))
         #expect(screen.contains("✓✓✓✓✓✓✓"))
         #expect(screen.contains("✗✗✓✓✓✓·"))
-        #expect(screen.contains("6 ansökningar · 4 / 6 granskade"))
+        #expect(screen.contains("6 ansökningar · du har granskat 4 av 6"))
         #expect(screen.contains("↑↓ j k flytta"))
     }
 

@@ -145,7 +145,7 @@ struct EndToEndTests {
     @Test func englishWithLangEn() throws {
         let demo = try DemoCopy()
         let tmux = try Tmux(["open", demo.path, "--as", "anna", "--lang", "en"])
-        try tmux.waitFor("6 applications · 4 / 6 reviewed")
+        try tmux.waitFor("6 applications · you have reviewed 4 of 6")
         try tmux.keys("Enter")
         try tmux.waitFor("Criteria")
         try tmux.keys("q", "q")
