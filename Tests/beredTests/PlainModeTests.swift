@@ -162,4 +162,19 @@ struct PlainModeTests {
         #expect(try Self.read(demo, "2026-006/application.toml").contains("state = \"feedback_sent\""))
         #expect(try Self.read(demo, "2026-006/history.jsonl").contains("\"approved → feedback_sent\""))
     }
+
+    @Test func theCoordinatorMovesPastWhatIsMissingWithAWrittenReason() throws {
+        let demo = try DemoCopy()
+        // Lars on 2026-003, which lacks a review, a proposal and an answer: the help at the moves, then the override.
+        let reason = "Skolans del i planen ska in före styrgruppen."
+        let run = try Self.plain(["open", demo.path, "--plain", "--as", "lars"], input: "3\n3\nh\n1\n\(reason)\nj\nq\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        let out = run.stdout
+        #expect(out.contains("Hjälp – det här kan du svara här:\n1. lämna till styrgruppen\nFlyttar du kan göra nu: skriv numret; Enter avbryter.\n\nDet här kan du inte göra som samordnare:\n"))
+        #expect(out.contains("\n- Bara styrgruppen kan återremittera en ansökan (din roll: samordnare).\n"))
+        #expect(out.contains("Ansökan kan inte lämna beredningen ännu:\n- Kriteriet ”Går att mäta” är inte besvarat i ansökan.\n- bengt har ingen klar granskning.\n"))
+        #expect(out.contains("2026-003 har nu status styrgrupp."))
+        #expect(try Self.read(demo, "2026-003/application.toml").contains("state = \"with_steering_group\""))
+        #expect(try Self.read(demo, "2026-003/history.jsonl").contains("\"in_preparation → with_steering_group (\(reason))\""))
+    }
 }
