@@ -3,7 +3,7 @@ import Testing
 
 /// `bered --plain` on the release build, driven through standard input as a screen-reader user
 /// would: every screen is lines of text, every choice a number on a line.
-@Suite("The plain mode for screen readers")
+@Suite("The plain mode for screen readers", .serialized)
 struct PlainModeTests {
     /// Runs the installed release build with `input` as standard input, to its end.
     static func plain(_ arguments: [String], input: String, environment: [String: String] = [:]) throws -> Bered.Result {
@@ -52,5 +52,129 @@ struct PlainModeTests {
         #expect(run.stdout.hasPrefix("Applications: 6\n1. 2026-001 Fotosyntes\n"))
         #expect(run.stdout.contains("\n2026-001  Fotosyntes  [in preparation]\n"))
         #expect(!run.stdout.contains("Who are you?"))
+    }
+
+    /// The text of a file in the demo copy.
+    static func read(_ demo: DemoCopy, _ file: String) throws -> String { try String(contentsOf: demo.url(file), encoding: .utf8) }
+
+    @Test func aPreparationGroupMemberScoresAWholeReviewDraftThenComplete() throws {
+        let demo = try DemoCopy()
+        // Anna, 2026-004 (no review of hers yet), score. The first criterion: a score off the
+        // scale, then 4 and a comment; the second left empty; the other five 3 with a comment.
+        var input = "1\n4\n1\n9\n4\nTydligt beskrivet problem.\n\n\n"
+        for _ in 3...7 { input += "3\nRimligt.\n" }
+        // Recommendation 1 (bevilja), a summary; complete is refused (the second criterion), a draft is saved.
+        input += "1\nBra ansökan.\n2\n1\n"
+        // Again: Enter keeps the first criterion; x and a comment for the second; Enter keeps the rest; complete.
+        input += "4\n1\n\n\nx\nMålgruppen går inte att bedöma utan siffror.\n" + String(repeating: "\n\n", count: 5) + "\n\n2\nq\n"
+        let run = try Self.plain(["open", demo.path, "--plain"], input: input)
+        #expect(run.status == 0, "\(run.stderr)")
+        let out = run.stdout
+        #expect(out.contains("Vad vill du göra med 2026-004? 1 poängsätt, 2 kommentera, 3 flytta; Enter tillbaka till listan, h hjälp, q avsluta."))
+        #expect(out.contains("Kriterium 1 av 7: Definierat problem"))
+        #expect(out.contains("\nVägledning: "))
+        #expect(out.contains("Poäng från 1 till 4, x för ”kan inte bedöma”; Enter behåller det som står."))
+        #expect(out.contains("Poängen går från 1 till 4; x betyder kan ej bedömas."))
+        #expect(out.contains("1. bevilja\n2. avslå\n3. behöver kompletteras\nRekommendation: skriv numret; Enter behåller ingen."))
+        #expect(out.contains("Inte sparat, därför att:\n- Kriteriet ”Målgrupp” har ingen poäng (eller ”kan ej bedömas”).\n- Kriteriet ”Målgrupp” har ingen kommentar.\n"))
+        #expect(out.contains("Utkast sparat"))
+        #expect(out.contains("Nu: poäng 4; kommentar: Tydligt beskrivet problem."))
+        #expect(out.contains("Granskningen är klar och sparad"))
+        let review = try Self.read(demo, "2026-004/reviews/anna.toml")
+        #expect(review.contains("status = \"complete\""))
+        #expect(review.contains("recommendation = \"approve\""))
+        #expect(review.contains("summary = \"Bra ansökan.\""))
+        #expect(review.contains("[scores.problem]\nscore = 4\ncomment = \"Tydligt beskrivet problem.\"\n"))
+        #expect(review.contains("[scores.target_group]\nscore = \"cannot_judge\"\ncomment = \"Målgruppen går inte att bedöma utan siffror.\"\n"))
+        #expect(review.components(separatedBy: "score = 3\n").count == 6)
+        let history = try Self.read(demo, "2026-004/history.jsonl")
+        #expect(history.contains("\"review_saved\"") && history.contains("\"review_completed\""))
+    }
+
+    @Test func aConflictedMemberIsRefusedAndTheHelpListsTheChoicesAndTheRefusals() throws {
+        let demo = try DemoCopy()
+        // Cecilia has declared a conflict of interest in 2026-003.
+        let run = try Self.plain(["open", demo.path, "--plain", "--as", "cecilia"], input: "3\nh\n1\n3\n3\nq\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        let out = run.stdout
+        #expect(out.contains("Hjälp – det här kan du svara här:\nVad vill du göra med 2026-003?"))
+        #expect(out.contains("Det här kan du inte göra som beredningsgruppen:\n"))
+        #expect(out.contains("- Kommentarer skrivs av ungdomspanelen (din roll: beredningsgruppen)."))
+        #expect(out.contains("- Du har anmält jäv för 2026-003 ("))
+        #expect(out.contains("Du har anmält jäv för 2026-003 (Jag är enhetschef"))
+        #expect(out.contains("kan därför inte granska den ansökan."))
+        #expect(out.contains("Du kan inte flytta en ansökan med status beredning (din roll: beredningsgruppen)."))
+        #expect(!FileManager.default.fileExists(atPath: demo.url("2026-003/reviews/cecilia.toml").path))
+    }
+
+    @Test func aYouthPanelMemberCommentsAndAnEmptyLineCancels() throws {
+        let demo = try DemoCopy()
+        // Sara on 2026-001: scoring is refused; a comment cancelled by an empty line; then one on the methods.
+        let run = try Self.plain(["open", demo.path, "--plain", "--as", "sara"],
+                                 input: "1\n1\n1\n2\n9\n1\n\n1\n2\n2\nBra att barnet får vara med på mötena.\nq\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        let out = run.stdout
+        #expect(out.contains("Bara beredningsgruppen sätter poäng (din roll: ungdomspanelen)."))
+        #expect(out.contains("1. ansökan som helhet\n2. metoderna\n3. chanserna att lyckas\nVad handlar kommentaren om? Skriv numret; Enter avbryter."))
+        #expect(out.contains("”9” är inget val här. Skriv ett nummer från 1 till 3, h eller q."))
+        #expect(out.contains("Skriv kommentaren på en rad och tryck Enter; en tom rad avbryter.\n\nIngenting är ändrat."))
+        #expect(out.contains("Kommentaren är sparad"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: demo.url("2026-001/comments").path).filter { $0.hasSuffix("-sara.toml") }
+        #expect(files.count == 2)
+        let comments = try files.map { try Self.read(demo, "2026-001/comments/" + $0) }
+        #expect(comments.contains { $0.contains("about = \"methods\"") && $0.contains("Bra att barnet får vara med på mötena.") })
+    }
+
+    @Test func theSteeringGroupReturnsAnApplicationWithAReasonAfterSayingYes() throws {
+        let demo = try DemoCopy()
+        // Karin on 2026-002: return for completion, a reason, "n" leaves it; again, and "j" makes it.
+        let reason = "Budgeten saknar kostnaden för lokalerna."
+        let run = try Self.plain(["open", demo.path, "--plain", "--as", "karin"],
+                                 input: "2\n3\n1\n\(reason)\nn\n2\n3\n1\n\(reason)\nj\nq\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        let out = run.stdout
+        #expect(out.contains("1. återremittera\n2. skicka till beslut\nFlyttar du kan göra nu: skriv numret; Enter avbryter."))
+        #expect(out.contains("Skriv skälet på en rad och tryck Enter; en tom rad avbryter."))
+        #expect(out.contains("Återremittera 2026-002 "))
+        #expect(out.contains("Skriv j och tryck Enter för att göra det; allt annat låter bli.\n\nIngenting är ändrat."))
+        #expect(out.contains("2026-002 har nu status "))
+        let application = try Self.read(demo, "2026-002/application.toml")
+        #expect(application.contains("state = \"returned\""))
+        let history = try Self.read(demo, "2026-002/history.jsonl")
+        #expect(history.components(separatedBy: "\n").filter { $0.contains("\"with_steering_group → returned: \(reason)\"") }.count == 1)
+    }
+
+    @Test func theCoordinatorReadsTheWholeLetterBeforeSendingTheFeedback() throws {
+        let demo = try DemoCopy()
+        let file = demo.url("2026-006/application.toml")
+        try Self.read(demo, "2026-006/application.toml").replacingOccurrences(of: "state = \"running\"", with: "state = \"approved\"")
+            .write(to: file, atomically: true, encoding: .utf8)
+        for name in ["letter.md", "letter.html", "history.jsonl"] { try? FileManager.default.removeItem(at: demo.url("2026-006/" + name)) }
+        let run = try Self.plain(["open", demo.path, "--plain", "--as", "lars"], input: "6\n3\n1\nj\nq\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        let out = run.stdout
+        #expect(out.contains("1. återkoppla\nFlyttar du kan göra nu"))
+        #expect(out.contains("Beslutsbrevet som skickas, i sin helhet:\n\nBesked om ansökan 2026-006"))
+        #expect(out.contains("\nUppföljning\n"))
+        #expect(out.contains("Återkoppla 2026-006 "))
+        #expect(out.contains("Beslutsbrevet sparades i 2026-006/letter.md och 2026-006/letter.html (sha256 "))
+        #expect(try Self.read(demo, "2026-006/letter.md").hasPrefix("# Besked om ansökan 2026-006"))
+        #expect(try Self.read(demo, "2026-006/application.toml").contains("state = \"feedback_sent\""))
+        #expect(try Self.read(demo, "2026-006/history.jsonl").contains("\"approved → feedback_sent\""))
+    }
+
+    @Test func theCoordinatorMovesPastWhatIsMissingWithAWrittenReason() throws {
+        let demo = try DemoCopy()
+        // Lars on 2026-003, which lacks a review, a proposal and an answer: the help at the moves, then the override.
+        let reason = "Skolans del i planen ska in före styrgruppen."
+        let run = try Self.plain(["open", demo.path, "--plain", "--as", "lars"], input: "3\n3\nh\n1\n\(reason)\nj\nq\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        let out = run.stdout
+        #expect(out.contains("Hjälp – det här kan du svara här:\n1. lämna till styrgruppen\nFlyttar du kan göra nu: skriv numret; Enter avbryter.\n\nDet här kan du inte göra som samordnare:\n"))
+        #expect(out.contains("\n- Bara styrgruppen kan återremittera en ansökan (din roll: samordnare).\n"))
+        #expect(out.contains("Ansökan kan inte lämna beredningen ännu:\n- Kriteriet ”Går att mäta” är inte besvarat i ansökan.\n- bengt har ingen klar granskning.\n"))
+        #expect(out.contains("2026-003 har nu status styrgrupp."))
+        #expect(try Self.read(demo, "2026-003/application.toml").contains("state = \"with_steering_group\""))
+        #expect(try Self.read(demo, "2026-003/history.jsonl").contains("\"in_preparation → with_steering_group (\(reason))\""))
     }
 }

@@ -40,3 +40,27 @@ public enum PlainText {
         }
     }
 }
+
+extension PlainText {
+    /// Every refusal the member meets: what their role may not do, from the role table, and a
+    /// declared conflict of interest with the application in hand. For the plain mode's help.
+    public static func refusals(_ state: AppState, _ dossier: Dossier?) -> [String] {
+        guard let member = state.member else { return [] }
+        var reasons = Action.allCases.compactMap { Permissions.check(member.role, $0)?.reason }
+        if let dossier, let conflict = Permissions.checkConflict(of: member, in: dossier) { reasons.append(conflict.reason) }
+        guard !reasons.isEmpty else { return [] }
+        return [state.catalog(.plainRefusals, ["role": .message(member.role.label)])] + reasons.map { "- " + state.catalog($0) }
+    }
+
+    /// The question before a move, in the words of the full-screen interface's confirmation:
+    /// what the move does and who, if anyone, could bring the application back.
+    public static func confirmation(_ state: AppState, _ dossier: Dossier, _ transition: Transition) -> [String] {
+        let c = state.catalog
+        let from = dossier.application.state
+        let title = c(.tuiConfirmTitle, ["move": .message(transition.label), "id": .text(dossier.application.id.description), "title": .text(dossier.application.title)])
+        let back = Confirmation.rolesBack(after: transition, to: from).map { roles in
+            c(.tuiConfirmOthersUndo, ["from": .message(from.label), "roles": .message(.list(roles.map { .message($0.label) }))])
+        } ?? c(.tuiConfirmFinal, ["from": .message(from.label)])
+        return [title.prefix(1).uppercased() + title.dropFirst(), c(.tuiConfirmMove, ["to": .message(transition.to.label), "from": .message(from.label)]), back]
+    }
+}

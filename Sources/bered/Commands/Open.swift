@@ -23,7 +23,9 @@ struct Open: ParsableCommand {
             let (context, snapshot, who) = try options.openOptional(store)
             var catalog = context.catalog
             catalog.marks = .words
-            var session = PlainSession(state: AppState(snapshot: snapshot, member: who, catalog: catalog, width: 80, height: 24), catalog: catalog)
+            let fileStore = context.store(store)
+            var session = PlainSession(state: AppState(snapshot: snapshot, member: who, catalog: catalog, width: 80, height: 24), catalog: catalog,
+                                       store: fileStore, reload: { try? fileStore.load() })
             let status = session.run()
             if status != ExitStatus.ok { throw ExitCode(status) }
             return
