@@ -22,12 +22,7 @@ extension AppState {
         var screen = screen
         let page = max(1, height - 6)
         switch key {
-        case .down, .char("j"): screen.scroll += 1
-        case .up, .char("k"): screen.scroll -= 1
-        case .pageDown, .char(" "), .ctrl("f"): screen.scroll += page
-        case .pageUp, .char("b"), .ctrl("b"): screen.scroll -= page
-        case .home, .char("g"): screen.scroll = 0
-        case .end, .char("G"): screen.scroll = Int.max / 2
+        case _ where scrolled(key, &screen.scroll): break
         case .escape, .char("q"):
             stack.removeLast()
             return []

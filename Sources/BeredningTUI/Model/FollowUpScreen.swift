@@ -155,11 +155,7 @@ extension AppState {
     mutating func handleFollowUp(_ key: Key, _ screen: FollowUpScreen) -> [Command] {
         var screen = screen
         switch key {
-        case .down, .char("j"): screen.scroll += 1
-        case .up, .char("k"): screen.scroll = max(0, screen.scroll - 1)
-        case .pageDown, .char(" "): screen.scroll += max(1, height - 6)
-        case .pageUp: screen.scroll = max(0, screen.scroll - max(1, height - 6))
-        case .home, .char("g"): screen.scroll = 0
+        case _ where scrolled(key, &screen.scroll): break
         case .char("n"):
             guard let dossier = dossier(screen.applicationID) else { return [] }
             return openFollowUpForm(dossier)

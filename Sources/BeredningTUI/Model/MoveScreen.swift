@@ -40,6 +40,22 @@ public final class HistoryLines: Equatable, Sendable {
 }
 
 extension AppState {
+    /// The keys every read-only text screen scrolls with (the history, the meeting, the budget,
+    /// the follow-ups): a line, a page, the top and the end. The view keeps the window inside the text.
+    func scrolled(_ key: Key, _ scroll: inout Int) -> Bool {
+        let page = max(1, height - 6)
+        switch key {
+        case .down, .char("j"): scroll += 1
+        case .up, .char("k"): scroll = max(0, scroll - 1)
+        case .pageDown, .char(" "), .ctrl("f"): scroll += page
+        case .pageUp, .char("b"), .ctrl("b"): scroll = max(0, scroll - page)
+        case .home, .char("g"): scroll = 0
+        case .end, .char("G"): scroll = Int.max / 2
+        default: return false
+        }
+        return true
+    }
+
     mutating func openMove(_ dossier: Dossier) -> [Command] {
         guard let member else { return [] }
         let options = Workflow.available(for: member, dossier: dossier)
@@ -139,10 +155,7 @@ extension AppState {
     mutating func handleHistory(_ key: Key, _ screen: HistoryScreen) -> [Command] {
         var screen = screen
         switch key {
-        case .down, .char("j"): screen.scroll += 1
-        case .up, .char("k"): screen.scroll = max(0, screen.scroll - 1)
-        case .pageDown, .char(" "): screen.scroll += max(1, height - 6)
-        case .pageUp: screen.scroll = max(0, screen.scroll - max(1, height - 6))
+        case _ where scrolled(key, &screen.scroll): break
         case .escape, .char("q"):
             stack.removeLast()
             return []
