@@ -262,8 +262,8 @@ struct PermissionCommandTests {
         let box = try Sandbox()
         let before = box.everything
         let out = box.cwd.appendingPathComponent("export.out")
-        for format in ["csv", "json", "md", "html"] {
-            let id = format == "md" || format == "html" ? ["--id", "2026-006"] : []
+        for format in ["csv", "json", "md", "html", "report", "report-html"] {
+            let id = format == "md" || format == "html" ? ["--id", "2026-006"] : format.hasPrefix("report") ? ["--year", "2027"] : []
             for target in [[], ["--out", out.path], ["--out", "relative.out"]] {
                 let result = try box.run(["export", box.path, "--format", format, "--as", who] + id + target)
                 #expect(result.status == 1, "\(who) \(format) \(target): \(result.status) \(result.stderr)")
@@ -326,7 +326,8 @@ struct PermissionCommandTests {
             ["aterbetalning", s, "2026-006", "--receive", "--actor", "Sektor omsorg", "--date", "2029-01-01", "--amount", "1", "--as", "sara"],
             ["remind", s, "--as", "sara"], ["brev", s, "2026-006", "--as", "sara"],
             ["move", s, "2026-006", "send_feedback", "--as", "sara"], ["jav", s, "2026-001", "--reason", "Min kusin", "--as", "sara"], ["jav", s, "2026-003", "--withdraw", "--for", "cecilia", "--as", "sara"],
-            ["history", s, "2026-001"], ["export", s, "--format", "json", "--as", "sara"], ["validate", s],
+            ["history", s, "2026-001"], ["export", s, "--format", "json", "--as", "sara"],
+            ["export", s, "--format", "report", "--year", "2027", "--out", box.cwd.appendingPathComponent("rapport.md").path, "--as", "sara"], ["validate", s],
             ["sync", s, "--as", "sara"], ["share", s, box.cwd.appendingPathComponent("delat.git").path, "--as", "sara"],
             ["sync", s, "--restore", "--as", "sara"], ["trust", s, "--as", "sara"], ["verify", s], ["key", "--as", "sara"], ["man"],
             ["bench", "first-screen", s, "--as", "sara"], ["bench", "keys", s, "--presses", "5", "--as", "sara"], ["bench", "floor", s],

@@ -6,21 +6,29 @@ import Foundation
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export the decisions list as CSV for Swedish Excel, everything as JSON, or an application's decision memo as Markdown or HTML.",
-        discussion: "Coordinators only (--as or BERED_USER). Without --out the export goes to standard output.")
+        abstract: "Export the decisions list as CSV for Swedish Excel, everything as JSON, or an application's decision memo, the meeting's minutes or the fund's yearly report as Markdown or HTML.",
+        discussion: """
+        Formats: csv, json, md and html (a decision memo, with --id), minutes and minutes-html (the meeting's minutes), \
+        report and report-html (the fund's yearly report to the board, with --year: the fund's money, the investments and \
+        their states, effects against targets, realised against forecast savings, repayments).
+        Coordinators only (--as or BERED_USER). Without --out the export goes to standard output.
+        """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case csv, json, md, html
         /// The meeting's minutes, as Markdown or a printable page.
         case minutes, minutesHTML = "minutes-html"
+        /// The fund's yearly report to the board, as Markdown or a printable page.
+        case report, reportHTML = "report-html"
     }
 
     @Argument(help: "The store folder.") var store: String
-    @Option(help: "csv: the decisions list (semicolons, UTF-8 with BOM, decimal comma, CRLF); json: everything.") var format: Format
+    @Option(help: "csv: the decisions list (semicolons, UTF-8 with BOM, decimal comma, CRLF); json: everything; report, report-html: the yearly report (--year).") var format: Format
     @Option(help: "The application of a decision memo (md, html), e.g. 2026-001.") var id: String?
     @Option(help: "The file to write (atomically); standard output when left out.") var out: String?
     @Option(help: "minutes: the meeting's date, YYYY-MM-DD (default: today).") var date: String?
     @Option(help: ArgumentHelp("minutes: the applications discussed, comma-separated (default: those ready for the meeting).", valueName: "ids")) var agenda: String?
+    @Option(help: "report: the year it covers, e.g. 2026.") var year: Int?
     @Flag(help: "csv: read every decided application anew instead of reusing the rows of unchanged ones.") var fresh = false
     @OptionGroup var options: MemberOptions
 
@@ -29,6 +37,7 @@ struct Export: ParsableCommand {
         case .csv: try exportDecisions()
         case .json, .md, .html: try exportFromWholeStore()
         case .minutes, .minutesHTML: try exportMinutes()
+        case .report, .reportHTML: try exportReport()
         }
     }
 
@@ -64,6 +73,14 @@ struct Export: ParsableCommand {
         let meeting = Meeting(dossiers: snapshot.dossiers, config: snapshot.config, viewer: who, agenda: ids)
         let minutes = Minutes.document(meeting, date: day, config: snapshot.config, catalog: context.catalog)
         write(format == .minutes ? minutes.markdown : minutes.html, context)
+    }
+
+    private func exportReport() throws {
+        let (context, snapshot, who) = try options.open(store)
+        try refuseUnlessAllowed(who, context)
+        guard let year, (1900...2200).contains(year) else { throw ValidationError(context.text(.reportNeedsYear)) }
+        let report = FundReport.document(snapshot.dossiers, config: snapshot.config, year: year, today: WallTime(Date()).day, catalog: context.catalog)
+        write(format == .report ? report.markdown : report.html, context)
     }
 
     private func exportFromWholeStore() throws {
