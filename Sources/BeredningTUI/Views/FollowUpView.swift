@@ -326,15 +326,7 @@ enum FollowUpFormView {
                 for (index, line) in Wrap.lines(label(field, form, c), width: max(1, state.width - 3)).enumerated() {
                     column.lines.append([((index == 0 ? (focused ? "▸ " : "  ") : "  ") + line, focused ? .accent : .title)])
                 }
-                let editor = form.editors[field] ?? TextEditor()
-                let layout = editor.layout(width: inner)
-                let rows = FollowUpForm.rows(field)
-                let first = editor.visibleScroll(in: layout, rows: rows)
-                for row in 0..<rows { column.lines.append([("  " + editor.line(first + row, of: layout), .plain)]) }
-                if focused {
-                    let position = editor.cursorPosition(in: layout)
-                    column.cursor = (2 + position.column, column.lines.count - rows + position.row - first)
-                }
+                column.bareText(form.editors[field] ?? TextEditor(), inner: inner, rows: FollowUpForm.rows(field), focused: focused)
             }
             if case .comment = field { column.lines.append([]) }
             if case .date = field { column.lines.append([]) }

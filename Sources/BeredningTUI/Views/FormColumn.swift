@@ -36,6 +36,18 @@ struct FormColumn<Field: Hashable> {
         }
     }
 
+    /// A text field without a frame, indented two cells: the decision and follow-up forms'
+    /// fields, which are short and many.
+    mutating func bareText(_ editor: TextEditor, inner: Int, rows: Int, focused: Bool) {
+        let layout = editor.layout(width: inner)
+        let first = editor.visibleScroll(in: layout, rows: rows)
+        for row in 0..<rows { lines.append([("  " + editor.line(first + row, of: layout), .plain)]) }
+        if focused {
+            let position = editor.cursorPosition(in: layout)
+            cursor = (2 + position.column, lines.count - rows + position.row - first)
+        }
+    }
+
     /// Plain text lines, wrapped under an indent.
     mutating func wrapped(_ text: String, indent: Int, width: Int, style: Style) {
         for line in Wrap.lines(text, width: max(1, width - indent - 1)) {

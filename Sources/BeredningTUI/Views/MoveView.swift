@@ -139,15 +139,7 @@ enum DecisionView {
                     }
                 }
                 column.lines.append([((isFocused ? "▸ " : "  ") + c(label) + ":", isFocused ? .accent : .title)])
-                let editor = form.editors[field] ?? TextEditor()
-                let layout = editor.layout(width: inner)
-                let rows = DecisionForm.rows(field)
-                let first = editor.visibleScroll(in: layout, rows: rows)
-                for row in 0..<rows { column.lines.append([("  " + editor.line(first + row, of: layout), .plain)]) }
-                if isFocused {
-                    let position = editor.cursorPosition(in: layout)
-                    column.cursor = (2 + position.column, column.lines.count - rows + position.row - first)
-                }
+                column.bareText(form.editors[field] ?? TextEditor(), inner: inner, rows: DecisionForm.rows(field), focused: isFocused)
             }
             column.lines.append([])
         }
