@@ -68,6 +68,7 @@ struct FollowUpFileTests {
         let store = try TestStore()
         let snapshot = try store.load()
         let dossier = try dossier(snapshot)
+        let history = try store.read("2026-006/history.jsonl")
         let bad = FollowUp(applicationID: dossier.application.id, date: Day("2030-06-16")!,
                            measurements: [.init(indicator: "Andel familjer som tar emot samtliga utökade hembesök", value: 0.85, unit: "procent"),
                                           .init(indicator: "Antal BBIC-utredningar av barn 0–6 år per år", value: 16, unit: "dagar")],
@@ -81,7 +82,7 @@ struct FollowUpFileTests {
                     == Message(rawKey: "refusal.follow_up", ["role": .message(member.role.label)]))
         }
         #expect(store.files(in: "2026-006/followups") == ["2027-06-16.toml"])
-        #expect(!FileManager.default.fileExists(atPath: store.root.appendingPathComponent("2026-006/history.jsonl").path))
+        #expect(try store.read("2026-006/history.jsonl") == history)
         // Not before an approval: an application in preparation has nothing to follow up.
         let preparing = try #require(snapshot.entry(ApplicationID("2026-001")!)?.dossier)
         let lars = try #require(snapshot.config.member(MemberID("lars")!))
