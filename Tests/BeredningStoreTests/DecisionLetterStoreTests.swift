@@ -42,8 +42,8 @@ struct DecisionLetterStoreTests {
         let sentEvent = try #require(events.last { $0.kind == .letterSent })
         #expect(sentEvent.member == MemberID("lars")!)
         #expect(sentEvent.details == "letter.md sha256:\(SHA256.hex(letter.markdown))\nletter.html sha256:\(SHA256.hex(letter.html))")
-        guard case .intact(_, let markdown) = box.store.checkLetter(of: id) else { Issue.record("not intact"); return }
-        #expect(markdown == letter.markdown)
+        guard case .intact(_, let markdown, let html) = box.store.checkLetter(of: id) else { Issue.record("not intact"); return }
+        #expect(markdown == letter.markdown && html == letter.html)
     }
 
     @Test func withoutALetterNothingMovesAndNothingIsWritten() throws {

@@ -37,9 +37,9 @@ struct LetterCommand: ParsableCommand {
             }
             printError(context.text(.letterPreview, ["move": .message(Transition.sendFeedback.label)]))
             document(format == "html" ? letter.html : letter.markdown)
-        case .intact(let event, let markdown):
-            let html = format == "html" ? (try? String(contentsOfFile: store + "/\(dossier.application.id)/\(FileStore.letterPageFile)", encoding: .utf8)) : nil
-            document(html ?? markdown)
+        case .intact(let event, let markdown, let html):
+            // The texts just checked, not the files read again: what is shown is what passed.
+            document(format == "html" ? html : markdown)
             let fingerprint = SentLetter.fingerprints(in: event.details)[FileStore.letterFile] ?? ""
             printError(context.text(.letterIntact, ["time": when(event), "member": name(event), "fingerprint": .text(fingerprint)]))
         case .changed(let file, let event):
