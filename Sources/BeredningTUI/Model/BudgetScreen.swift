@@ -20,16 +20,7 @@ extension AppState {
 
     mutating func handleBudget(_ key: Key, _ screen: BudgetScreen) -> [Command] {
         var screen = screen
-        let page = max(1, height - 6)
-        switch key {
-        case _ where scrolled(key, &screen.scroll): break
-        case .escape, .char("q"):
-            stack.removeLast()
-            return []
-        case .char("?"), .function(1): modal = .help(offset: 0)
-        default: break
-        }
-        screen.scroll = max(0, min(screen.scroll, budgetLines().count - page))
+        guard readOnlyKey(key, &screen.scroll, lines: budgetLines().count) else { return [] }
         stack[stack.count - 1] = .budget(screen)
         return []
     }

@@ -16,17 +16,7 @@ extension AppState {
 
     mutating func handleMeeting(_ key: Key, _ screen: MeetingScreen) -> [Command] {
         var screen = screen
-        let page = max(1, height - 6)
-        switch key {
-        case _ where scrolled(key, &screen.scroll): break
-        case .escape, .char("q"):
-            stack.removeLast()
-            return []
-        case .char("?"), .function(1): modal = .help(offset: 0)
-        default: break
-        }
-        let count = meetingLines(width: width).count
-        screen.scroll = max(0, min(screen.scroll, count - page))
+        guard readOnlyKey(key, &screen.scroll, lines: meetingLines(width: width).count) else { return [] }
         stack[stack.count - 1] = .meeting(screen)
         return []
     }

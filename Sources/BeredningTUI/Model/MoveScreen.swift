@@ -56,6 +56,21 @@ extension AppState {
         return true
     }
 
+    /// A read-only text screen's keys (the meeting, the budget): scrolling within `lines`,
+    /// the help, and Esc or q back. false when the screen was left.
+    mutating func readOnlyKey(_ key: Key, _ scroll: inout Int, lines: Int) -> Bool {
+        switch key {
+        case _ where scrolled(key, &scroll): break
+        case .escape, .char("q"):
+            stack.removeLast()
+            return false
+        case .char("?"), .function(1): modal = .help(offset: 0)
+        default: break
+        }
+        scroll = max(0, min(scroll, lines - max(1, height - 6)))
+        return true
+    }
+
     mutating func openMove(_ dossier: Dossier) -> [Command] {
         guard let member else { return [] }
         let options = Workflow.available(for: member, dossier: dossier)
