@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         // Only the tests use it: exports are read back by a real CSV parser.
         .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
+        // Office files (.xlsx, .docx) are zip archives of XML parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // The domain: pure Swift, no files, no terminal.
@@ -47,7 +49,10 @@ let package = Package(
         // Sharing a store between machines through git: commit, pull with rebase, push.
         .target(name: "BeredningSync", dependencies: ["BeredningCore", "BeredningStore"]),
         // Exports for other systems and for people: CSV for Swedish Excel, JSON.
-        .target(name: "BeredningExport", dependencies: ["BeredningCore", "BeredningStore"]),
+        .target(
+            name: "BeredningExport",
+            dependencies: ["BeredningCore", "BeredningStore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .executableTarget(
             name: "bered",
             dependencies: [
