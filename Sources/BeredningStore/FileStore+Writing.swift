@@ -244,9 +244,12 @@ extension FileStore {
             throw .refused(Message(.storeChangedOnDisk, ["file": .text(path), "changes": .text("?")]))
         }
         guard current != seen else { return }
-        var changes = ApplicationDiff.changes(from: seen, to: current).map(\.field)
-        if current.state != seen.state { changes.insert("state: \(seen.state.rawValue) → \(current.state.rawValue)", at: 0) }
-        throw .refused(Message(.storeChangedOnDisk, ["file": .text(path), "changes": .text(changes.joined(separator: ", "))]))
+        // In words: the fields by their names on the form, the state by its label.
+        var changes = ApplicationDiff.changes(from: seen, to: current).map { Message.Argument.message($0.label) }
+        if current.state != seen.state {
+            changes.insert(.message(Message(.storeChangedState, ["from": .message(seen.state.label), "to": .message(current.state.label)])), at: 0)
+        }
+        throw .refused(Message(.storeChangedOnDisk, ["file": .text(path), "changes": .message(.list(changes))]))
     }
 
     /// Creates a new store folder from a `bered.toml` text; refuses to touch an existing store.
@@ -292,6 +295,12 @@ extension FileStore {
 }
 
 extension StoreError {
+    /// A write refused because the file changed after it was read: reading again is the way on.
+    public var isStale: Bool {
+        if case .refused(let message) = self { return message.key == MessageKey.storeChangedOnDisk.rawValue }
+        return false
+    }
+
     /// The error in the user's words.
     public func lines(_ catalog: Catalog) -> [String] {
         switch self {

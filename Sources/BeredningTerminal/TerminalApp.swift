@@ -210,6 +210,12 @@ public struct TerminalApp {
         }
     }
 
+    /// A refused write as the interface shows it; one refused because a colleague changed the
+    /// file first comes with the offer to read it again.
+    private func failure(_ error: StoreError, _ state: AppState) -> Event {
+        error.isStale ? .stale(error.lines(state.catalog)) : .failed(error.lines(state.catalog))
+    }
+
     private func reload() -> Event {
         do { return .reloaded(try store.load()) } catch { return .failed(["\(error)"]) }
     }
@@ -227,7 +233,7 @@ public struct TerminalApp {
             try store.save(review, by: member, in: dossier, config: state.snapshot.config, now: Date())
             return .saved(Message(review.status == .complete ? .uiSavedComplete : .uiSavedDraft))
         } catch {
-            return .failed(error.lines(state.catalog))
+            return failure(error, state)
         }
     }
 
@@ -237,7 +243,7 @@ public struct TerminalApp {
             try store.save(conflict, by: member, config: state.snapshot.config)
             return .saved(Message(.conflictDeclaredDone, ["application": .text(conflict.applicationID.description)]))
         } catch {
-            return .failed(error.lines(state.catalog))
+            return failure(error, state)
         }
     }
 
@@ -247,7 +253,7 @@ public struct TerminalApp {
             try store.withdrawConflict(of: member.id, in: id, reason: "", by: member, now: Date())
             return .saved(Message(.conflictWithdrawnDone, ["member": .text(member.name), "application": .text(id.description)]))
         } catch {
-            return .failed(error.lines(state.catalog))
+            return failure(error, state)
         }
     }
 
@@ -258,7 +264,7 @@ public struct TerminalApp {
                                        letter: letter, now: Date())
             return .saved(Message(.workflowMoved, ["id": .text(moved.id.description), "state": .message(moved.state.label)]))
         } catch {
-            return .failed(error.lines(state.catalog))
+            return failure(error, state)
         }
     }
 
@@ -268,7 +274,7 @@ public struct TerminalApp {
             try store.record(followUp, for: dossier, by: member, now: Date())
             return .saved(Message(.followUpRecorded, ["id": .text(followUp.applicationID.description), "date": .text(followUp.date.description)]))
         } catch {
-            return .failed(error.lines(state.catalog))
+            return failure(error, state)
         }
     }
 
@@ -278,7 +284,7 @@ public struct TerminalApp {
             _ = try store.record(decision, for: dossier, by: member, config: state.snapshot.config, now: Date())
             return .saved(Message(.decisionRecorded, ["id": .text(id.description), "outcome": .message(decision.outcome.label)]))
         } catch {
-            return .failed(error.lines(state.catalog))
+            return failure(error, state)
         }
     }
 
@@ -323,7 +329,7 @@ public struct TerminalApp {
             try store.save(comment, by: member)
             return .saved(Message(.uiSavedComment))
         } catch {
-            return .failed(error.lines(state.catalog))
+            return failure(error, state)
         }
     }
 }

@@ -163,6 +163,40 @@ struct FocusCursorTests {
         #expect(Frame.render(notice).atCursor.hasPrefix(sv(.syncTitle)))
     }
 
+    @Test func inTheBudgetOnTheFirstLineInViewAsItScrolls() {
+        var s = state(as: "lars", height: 12)
+        s.press(.char("B"))
+        var buffer = Frame.render(s)
+        let first = buffer.cursor.map { buffer.line($0.y) }
+        #expect(first?.isBlank == false)
+        s.press(.char("j"))
+        buffer = Frame.render(s)
+        // Scrolled by one: the line under the cursor is the next one, the cursor stays put.
+        #expect(buffer.cursor.map { buffer.line($0.y) } != first)
+        #expect(buffer.cursor.map { buffer.line($0.y) }?.isBlank == false)
+    }
+
+    @Test func inTheFollowUpsDueOnTheChosenRow() {
+        var s = state(as: "lars")
+        s.now = Date(timeIntervalSince1970: 1_810_000_000)  // 2027-05: the demo's first follow-up is near
+        s.press(.char("u"))
+        let buffer = Frame.render(s)
+        #expect(buffer.atCursor.hasPrefix("2026-006"))
+    }
+
+    @Test func inTheLetterOnItsFirstLineInView() {
+        var s = AppState(snapshot: LetterScreenTests.approved, member: member("lars"), catalog: sv, otherCatalog: en, width: 80, height: 24)
+        s.now = Date(timeIntervalSince1970: 1_780_000_000)
+        s.select("2026-006")
+        s.press(.enter, .char("m"), .enter)
+        var buffer = Frame.render(s)
+        let top = buffer.cursor.map { buffer.line($0.y) }
+        #expect(top?.isBlank == false)
+        s.press(.char("j"))
+        buffer = Frame.render(s)
+        #expect(buffer.cursor.map { buffer.line($0.y) } != top)
+    }
+
     @Test func onATooSmallTerminalAtTheTopLeft() {
         let s = state(width: 30, height: 8)
         #expect(Frame.render(s).cursor.map { [$0.x, $0.y] } == [0, 0])

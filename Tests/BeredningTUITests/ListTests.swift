@@ -180,7 +180,7 @@ struct GroupedListTests {
         #expect(!screen.contains("── inkommen (1) · du kan"))  // the steering group moves nothing out of received
         var coordinator = state(as: "lars")
         coordinator.press(.char("v"))
-        #expect(coordinator.screen.contains("── inkommen (1) · du kan: starta beredningen av ──"))
+        #expect(coordinator.screen.contains("── inkommen (1) · du kan: starta beredningen ──"))
         s.press(.char("v"))
         #expect(!s.screen.contains("── beredning"))
     }

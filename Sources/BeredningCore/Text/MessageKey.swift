@@ -242,6 +242,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case fileSyntax = "file.syntax"
     case storeLocked = "store.locked"
     case storeChangedOnDisk = "store.changed_on_disk"
+    case storeChangedState = "store.changed_state"
     case privacyPersonalNumber = "privacy.personal_number"
     // A personal identity number in a store file as it lies on disk: `validate`'s report, and
     // the refusal to move an application whose hand-edited file holds one.
@@ -485,6 +486,10 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case keyConfirmMove = "key.confirm_move"
     case keySendLetter = "key.send_letter"
     case tuiChangedElsewhere = "tui.changed_elsewhere"
+    case tuiStaleTitle = "tui.stale_title"
+    case tuiStaleReload = "tui.stale_reload"
+    case tuiStaleLater = "tui.stale_later"
+    case tuiReloadedKeepTyping = "tui.reloaded_keep_typing"
     case keyChooseMove = "key.choose_move"
     case uiNoMoves = "ui.no_moves"
     case uiBadDate = "ui.bad_date"

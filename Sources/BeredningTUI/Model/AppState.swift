@@ -108,6 +108,10 @@ public struct AppState: Sendable {
             reloadAsked = false
             status = Status(text: lines.joined(separator: " "), kind: .error)
             return []
+        case .stale(let lines):
+            reloadAsked = false
+            modal = .offerReload(lines)
+            return []
         case .reloaded(let snapshot):
             self.snapshot = snapshot
             generation += 1
@@ -115,7 +119,9 @@ public struct AppState: Sendable {
             if reloadAsked {
                 // `r` says it was done, or a reload that changed nothing would look like a dead key.
                 reloadAsked = false
-                show(catalog(.tuiReloaded, ["time": .text(clock), "count": .text(String(snapshot.entries.count))]), .success)
+                // After a refused save the form is still open with the typing in it: say so.
+                show(hasUnsavedWork ? catalog(.tuiReloadedKeepTyping, ["time": .text(clock)])
+                     : catalog(.tuiReloaded, ["time": .text(clock), "count": .text(String(snapshot.entries.count))]), .success)
             }
             return []
         case .changedElsewhere(let snapshot):

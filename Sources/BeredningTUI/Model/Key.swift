@@ -21,6 +21,8 @@ public enum Event: Sendable {
     case text(String)
     case saved(Message)
     case failed([String])
+    /// A write refused because a colleague changed the file after it was read.
+    case stale([String])
     case reloaded(StoreSnapshot)
     /// The store changed under the interface (a colleague's sync, a shared folder) and was
     /// read again: shown like a reload, with a word that it happened.

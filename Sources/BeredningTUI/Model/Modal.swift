@@ -21,6 +21,9 @@ public enum Modal: Equatable, Sendable {
     case notice(title: String, lines: [String], offset: Int)
     /// A move the member cannot take back: what will happen, made only with j (or y).
     case confirm(Confirmation)
+    /// A save refused because a colleague changed the file first: why, and the offer to read
+    /// the store again with the member's typing kept.
+    case offerReload([String])
 }
 
 /// A move waiting for the member's yes: the command that makes it, and what it does. By the
@@ -166,6 +169,17 @@ extension AppState {
         case .notice(let title, let lines, let offset):
             self.modal = scrolled(offset, by: key, in: modal).map { .notice(title: title, lines: lines, offset: $0) }
             return []
+        case .offerReload(let lines):
+            self.modal = nil
+            switch key {
+            case .enter, .char("j"), .char("J"), .char("y"), .char("Y"), .char("r"):
+                reloadAsked = true
+                return [.reload]
+            default:
+                // Not now: the refusal stays in view, and r in the list reads the store later.
+                status = Status(text: lines.joined(separator: " "), kind: .error)
+                return []
+            }
         case .confirm(let confirmation):
             switch key {
             case .char("j"), .char("J"), .char("y"), .char("Y"):

@@ -263,6 +263,10 @@ enum ModalView {
             lines = [[(c(.conflictKeyWithdraw), .warning)], [], [(c(.conflictConfirmWithdraw, ["application": .text(id.description)]), .plain)]]
         case .notice(let title, let body, _):
             lines = [[(title, .title)], []] + body.map { [($0, .plain)] } + [[], [(c(.uiAnyKeyCloses), .muted)]]
+        case .offerReload(let refusal):
+            focus = 3 + refusal.count
+            lines = [[(c(.tuiStaleTitle), .warning)], []] + refusal.map { [($0, .plain)] } + [[],
+                     [("Enter j", .accent), ("  " + c(.tuiStaleReload), .plain)], [("Esc", .accent), ("  " + c(.tuiStaleLater), .plain)]]
         case .confirm(let confirmation):
             let title = c(.tuiConfirmTitle, ["move": .message(confirmation.transition.label), "id": .text(confirmation.applicationID.description),
                                              "title": .text(state.dossier(confirmation.applicationID)?.application.title ?? "")])
