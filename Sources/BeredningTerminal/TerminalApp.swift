@@ -288,38 +288,12 @@ public struct TerminalApp {
         }
     }
 
-    /// Writes the export into the store's `exports` folder, named by what it is and when.
     private func export(_ kind: ExportKind, state: AppState) -> Event {
-        let stamp = WallTime(Date()).compact
-        let name: String
-        let text: String
         do {
-            switch kind {
-            case .decisionsCSV:
-                name = "beslut-\(stamp).csv"
-                text = DecisionsCSV.render(state.snapshot, catalog: state.catalog)
-            case .everythingJSON:
-                var histories: [ApplicationID: [HistoryEvent]] = [:]
-                for dossier in state.snapshot.dossiers { histories[dossier.application.id] = store.history(of: dossier.application.id).events }
-                name = "beredning-\(stamp).json"
-                text = try FullJSON(state.snapshot, histories: histories, catalog: state.catalog).rendered()
-            case .memoMarkdown(let id), .memoHTML(let id):
-                guard let dossier = state.dossier(id) else { return .failed([]) }
-                let memo = Memo(dossier, config: state.snapshot.config, catalog: state.catalog)
-                if case .memoHTML = kind {
-                    name = "beslutsunderlag-\(id)-\(stamp).html"
-                    text = memo.html
-                } else {
-                    name = "beslutsunderlag-\(id)-\(stamp).md"
-                    text = memo.markdown
-                }
-            }
-            let url: URL
-            do { url = try store.exportURL(name) } catch { return .failed(error.lines(state.catalog)) }
-            try AtomicFile.write(Data(text.utf8), to: url)
+            let url = try ExportFile.write(kind, snapshot: state.snapshot, store: store, catalog: state.catalog, now: Date())
             return .saved(Message(.exportDone, ["path": .text(url.path)]))
         } catch {
-            return .failed(["\(error)"])
+            return failure(error, state)
         }
     }
 

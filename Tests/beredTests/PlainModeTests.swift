@@ -70,7 +70,7 @@ struct PlainModeTests {
         let run = try Self.plain(["open", demo.path, "--plain"], input: input)
         #expect(run.status == 0, "\(run.stderr)")
         let out = run.stdout
-        #expect(out.contains("Vad vill du göra med 2026-004? 1 poängsätt, 2 kommentera, 3 flytta; Enter tillbaka till listan, h hjälp, q avsluta."))
+        #expect(out.contains("Vad vill du göra med 2026-004? 1 poängsätt, 2 kommentera, 3 flytta, 4 för in beslutet, 5 exportera; Enter tillbaka till listan, h hjälp, q avsluta."))
         #expect(out.contains("Kriterium 1 av 7: Definierat problem"))
         #expect(out.contains("\nVägledning: "))
         #expect(out.contains("Poäng från 1 till 4, x för ”kan inte bedöma”; Enter behåller det som står."))
@@ -176,5 +176,62 @@ struct PlainModeTests {
         #expect(out.contains("2026-003 har nu status styrgrupp."))
         #expect(try Self.read(demo, "2026-003/application.toml").contains("state = \"with_steering_group\""))
         #expect(try Self.read(demo, "2026-003/history.jsonl").contains("\"in_preparation → with_steering_group (\(reason))\""))
+    }
+
+    @Test func theCoordinatorRecordsTheBoardsDecisionPastTheCapWithAReason() throws {
+        let demo = try DemoCopy()
+        let file = demo.url("2026-002/application.toml")
+        try Self.read(demo, "2026-002/application.toml").replacingOccurrences(of: "state = \"with_steering_group\"", with: "state = \"forwarded\"")
+            .write(to: file, atomically: true, encoding: .utf8)
+        // Lars on 2026-002: approve; a date that is none, then one; no case number, then one; the
+        // default body; a grant that is no grant, then one past the fund's cap of 600 000 a year;
+        // conditions, rationale; the reason the decision stands; n, then all again and j.
+        let answers = "4\n1\n20 nov\n2026-11-20\n\nKS 2026/88\n\n2027=sjuhundra\n2027=700000\nRedovisa varje halvår.\nStärker samverkan.\n"
+            + "Kommunstyrelsen beslutade över taket.\n"
+        let run = try Self.plain(["open", demo.path, "--plain", "--as", "lars"], input: "2\n" + answers + "n\n2\n" + answers + "j\nq\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        let out = run.stdout
+        #expect(out.contains("1. bifall\n2. avslag\nVilket beslut fattade kommunstyrelsen? Skriv numret; Enter avbryter."))
+        #expect(out.contains("”20 nov” är inget datum; skriv som 2026-11-20."))
+        #expect(out.contains("Diarienumret saknas."))
+        #expect(out.contains("Enter för det sökta: 2026=260000, 2027=540000, 2028=280000."))
+        #expect(out.contains("”2027=sjuhundra” ska skrivas som ÅR=KRONOR, t.ex. 2027=450000."))
+        #expect(out.contains("Beslutet går utöver fondens pengar:\n- "))
+        #expect(out.contains("700 000"))
+        #expect(out.contains("Beslutet (bifall) förs in och ansökan får status "))
+        #expect(out.contains("Beslutet för 2026-002 är infört: bifall."))
+        let decision = try Self.read(demo, "2026-002/decision.toml")
+        #expect(decision.contains("outcome = \"approve\"") && decision.contains("case_number = \"KS 2026/88\""))
+        #expect(decision.contains("budget_override = \"Kommunstyrelsen beslutade över taket.\""))
+        #expect(decision.contains("year = 2027") && decision.contains("amount = 700000"))
+        #expect(try Self.read(demo, "2026-002/application.toml").contains("state = \"approved\""))
+        // Said no the first time: recorded once.
+        #expect(try Self.read(demo, "2026-002/history.jsonl").components(separatedBy: "\"decided\"").count == 2)
+    }
+
+    @Test func onlyTheCoordinatorRecordsADecisionOrExports() throws {
+        let demo = try DemoCopy()
+        let run = try Self.plain(["open", demo.path, "--plain", "--as", "karin"], input: "e\n2\n4\n2\n5\nq\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.components(separatedBy: "Bara samordnaren exporterar beslut (din roll: styrgruppen).").count == 3)
+        #expect(run.stdout.contains("Bara samordnaren för in kommunstyrelsens beslut (din roll: styrgruppen)."))
+        #expect(!FileManager.default.fileExists(atPath: demo.url("exports").path))
+    }
+
+    @Test func theCoordinatorExportsTheDecisionsListAndAMemo() throws {
+        let demo = try DemoCopy()
+        // e in the list: a wrong number, then the CSV; 5 on 2026-006: the memo as a web page.
+        let run = try Self.plain(["open", demo.path, "--plain", "--as", "lars"], input: "e\n9\n1\n6\n5\n4\nq\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        let out = run.stdout
+        #expect(out.contains("1. beslutslistan som CSV för Excel\n2. allt som JSON\nVilken export?"))
+        #expect(out.contains("”9” är inget val här. Skriv ett nummer från 1 till 2, h eller q."))
+        #expect(out.contains("4. beslutsunderlaget för 2026-006 som HTML för utskrift"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: demo.url("exports").path).sorted()
+        #expect(files.count == 2, "\(files)")
+        let csv = try #require(files.first { $0.hasSuffix(".csv") }), html = try #require(files.first { $0.hasSuffix(".html") })
+        #expect(out.contains(demo.url("exports/" + csv).path))
+        #expect(try Data(contentsOf: demo.url("exports/" + csv)).starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(try Self.read(demo, "exports/" + html).contains("2026-006"))
     }
 }

@@ -18,6 +18,26 @@ public struct Decision: Hashable, Sendable {
             self.year = year
             self.amount = amount
         }
+
+        /// The amounts per year as typed anywhere: `2027=450000, 2028=500 000`, separated by
+        /// commas, semicolons or lines, spaces allowed inside the amounts as Swedes write them.
+        public static func parse(_ text: String) -> Result<[Grant], Refusal> {
+            var grants: [Grant] = []
+            for part in text.split(whereSeparator: { $0 == "," || $0 == "\n" || $0 == ";" }) {
+                let pair = part.split(separator: "=")
+                guard pair.count == 2, let year = Int(pair[0].trimmingCharacters(in: .whitespaces)),
+                      let amount = Int(pair[1].filter { !$0.isWhitespace }) else {
+                    return .failure(Refusal(Message(.uiBadGrant, ["value": .text(String(part).trimmingCharacters(in: .whitespaces))])))
+                }
+                grants.append(Grant(year: year, amount: amount))
+            }
+            return .success(grants)
+        }
+
+        /// `2027=450000, 2028=500000`: what `parse` reads.
+        public static func typed(_ grants: [(year: Int, amount: Int)]) -> String {
+            grants.map { "\($0.year)=\($0.amount)" }.joined(separator: ", ")
+        }
     }
 
     /// The deciding body: kommunstyrelsen unless the fund says otherwise.

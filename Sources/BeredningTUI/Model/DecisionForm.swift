@@ -16,7 +16,7 @@ public struct DecisionForm: Equatable, Sendable {
         editors = [
             .date: TextEditor(today.description), .caseNumber: TextEditor(), .body: TextEditor(Decision.defaultBody),
             // The amounts applied for, as a starting point the coordinator corrects.
-            .grants: TextEditor(grants.map { "\($0.year)=\($0.requested)" }.joined(separator: ", ")),
+            .grants: TextEditor(Decision.Grant.typed(grants.map { ($0.year, $0.requested) })),
             .conditions: TextEditor(), .rationale: TextEditor(), .budgetOverride: TextEditor(),
         ]
     }
@@ -34,14 +34,10 @@ public struct DecisionForm: Equatable, Sendable {
         guard let date = Day(text(.date).trimmingCharacters(in: .whitespaces)) else {
             return .failure(Refusal(Message(.uiBadDate, ["value": .text(text(.date))])))
         }
-        var grants: [Decision.Grant] = []
-        for part in text(.grants).split(whereSeparator: { $0 == "," || $0 == "\n" || $0 == ";" }) {
-            let pair = part.split(separator: "=")
-            guard pair.count == 2, let year = Int(pair[0].trimmingCharacters(in: .whitespaces)),
-                  let amount = Int(pair[1].filter { !$0.isWhitespace }) else {
-                return .failure(Refusal(Message(.uiBadGrant, ["value": .text(String(part).trimmingCharacters(in: .whitespaces))])))
-            }
-            grants.append(Decision.Grant(year: year, amount: amount))
+        var grants: [Decision.Grant]
+        switch Decision.Grant.parse(text(.grants)) {
+        case .success(let parsed): grants = parsed
+        case .failure(let refusal): return .failure(refusal)
         }
         if outcome == .reject { grants = grants.filter { $0.amount != 0 } }
         let decision = Decision(body: text(.body), date: date, caseNumber: text(.caseNumber), outcome: outcome, grants: grants,

@@ -66,4 +66,14 @@ public enum ExportKind: Equatable, Sendable {
     case everythingJSON
     case memoMarkdown(ApplicationID)
     case memoHTML(ApplicationID)
+
+    /// What the export is, as the menus name it.
+    public func text(_ c: Catalog) -> String {
+        switch self {
+        case .decisionsCSV: c(.uiExportCSV)
+        case .everythingJSON: c(.uiExportJSON)
+        case .memoMarkdown(let id): c(.uiExportMarkdown, ["id": .text(id.description)])
+        case .memoHTML(let id): c(.uiExportHTML, ["id": .text(id.description)])
+        }
+    }
 }

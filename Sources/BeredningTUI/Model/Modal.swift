@@ -234,20 +234,22 @@ extension AppState {
     }
 
     mutating func openExport(memoFor id: ApplicationID?) -> [Command] {
-        guard let member else { return [] }
-        if let refusal = Permissions.check(member.role, .exportDecisions) {
-            refuse(refusal)
-            return []
+        switch exportOptions(memoFor: id) {
+        case .success(let options): modal = .export(options: options, selection: 0)
+        case .failure(let refusal): show(catalog(refusal.reason), .error)
         }
+        return []
+    }
+
+    /// The exports the member may make now (a memo only of the application in hand), or why none.
+    public func exportOptions(memoFor id: ApplicationID?) -> Result<[ExportKind], Refusal> {
+        guard let member else { return .failure(Refusal(Message(.uiExportWaits))) }
+        if let refusal = Permissions.check(member.role, .exportDecisions) { return .failure(refusal) }
         // An export of part of the store would look complete and not be.
-        guard snapshot.isComplete else {
-            show(catalog(.uiExportWaits), .error)
-            return []
-        }
+        guard snapshot.isComplete else { return .failure(Refusal(Message(.uiExportWaits))) }
         var options: [ExportKind] = [.decisionsCSV, .everythingJSON]
         if let id { options += [.memoMarkdown(id), .memoHTML(id)] }
-        modal = .export(options: options, selection: 0)
-        return []
+        return .success(options)
     }
 
     /// Saves the open form as a draft (a comment as it is); it closes once the save is confirmed.

@@ -54,13 +54,15 @@ extension PlainText {
 
     /// The question before a move, in the words of the full-screen interface's confirmation:
     /// what the move does and who, if anyone, could bring the application back.
-    public static func confirmation(_ state: AppState, _ dossier: Dossier, _ transition: Transition) -> [String] {
+    public static func confirmation(_ state: AppState, _ dossier: Dossier, _ transition: Transition, decision: Decision.Outcome? = nil) -> [String] {
         let c = state.catalog
         let from = dossier.application.state
         let title = c(.tuiConfirmTitle, ["move": .message(transition.label), "id": .text(dossier.application.id.description), "title": .text(dossier.application.title)])
         let back = Confirmation.rolesBack(after: transition, to: from).map { roles in
             c(.tuiConfirmOthersUndo, ["from": .message(from.label), "roles": .message(.list(roles.map { .message($0.label) }))])
         } ?? c(.tuiConfirmFinal, ["from": .message(from.label)])
-        return [title.prefix(1).uppercased() + title.dropFirst(), c(.tuiConfirmMove, ["to": .message(transition.to.label), "from": .message(from.label)]), back]
+        let states: [String: Message.Argument] = ["to": .message(transition.to.label), "from": .message(from.label)]
+        let what = decision.map { c(.tuiConfirmDecision, states.merging(["outcome": .message($0.label)]) { a, _ in a }) } ?? c(.tuiConfirmMove, states)
+        return [title.prefix(1).uppercased() + title.dropFirst(), what, back]
     }
 }

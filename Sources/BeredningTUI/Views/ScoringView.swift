@@ -229,13 +229,7 @@ enum ModalView {
             lines = [[(c(.uiExportTitle), .title)], []]
             focus = lines.count + selection
             for (index, option) in options.enumerated() {
-                let text: String
-                switch option {
-                case .decisionsCSV: text = c(.uiExportCSV)
-                case .everythingJSON: text = c(.uiExportJSON)
-                case .memoMarkdown(let id): text = c(.uiExportMarkdown, ["id": .text(id.description)])
-                case .memoHTML(let id): text = c(.uiExportHTML, ["id": .text(id.description)])
-                }
+                let text = option.text(c)
                 lines.append([((index == selection ? "▸ " : "  ") + text, index == selection ? .selected : .plain)])
             }
             lines += [[], [("Enter", .accent), ("  " + c(.keyExport) + "   ", .plain), ("Esc", .accent), ("  " + c(.keyBack), .plain)]]

@@ -30,12 +30,11 @@ struct Decide: ParsableCommand {
         let (context, snapshot, who) = try options.open(store)
         guard let outcome = Decision.Outcome(rawValue: outcome) else { throw ValidationError("--outcome takes approve or reject") }
         guard let day = Day(date) else { throw ValidationError("--date takes a date like 2026-11-20, not \(date)") }
-        let grants = try grant.map { text -> Decision.Grant in
-            let parts = text.split(separator: "=")
-            guard parts.count == 2, let year = Int(parts[0]), let amount = Int(parts[1].filter { $0 != " " && $0 != "\u{A0}" }) else {
-                throw ValidationError("--grant takes YEAR=KRONOR, such as 2027=450000, not \(text)")
+        let grants = try grant.flatMap { text -> [Decision.Grant] in
+            switch Decision.Grant.parse(text) {
+            case .success(let grants): return grants
+            case .failure(let refusal): throw ValidationError(context.catalog(refusal.reason))
             }
-            return Decision.Grant(year: year, amount: amount)
         }
         let chosen = try model.map { raw -> EconomicModel in
             guard let model = EconomicModel(rawValue: raw) else {

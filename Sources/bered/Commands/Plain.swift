@@ -1,5 +1,6 @@
 import BeredningCore
 import BeredningStore
+import BeredningTerminal
 import BeredningTUI
 import Foundation
 
@@ -31,6 +32,7 @@ struct PlainSession {
                 switch answer.lowercased() {
                 case "q": return ExitStatus.ok
                 case "h", "?": say([catalog(.plainHelp)] + PlainText.refusals(state, nil))
+                case "e": try export(memoFor: nil)
                 default:
                     guard let index = Int(answer), let row = state.listRows[safe: index - 1], let id = ApplicationID(row.id) else {
                         notAChoice(answer, count: state.listRows.count)
@@ -71,7 +73,9 @@ struct PlainSession {
             case "1": try score(dossier, by: member); return true
             case "2": try comment(dossier, by: member); return true
             case "3": try move(dossier, by: member); return true
-            default: notAChoice(answer, count: 3)
+            case "4": try decide(dossier, by: member); return true
+            case "5": try export(memoFor: dossier.application.id); return true
+            default: notAChoice(answer, count: 5)
             }
         }
     }
@@ -130,7 +134,7 @@ struct PlainSession {
                 say([catalog(status == .complete ? .uiSavedComplete : .uiSavedDraft)])
                 refresh()
             } catch {
-                say(error.lines(catalog))
+                try refused(error)
             }
             return
         }
@@ -147,7 +151,7 @@ struct PlainSession {
             say([catalog(.uiSavedComment)])
             refresh()
         } catch {
-            say(error.lines(catalog))
+            try refused(error)
         }
     }
 
@@ -190,7 +194,112 @@ struct PlainSession {
             say(lines)
             refresh()
         } catch {
-            say(error.lines(catalog))
+            try refused(error)
+        }
+    }
+
+    /// The board's decision as the coordinator records it: the outcome, the date, the case
+    /// number, the body, the amounts per year, conditions and rationale, one line each; the
+    /// budget's problems with the question why the decision stands anyway; then a typed yes.
+    private mutating func decide(_ dossier: Dossier, by member: Member) throws {
+        let config = state.snapshot.config
+        if let refusal = Permissions.check(member.role, .recordDecision) { return say([catalog(refusal.reason)]) }
+        if let refusal = Permissions.checkConflict(of: member, in: dossier) { return say([catalog(refusal.reason)]) }
+        guard dossier.application.state == .forwarded else {
+            return say([catalog(.workflowWrongState, ["transition": .message(Transition.approve.label), "state": .message(dossier.application.state.label)])])
+        }
+        guard let outcome = try choose(Decision.Outcome.allCases, catalog(.plainOutcomePrompt), dossier) else { return say([catalog(.tuiConfirmCancelled)]) }
+        let today = Day.today()
+        var date = today
+        while true {
+            let answer = try ask([catalog(.plainDecisionDatePrompt, ["today": .text(today.description)])])
+            if answer.isEmpty { break }
+            if let day = Day(answer) { date = day; break }
+            say([catalog(.uiBadDate, ["value": .text(answer)])])
+        }
+        var caseNumber = ""
+        while caseNumber.isBlank {
+            caseNumber = try ask([catalog(.plainCaseNumberPrompt)])
+            if caseNumber.isBlank { say([catalog(.decisionNoCaseNumber)]) }
+        }
+        let bodyAnswer = try ask([catalog(.plainBodyPrompt, ["body": .text(Decision.defaultBody)])])
+        var grants: [Decision.Grant] = []
+        if outcome == .approve {
+            let requested = Decision.Grant.typed(dossier.application.budget.years.map { ($0.year, $0.requested) })
+            while true {
+                let answer = try ask([catalog(.plainGrantsPrompt, ["grants": .text(requested.isEmpty ? catalog(.plainNothing) : requested)])])
+                switch Decision.Grant.parse(answer.isEmpty ? requested : answer) {
+                case .success(let parsed): grants = parsed
+                case .failure(let refusal): say([catalog(refusal.reason)]); continue
+                }
+                break
+            }
+        }
+        let conditions = try ask([catalog(.plainConditionsPrompt)])
+        let rationale = try ask([catalog(.plainRationalePrompt)])
+        var decision = Decision(body: bodyAnswer.isBlank ? Decision.defaultBody : bodyAnswer, date: date, caseNumber: caseNumber, outcome: outcome,
+                                grants: grants, conditions: conditions, rationale: rationale, recordedBy: member.id)
+        guard decision.problems.isEmpty else { return say([catalog(.plainNotSaved)] + decision.problems.map { "- " + catalog($0) }) }
+        // The budget as the store will check it: every problem read out, and the reason asked for.
+        let budget = BudgetCheck.problems(decision, application: dossier.application, economy: config.economy, settings: config.calculation,
+                                          others: state.snapshot.dossiers)
+        if !budget.isEmpty {
+            say([catalog(.plainBudgetProblems)] + budget.map { "- " + catalog($0) })
+            let reason = try ask([catalog(.plainBudgetOverridePrompt)])
+            guard !reason.isBlank else { return say([catalog(.tuiConfirmCancelled)]) }
+            decision.budgetOverride = reason
+        }
+        say(PlainText.confirmation(state, dossier, outcome.transition, decision: outcome))
+        let yes = try ask([catalog(.plainConfirmPrompt)]).lowercased()
+        guard yes == "j" || yes == "y" else { return say([catalog(.tuiConfirmCancelled)]) }
+        do {
+            _ = try store.record(decision, for: dossier, by: member, config: config, now: Date())
+            say([catalog(.decisionRecorded, ["id": .text(dossier.application.id.description), "outcome": .message(outcome.label)])])
+            refresh()
+        } catch {
+            try refused(error)
+        }
+    }
+
+    /// An export into the store's `exports` folder, chosen by number from the interface's own
+    /// menu: the decisions list and everything from the list, the decision memo too from an application.
+    private mutating func export(memoFor id: ApplicationID?) throws {
+        let options: [ExportKind]
+        switch state.exportOptions(memoFor: id) {
+        case .success(let allowed): options = allowed
+        case .failure(let refusal): return say([catalog(refusal.reason)])
+        }
+        let lines = options.enumerated().map { "\($0.offset + 1). " + $0.element.text(catalog) } + [catalog(.plainExportPrompt)]
+        while true {
+            let answer = try ask(lines)
+            switch answer.lowercased() {
+            case "", "q": return say([catalog(.tuiConfirmCancelled)])
+            case "h", "?": say([catalog(.plainHelpChoices)] + lines)
+            default:
+                guard let index = Int(answer), options.indices.contains(index - 1) else {
+                    notAChoice(answer, count: options.count)
+                    continue
+                }
+                do {
+                    let url = try ExportFile.write(options[index - 1], snapshot: state.snapshot, store: store, catalog: catalog, now: Date())
+                    say([catalog(.exportDone, ["path": .text(url.path)])])
+                } catch {
+                    try refused(error)
+                }
+                return
+            }
+        }
+    }
+
+    /// A refused write read out; one refused because a colleague changed the file first comes
+    /// with the offer to read the store again.
+    private mutating func refused(_ error: StoreError) throws {
+        say(error.lines(catalog))
+        guard error.isStale else { return }
+        let yes = try ask([catalog(.plainReloadPrompt)]).lowercased()
+        if yes == "j" || yes == "y" || yes.isEmpty {
+            refresh()
+            say([catalog(.plainReloaded)])
         }
     }
 

@@ -1,0 +1,41 @@
+import BeredningCore
+import BeredningExport
+import BeredningStore
+import BeredningTUI
+import Foundation
+
+/// An export chosen in the interface (full-screen or plain), written into the store's
+/// `exports` folder and named by what it is and when, so no export overwrites another.
+public enum ExportFile {
+    public static func write(_ kind: ExportKind, snapshot: StoreSnapshot, store: FileStore, catalog: Catalog, now: Date) throws(StoreError) -> URL {
+        let stamp = WallTime(now).compact
+        let name: String
+        let text: String
+        switch kind {
+        case .decisionsCSV:
+            name = "beslut-\(stamp).csv"
+            text = DecisionsCSV.render(snapshot, catalog: catalog)
+        case .everythingJSON:
+            var histories: [ApplicationID: [HistoryEvent]] = [:]
+            for dossier in snapshot.dossiers { histories[dossier.application.id] = store.history(of: dossier.application.id).events }
+            name = "beredning-\(stamp).json"
+            // Only a number JSON cannot hold (not finite) fails here; the store refuses those on reading.
+            do { text = try FullJSON(snapshot, histories: histories, catalog: catalog).rendered() } catch {
+                throw .refused(Message(.storeWriteFailed, ["detail": .text(String(describing: error))]))
+            }
+        case .memoMarkdown(let id), .memoHTML(let id):
+            guard let dossier = snapshot.entry(id)?.dossier else { throw .refused(Message(.storeMissingFile)) }
+            let memo = Memo(dossier, config: snapshot.config, catalog: catalog)
+            if case .memoHTML = kind {
+                name = "beslutsunderlag-\(id)-\(stamp).html"
+                text = memo.html
+            } else {
+                name = "beslutsunderlag-\(id)-\(stamp).md"
+                text = memo.markdown
+            }
+        }
+        let url = try store.exportURL(name)
+        do { try AtomicFile.write(Data(text.utf8), to: url) } catch { throw .writeFailed(error) }
+        return url
+    }
+}
