@@ -153,7 +153,7 @@ extension FileStore {
             switch error {
             case .notAllowed(let refusal): throw .refused(refusal.reason)
             case .wrongState(let message), .reasonNeeded(let message): throw .refused(message)
-            case .gaps(let gaps): throw .gaps(gaps.map { $0.message(config.criteria) })
+            case .gaps(let gaps): throw .gaps(gaps.map { $0.message(config) })
             }
         }
         if let refusal = PersonalData.refusal(in: [reason, override]) { throw .refused(refusal) }

@@ -14,6 +14,7 @@ struct CatalogTests {
         keys.formUnion(PreventionLevel.allLabelKeys + CheckRule.allLabelKeys)
         keys.formUnion(ClosingOutcome.allLabelKeys + IndicatorProgress.Status.allLabelKeys + DueFollowUp.Urgency.allLabelKeys)
         keys.formUnion(Action.allCases.map { "refusal.\($0.rawValue)" })
+        keys.formUnion(Permissions.insteadKeys.flatMap { action, roles in roles.map { Permissions.insteadKey(action, $0) } })
         keys.formUnion(ApplicationDiff.fields.map { "application_field.\($0)" })
         keys.formUnion(["string", "int", "number", "bool", "date", "time", "date_time", "array", "table"].map { "type.\($0)" })
         return keys
@@ -59,6 +60,13 @@ struct CatalogTests {
         let refusal = Permissions.check(.youthPanel, .scoreReview)!.reason
         #expect(try BundledResources.catalog(.sv)(refusal).contains("din roll: ungdomspanelen"))
         #expect(try BundledResources.catalog(.en)(refusal).contains("your role: youth panel"))
+        // Written for the role that meets it: what they can do instead, where there is something.
+        let sv = try BundledResources.catalog(.sv), en = try BundledResources.catalog(.en)
+        #expect(sv(refusal) == "Bara beredningsgruppen sätter poäng (din roll: ungdomspanelen). Du kan läsa ansökan och kommentera den i stället.")
+        #expect(en(refusal) == "Only the preparation group scores (your role: youth panel). You can read the application and comment on it instead.")
+        #expect(sv(Permissions.check(.preparationGroup, .commentAsYouthPanel)!.reason)
+            == "Kommentarer skrivs av ungdomspanelen (din roll: beredningsgruppen). Du kan läsa kommentarerna; din egen bedömning skriver du i granskningen.")
+        #expect(sv(Permissions.check(.preparationGroup, .exportDecisions)!.reason) == "Bara samordnaren exporterar beslut (din roll: beredningsgruppen).")
         let lacks = Message(.checkMeasureIndicatorLacks, ["indicator": "Frånvaro", "lacks": .message(Message.list([
             .message(Message(.fieldBaseline)), .message(Message(.fieldTarget)), .message(Message(.fieldWhen)),
         ]))])

@@ -192,7 +192,7 @@ extension WorkflowTests {
         for (member, state, transition) in [(anna, ApplicationState.feedbackSent, Transition.start), (sara, .running, .closeEnded), (karin, .running, .closeDiscontinued)] {
             let dossier = try approved(in: state)
             #expect(Workflow.available(for: member, dossier: dossier).isEmpty)
-            #expect(throws: Workflow.Refused.notAllowed(Refusal(Message(rawKey: "refusal.follow_up", ["role": .message(member.role.label)])))) {
+            #expect(throws: Workflow.Refused.notAllowed(Refusal(Message(rawKey: "refusal.follow_up", ["role": .message(member.role.label), "instead": .text("")])))) {
                 try Workflow.apply(transition, to: dossier, by: member, config: config, reason: "x")
             }
         }

@@ -79,7 +79,7 @@ struct FollowUpFileTests {
         let good = FollowUp(applicationID: dossier.application.id, date: Day("2030-06-16")!, recordedBy: MemberID("lars")!)
         for member in snapshot.config.members where member.role != .coordinator {
             #expect(refusal { () throws(StoreError) in try store.store.record(good, for: dossier, by: member, now: now) }
-                    == Message(rawKey: "refusal.follow_up", ["role": .message(member.role.label)]))
+                    == Message(rawKey: "refusal.follow_up", ["role": .message(member.role.label), "instead": .text("")]))
         }
         #expect(store.files(in: "2026-006/followups") == ["2027-06-16.toml"])
         #expect(try store.read("2026-006/history.jsonl") == history)

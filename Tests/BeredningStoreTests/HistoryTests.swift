@@ -82,7 +82,7 @@ struct HistoryTests {
             guard case StoreError.gaps(let gaps) = error else { return false }
             return gaps.map { catalog($0) } == [
                 "Kriteriet ”Går att mäta” är inte besvarat i ansökan.",
-                "bengt har ingen klar granskning.",
+                "Bengt Håkansson har ingen klar granskning.",
                 "Bara 2 i beredningsgruppen får granska (jäv), men fonden kräver 3 granskningar.",
                 "Beredningsgruppens förslag saknas (bered forslag).",
             ]

@@ -78,7 +78,7 @@ struct PermissionStoreTests {
                                  by: sara, in: dossier, config: snapshot.config, now: now)
             Issue.record("saved")
         } catch .refused(let message) {
-            #expect(catalog(message) == "Bara beredningsgruppen sätter poäng (din roll: ungdomspanelen). Du kan läsa ansökan; ungdomspanelen kommenterar den i stället.")
+            #expect(catalog(message) == "Bara beredningsgruppen sätter poäng (din roll: ungdomspanelen). Du kan läsa ansökan och kommentera den i stället.")
         } catch {
             Issue.record("not a refusal: \(error)")
         }

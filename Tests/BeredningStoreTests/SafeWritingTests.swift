@@ -29,7 +29,7 @@ struct SafeWritingTests {
         } throws: { error in
             guard case .refused(let message) = error as? StoreError else { return false }
             let text = catalog(message)
-            return text.contains("2026-002/application.toml") && text.contains("title")
+            return text.contains("2026-002/application.toml") && text.contains("(Titel)")
         }
         #expect(try store.read("2026-002/application.toml") == before)
     }

@@ -134,14 +134,14 @@ struct RefusalTests {
         var s = state(as: "sara")
         #expect(s.press(.char("p")) == [])
         #expect(s.stack.isEmpty)
-        #expect(s.statusText == "Bara beredningsgruppen sätter poäng (din roll: ungdomspanelen). Du kan läsa ansökan; ungdomspanelen kommenterar den i stället.")
+        #expect(s.statusText == "Bara beredningsgruppen sätter poäng (din roll: ungdomspanelen). Du kan läsa ansökan och kommentera den i stället.")
         #expect(s.screen.contains("✗ Bara beredningsgruppen sätter poäng"))
     }
 
     @Test func aReviewerWhoTriesToCommentAsTheYouthPanel() {
         var s = state(as: "anna")
         s.press(.char("c"))
-        #expect(s.statusText == "Kommentarer skrivs av ungdomspanelen (din roll: beredningsgruppen).")
+        #expect(s.statusText == "Kommentarer skrivs av ungdomspanelen (din roll: beredningsgruppen). Du kan läsa kommentarerna; din egen bedömning skriver du i granskningen.")
     }
 
     @Test func aReviewerWithAConflict() {

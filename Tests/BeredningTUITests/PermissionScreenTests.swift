@@ -10,7 +10,7 @@ import Testing
 struct PermissionScreenTests {
     static let demoIDs = ["2026-001", "2026-002", "2026-003", "2026-004", "2026-005", "2026-006"]
 
-    static let scoreRefusal = "Bara beredningsgruppen sätter poäng (din roll: ungdomspanelen). Du kan läsa ansökan; ungdomspanelen kommenterar den i stället."
+    static let scoreRefusal = "Bara beredningsgruppen sätter poäng (din roll: ungdomspanelen). Du kan läsa ansökan och kommentera den i stället."
     static func decisionRefusal(_ role: String) -> String { "Bara samordnaren för in kommunstyrelsens beslut (din roll: \(role))." }
     static func exportRefusal(_ role: String) -> String { "Bara samordnaren exporterar beslut (din roll: \(role))." }
 
@@ -215,7 +215,10 @@ struct PermissionScreenTests {
             if expected.isEmpty {
                 #expect(!s.stack.contains(where: Self.isForm), "m in \(id) as \(who) opened \(String(describing: s.current))")
                 let text = s.statusText ?? ""
-                #expect(text == "Du kan inte flytta en ansökan med status \(sv.label(applicationState)) (din roll: \(sv.label(role))).",
+                // Who moves it instead, from this test's own table of the roles' moves.
+                let movers = Role.allCases.filter { mover in Self.allowedMoves[mover]!.contains { $0.from.contains(applicationState) } }
+                let who = movers.isEmpty ? "från den statusen flyttas den inte vidare" : "det gör " + sv(.list(movers.map { .message($0.label) }))
+                #expect(text == "Du kan inte flytta en ansökan med status \(sv.label(applicationState)) (din roll: \(sv.label(role))); \(who).",
                         "m in \(id) as \(who)")
                 #expect(s.status?.kind == .error)
             } else {
@@ -239,7 +242,7 @@ struct PermissionScreenTests {
         var s = state(as: "sara")
         Self.open("2026-002", in: &s)
         s.press(.char("m"))
-        #expect(s.statusText == "Du kan inte flytta en ansökan med status styrgrupp (din roll: ungdomspanelen).")
+        #expect(s.statusText == "Du kan inte flytta en ansökan med status styrgrupp (din roll: ungdomspanelen); det gör styrgruppen.")
         #expect(s.screen.contains("Du kan inte flytta en ansökan med status styrgrupp"))
     }
 
@@ -249,7 +252,7 @@ struct PermissionScreenTests {
         var s = state(as: "karin")
         Self.open("2026-003", in: &s)
         s.press(.char("m"))
-        #expect(s.statusText == "Du kan inte flytta en ansökan med status beredning (din roll: styrgruppen).")
+        #expect(s.statusText == "Du kan inte flytta en ansökan med status beredning (din roll: styrgruppen); det gör samordnare.")
     }
 
     // MARK: Export
@@ -292,12 +295,13 @@ struct PermissionScreenTests {
         guard case .comment = list.current else { Issue.record("c in the list: \(list.statusText ?? "")"); return }
     }
 
-    @Test(arguments: [("anna", "beredningsgruppen"), ("karin", "styrgruppen"), ("lars", "samordnare")])
-    func othersDoNotCommentAsTheYouthPanel(_ who: String, _ role: String) {
+    @Test(arguments: [("anna", "beredningsgruppen", "Du kan läsa kommentarerna; din egen bedömning skriver du i granskningen."),
+                      ("karin", "styrgruppen", "Du kan läsa kommentarerna."), ("lars", "samordnare", "Du kan läsa kommentarerna.")])
+    func othersDoNotCommentAsTheYouthPanelAndHearWhatTheyCanDo(_ who: String, _ role: String, _ instead: String) {
         var s = state(as: who)
         #expect(s.press(.char("c")).isEmpty)
         #expect(s.current == nil)
-        #expect(s.statusText == "Kommentarer skrivs av ungdomspanelen (din roll: \(role)).")
+        #expect(s.statusText == "Kommentarer skrivs av ungdomspanelen (din roll: \(role)). \(instead)")
     }
 
     // MARK: A preparation-group member with a conflict of interest

@@ -393,7 +393,7 @@ struct MoveCommandTests {
         let refused = try Bered.run(["move", demo.path, "2026-003", "to_steering_group", "--as", "lars"])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("Kriteriet ”Går att mäta” är inte besvarat i ansökan."))
-        #expect(refused.stderr.contains("bengt har ingen klar granskning."))
+        #expect(refused.stderr.contains("Bengt Håkansson har ingen klar granskning."))
         let overridden = try Bered.run(["move", demo.path, "2026-003", "to_steering_group", "--as", "lars", "--override", "Styrgruppen vill se den nu."])
         #expect(overridden.status == 0)
         #expect(overridden.stdout.contains("2026-003 har nu status styrgrupp."))

@@ -103,7 +103,7 @@ struct PlainModeTests {
         #expect(out.contains("- Du har anmält jäv för 2026-003 ("))
         #expect(out.contains("Du har anmält jäv för 2026-003 (Jag är enhetschef"))
         #expect(out.contains("kan därför inte granska den ansökan."))
-        #expect(out.contains("Du kan inte flytta en ansökan med status beredning (din roll: beredningsgruppen)."))
+        #expect(out.contains("Du kan inte flytta en ansökan med status beredning (din roll: beredningsgruppen); det gör samordnare."))
         #expect(!FileManager.default.fileExists(atPath: demo.url("2026-003/reviews/cecilia.toml").path))
     }
 
@@ -172,7 +172,7 @@ struct PlainModeTests {
         let out = run.stdout
         #expect(out.contains("Hjälp – det här kan du svara här:\n1. lämna till styrgruppen\nFlyttar du kan göra nu: skriv numret; Enter avbryter.\n\nDet här kan du inte göra som samordnare:\n"))
         #expect(out.contains("\n- Bara styrgruppen kan återremittera en ansökan (din roll: samordnare).\n"))
-        #expect(out.contains("Ansökan kan inte lämna beredningen ännu:\n- Kriteriet ”Går att mäta” är inte besvarat i ansökan.\n- bengt har ingen klar granskning.\n"))
+        #expect(out.contains("Ansökan kan inte lämna beredningen ännu:\n- Kriteriet ”Går att mäta” är inte besvarat i ansökan.\n- Bengt Håkansson har ingen klar granskning.\n"))
         #expect(out.contains("2026-003 har nu status styrgrupp."))
         #expect(try Self.read(demo, "2026-003/application.toml").contains("state = \"with_steering_group\""))
         #expect(try Self.read(demo, "2026-003/history.jsonl").contains("\"in_preparation → with_steering_group (\(reason))\""))

@@ -56,11 +56,24 @@ public enum Permissions {
         table[action, default: []].contains(role)
     }
 
-    /// nil when allowed; otherwise why not, naming the member's role and who may instead.
+    /// nil when allowed; otherwise why not, naming the member's role, who may instead, and
+    /// where there is one, what the member's own role does instead.
     public static func check(_ role: Role, _ action: Action) -> Refusal? {
         guard !allows(role, action) else { return nil }
-        return Refusal(Message(rawKey: "refusal." + action.rawValue, ["role": .message(role.label)]))
+        let instead: Message.Argument = insteadKeys[action]?.contains(role) == true
+            ? .message(Message(rawKey: insteadKey(action, role))) : .text("")
+        return Refusal(Message(rawKey: "refusal." + action.rawValue, ["role": .message(role.label), "instead": instead]))
     }
+
+    /// The refusals that go on with what the refused role can do instead: a youth-panel member
+    /// asking to score hears that they comment, not that "the youth panel" does.
+    public static let insteadKeys: [Action: Set<Role>] = [
+        .scoreReview: [.youthPanel, .steeringGroup, .coordinator],
+        .commentAsYouthPanel: [.preparationGroup, .steeringGroup, .coordinator],
+    ]
+
+    /// `refusal_instead.<action>.<role>`: the sentence, with its leading space, that follows the refusal.
+    public static func insteadKey(_ action: Action, _ role: Role) -> String { "refusal_instead.\(action.rawValue).\(role.rawValue)" }
 
     /// A member who has declared a conflict of interest takes no part in the application's
     /// handling (kommunallagen 6 kap. 28–32 §§): no review, no move, no decision.

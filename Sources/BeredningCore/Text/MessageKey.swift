@@ -504,6 +504,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case tuiReloadedKeepTyping = "tui.reloaded_keep_typing"
     case keyChooseMove = "key.choose_move"
     case uiNoMoves = "ui.no_moves"
+    case workflowMovedBy = "workflow.moved_by"
+    case workflowNoMoveFrom = "workflow.no_move_from"
     case uiBadDate = "ui.bad_date"
     case uiYouMay = "ui.you_may"
     case keyGroup = "key.group"

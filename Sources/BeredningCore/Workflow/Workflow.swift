@@ -94,12 +94,13 @@ public enum Gap: Hashable, Sendable {
     /// The group has not recorded its proposal.
     case proposalMissing
 
-    public func message(_ criteria: CriteriaSet) -> Message {
+    /// In words: the criterion by its name, the member by theirs.
+    public func message(_ config: FundConfig) -> Message {
         switch self {
         case .unanswered(let id):
-            return Message(.gapUnanswered, ["criterion": criteria.criterion(id).map { .localized($0.name) } ?? .text(id.rawValue)])
+            return Message(.gapUnanswered, ["criterion": config.criteria.criterion(id).map { .localized($0.name) } ?? .text(id.rawValue)])
         case .reviewMissing(let member):
-            return Message(.gapReviewMissing, ["member": .text(member.rawValue)])
+            return Message(.gapReviewMissing, ["member": .text(config.member(member)?.name ?? member.rawValue)])
         case .tooFewReviewers(let eligible, let needed):
             return Message(.gapTooFewReviewers, ["eligible": .text(String(eligible)), "needed": .text(String(needed))])
         case .proposalMissing:
@@ -113,6 +114,20 @@ public enum Workflow {
     public static func available(for member: Member, dossier: Dossier) -> [Transition] {
         guard Permissions.checkConflict(of: member, in: dossier) == nil else { return [] }
         return Transition.allCases.filter { $0.from.contains(dossier.application.state) && Permissions.allows(member.role, $0.action) }
+    }
+
+    /// Why `member` has no move to make on `dossier` now, for them: their declared conflict of
+    /// interest where their role could move it otherwise; else the roles that move an
+    /// application in its state, or that no move leads on from there.
+    public static func noMoves(for member: Member, dossier: Dossier) -> Message {
+        let state = dossier.application.state
+        let from = Transition.allCases.filter { $0.from.contains(state) }
+        if from.contains(where: { Permissions.allows(member.role, $0.action) }), let conflict = Permissions.checkConflict(of: member, in: dossier) {
+            return conflict.reason
+        }
+        let movers = Role.allCases.filter { role in from.contains { Permissions.allows(role, $0.action) } }
+        let who = movers.isEmpty ? Message(.workflowNoMoveFrom) : Message(.workflowMovedBy, ["roles": .message(.list(movers.map { .message($0.label) }))])
+        return Message(.uiNoMoves, ["state": .message(state.label), "role": .message(member.role.label), "who": .message(who)])
     }
 
     /// What is missing before the application may leave preparation (empty when nothing is).

@@ -119,7 +119,7 @@ extension FileStore {
             switch error {
             case .notAllowed(let refusal): throw .refused(refusal.reason)
             case .wrongState(let message), .reasonNeeded(let message): throw .refused(message)
-            case .gaps(let gaps): throw .gaps(gaps.map { $0.message(config.criteria) })
+            case .gaps(let gaps): throw .gaps(gaps.map { $0.message(config) })
             }
         }
         let id = dossier.application.id

@@ -75,7 +75,7 @@ extension AppState {
         guard let member else { return [] }
         let options = Workflow.available(for: member, dossier: dossier)
         guard !options.isEmpty else {
-            show(catalog(.uiNoMoves, ["state": .message(dossier.application.state.label), "role": .message(member.role.label)]), .error)
+            show(catalog(Workflow.noMoves(for: member, dossier: dossier)), .error)
             return []
         }
         stack.append(.move(MoveScreen(applicationID: dossier.application.id, options: options)))
@@ -149,7 +149,7 @@ extension AppState {
                     return []
                 }
                 screen.pending = transition
-                screen.gaps = gaps.map { $0.message(snapshot.config.criteria) }
+                screen.gaps = gaps.map { $0.message(snapshot.config) }
                 screen.editor = TextEditor()
                 return []
             }

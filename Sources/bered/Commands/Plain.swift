@@ -161,7 +161,7 @@ struct PlainSession {
         let config = state.snapshot.config
         let options = Workflow.available(for: member, dossier: dossier)
         guard !options.isEmpty else {
-            return say([catalog(.uiNoMoves, ["state": .message(dossier.application.state.label), "role": .message(member.role.label)])])
+            return say([catalog(Workflow.noMoves(for: member, dossier: dossier))])
         }
         guard let transition = try choose(options, catalog(.plainMovesPrompt), dossier) else { return say([catalog(.tuiConfirmCancelled)]) }
         var letter: SentLetter?
@@ -176,7 +176,7 @@ struct PlainSession {
         var reason = "", override = ""
         if transition.needsReason || !gaps.isEmpty {
             if !gaps.isEmpty, let refusal = Permissions.check(member.role, .overrideGate) { return say([catalog(refusal.reason)]) }
-            if !gaps.isEmpty { say([catalog(.workflowGapsIntro)] + gaps.map { "- " + catalog($0.message(config.criteria)) }) }
+            if !gaps.isEmpty { say([catalog(.workflowGapsIntro)] + gaps.map { "- " + catalog($0.message(config)) }) }
             let text = try ask([catalog(.plainReasonPrompt)])
             guard !text.isBlank else { return say([catalog(.tuiConfirmCancelled)]) }
             if gaps.isEmpty { reason = text } else { override = text }
