@@ -29,7 +29,8 @@ struct Bered: ParsableCommand {
             try command.run()
         } catch {
             let code = exitCode(for: error)
-            let message = Printable.shown(fullMessage(for: error))
+            var message = Printable.shown(fullMessage(for: error))
+            if code != .success, !message.isEmpty, let said = parseError(message, arguments: arguments) { message = said }
             if code == .success {
                 if !message.isEmpty { print(message) }
             } else if !message.isEmpty {
@@ -38,6 +39,14 @@ struct Bered: ParsableCommand {
             Foundation.exit(code.rawValue)
         }
     }
+}
+
+/// The parser's complaint in the user's language (`ParseErrorText`); nil if the strings
+/// cannot be read, when the parser's English is better than nothing.
+private func parseError(_ message: String, arguments: [String]) -> String? {
+    let language = Language.resolve(flag: HelpRequest.langFlag(arguments), environment: ProcessInfo.processInfo.environment) ?? .sv
+    guard let catalog = try? BundledResources.catalog(language) else { return nil }
+    return Printable.shown(ParseErrorText(help: HelpText(catalog: catalog, root: CommandShape.tree()), arguments: arguments).render(message))
 }
 
 /// Our own help in the user's language, instead of the parser's English.
@@ -62,7 +71,9 @@ struct CommonOptions: ParsableArguments {
     func context() throws -> CLIContext {
         let environment = ProcessInfo.processInfo.environment
         guard let language = Language.resolve(flag: lang, environment: environment) else {
-            throw ValidationError("--lang takes sv or en, not \(lang ?? "")")
+            // Said in the language the environment asks for, there being none on the line.
+            let catalog = try BundledResources.catalog(Language.resolve(flag: nil, environment: environment) ?? .sv)
+            throw ValidationError(CLIContext.badChoice("--lang", lang ?? "", ["sv", "en"], catalog))
         }
         return try CLIContext(language: language, marks: MarkStyle.resolve(flag: ascii, environment: environment))
     }
@@ -142,6 +153,20 @@ struct CLIContext {
     }
 
     func text(_ key: MessageKey, _ arguments: [String: Message.Argument] = [:]) -> String { catalog(key, arguments) }
+
+    /// `--date takes a date like 2026-11-20, not …`, in the user's language.
+    func badDate(_ option: String, _ value: String, example: String = "2026-11-20") -> ValidationError {
+        ValidationError(text(.cliBadDate, ["option": .text(option), "example": .text(example), "value": .text(value)]))
+    }
+
+    /// `--outcome takes approve or reject, not …`, in the user's language.
+    func badChoice(_ option: String, _ value: String, _ choices: [String]) -> ValidationError {
+        ValidationError(CLIContext.badChoice(option, value, choices, catalog))
+    }
+
+    static func badChoice(_ option: String, _ value: String, _ choices: [String], _ catalog: Catalog) -> String {
+        catalog(.cliBadChoice, ["option": .text(option), "choices": .message(.alternatives(choices.map { .text($0) })), "value": .text(value)])
+    }
 
     /// The store's entry for an id typed on the command line, or a plain "no such application" and exit 2.
     func entry(_ raw: String, in snapshot: StoreSnapshot) throws -> StoreEntry {

@@ -159,7 +159,7 @@ struct CommandLineTests {
         let demo = try DemoCopy()
         let result = try Bered.run(["list", demo.path, "--lang", "de"])
         #expect(result.status == 64)
-        #expect(result.stderr.contains("--lang takes sv or en"))
+        #expect(result.stderr.hasPrefix("Fel: --lang tar sv eller en, inte ”de”.\nANVÄNDNING: bered list <store> "))
     }
 }
 

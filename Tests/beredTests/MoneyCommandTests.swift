@@ -70,7 +70,7 @@ struct MoneyCommandTests {
         let demo = try forwarded()
         let bad = try Bered.run(["decide", demo.path, "2026-002", "--outcome", "approve", "--date", "2026-11-20", "--case-number", "KS 1",
                                  "--grant", "2027=100000", "--model", "loan", "--as", "lars"])
-        #expect(bad.status != 0 && bad.stderr.contains("--model takes repayment, grant, return, not loan"))
+        #expect(bad.status != 0 && bad.stderr.contains("--model tar repayment, grant eller return, inte ”loan”."))
         let ok = try Bered.run(["decide", demo.path, "2026-002", "--outcome", "approve", "--date", "2026-11-20", "--case-number", "KS 1",
                                 "--grant", "2027=100000", "--model", "return", "--as", "lars"])
         #expect(ok.status == 0, "\(ok.stderr)")

@@ -28,8 +28,8 @@ struct Decide: ParsableCommand {
 
     func run() throws {
         let (context, snapshot, who) = try options.open(store)
-        guard let outcome = Decision.Outcome(rawValue: outcome) else { throw ValidationError("--outcome takes approve or reject") }
-        guard let day = Day(date) else { throw ValidationError("--date takes a date like 2026-11-20, not \(date)") }
+        guard let outcome = Decision.Outcome(rawValue: outcome) else { throw context.badChoice("--outcome", self.outcome, Decision.Outcome.allCases.map(\.rawValue)) }
+        guard let day = Day(date) else { throw context.badDate("--date", date) }
         let grants = try grant.flatMap { text -> [Decision.Grant] in
             switch Decision.Grant.parse(text) {
             case .success(let grants): return grants
@@ -38,7 +38,7 @@ struct Decide: ParsableCommand {
         }
         let chosen = try model.map { raw -> EconomicModel in
             guard let model = EconomicModel(rawValue: raw) else {
-                throw ValidationError("--model takes " + EconomicModel.allCases.map(\.rawValue).joined(separator: ", ") + ", not \(raw)")
+                throw context.badChoice("--model", raw, EconomicModel.allCases.map(\.rawValue))
             }
             return model
         }

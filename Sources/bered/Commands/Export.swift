@@ -61,7 +61,7 @@ struct Export: ParsableCommand {
         try refuseUnlessAllowed(who, context)
         let day: Day
         if let date {
-            guard let given = Day(date) else { throw ValidationError("--date takes a date like 2026-04-02, not \(date)") }
+            guard let given = Day(date) else { throw context.badDate("--date", date) }
             day = given
         } else {
             day = Day(daysSince1970: Int(Date().timeIntervalSince1970 / 86_400))

@@ -34,7 +34,7 @@ struct FollowUpCommand: ParsableCommand {
         let snapshot = try context.snapshot(store)
         let today = WallTime(Date()).day
         guard let id, !due else {
-            if template || file != nil { throw ValidationError("--template and --file need an application id") }
+            if template || file != nil { throw ValidationError(context.text(.cliNeedsID, ["options": "--template, --file"])) }
             let rows = FollowUpText.dueRows(snapshot.dossiers, today: today, catalog: context.catalog)
             guard !rows.isEmpty else {
                 output(context.text(.followUpNoneDue))
@@ -47,7 +47,7 @@ struct FollowUpCommand: ParsableCommand {
         let dossier = try context.dossier(id, in: snapshot)
         var day: Day?
         if let date {
-            guard let parsed = Day(date) else { throw ValidationError("--date takes YYYY-MM-DD, not \(date)") }
+            guard let parsed = Day(date) else { throw context.badDate("--date", date) }
             day = parsed
         }
         if template {

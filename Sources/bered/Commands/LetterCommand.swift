@@ -23,7 +23,7 @@ struct LetterCommand: ParsableCommand {
 
     func run() throws {
         let (context, snapshot, sender) = try options.openOptional(store)
-        guard format == "md" || format == "html" else { throw ValidationError("--format takes md or html, not \(format)") }
+        guard format == "md" || format == "html" else { throw context.badChoice("--format", format, ["md", "html"]) }
         let dossier = try context.dossier(id, in: snapshot)
         let fileStore = context.store(store)
         let check = fileStore.checkLetter(of: dossier.application.id)

@@ -25,7 +25,7 @@ struct Move: ParsableCommand {
     func run() throws {
         let (context, snapshot, who) = try options.open(store)
         guard let move = Transition(rawValue: transition) else {
-            throw ValidationError("unknown move \(transition); one of " + Transition.allCases.map(\.rawValue).joined(separator: ", "))
+            throw context.badChoice("<transition>", transition, Transition.allCases.map(\.rawValue))
         }
         let dossier = try context.dossier(id, in: snapshot)
         do {

@@ -32,20 +32,19 @@ struct ProposalCommand: ParsableCommand {
         let (context, snapshot, who) = try options.open(store)
         let dossier = try context.dossier(id, in: snapshot)
         guard let recommendation = Recommendation(rawValue: recommend) else {
-            throw ValidationError("--recommend takes " + Recommendation.allCases.map(\.rawValue).joined(separator: ", ") + ", not \(recommend)")
+            throw context.badChoice("--recommend", recommend, Recommendation.allCases.map(\.rawValue))
         }
-        let amounts = try amount.map { text -> Decision.Grant in
-            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let year = Int(parts[0]), let kronor = Int(parts[1]) else {
-                throw ValidationError("--amount takes YEAR=KRONOR, such as 2027=450000, not \(text)")
+        let amounts = try amount.flatMap { text -> [Decision.Grant] in
+            switch Decision.Grant.parse(text) {
+            case .success(let grants): return grants
+            case .failure(let refusal): throw ValidationError(context.catalog(refusal.reason))
             }
-            return Decision.Grant(year: year, amount: kronor)
         }
         var notes: [CriterionID: String] = [:]
         for text in note {
             let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, let criterion = CriterionID(parts[0]) else {
-                throw ValidationError("--note takes CRITERION=TEXT, such as evidence=\"…\", not \(text)")
+                throw ValidationError(context.text(.cliBadPair, ["option": "--note", "form": "KRITERIUM=TEXT", "example": "evidence=\"…\"", "value": .text(text)]))
             }
             notes[criterion] = parts[1]
         }

@@ -25,7 +25,7 @@ struct Remind: ParsableCommand {
         }
         let day: Day
         if let today {
-            guard let given = Day(today) else { throw ValidationError("--today takes a date like 2026-04-02, not \(today)") }
+            guard let given = Day(today) else { throw context.badDate("--today", today) }
             day = given
         } else {
             day = WallTime(Date()).day

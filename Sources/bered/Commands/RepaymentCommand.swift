@@ -62,7 +62,7 @@ struct RepaymentCommand: ParsableCommand {
             }
             guard let raw = amount, let kronor = Int(raw.filter { !$0.isWhitespace }) else { throw ValidationError(context.text(.moneyNeedsWhat)) }
             if receive {
-                guard let raw = date, let day = Day(raw) else { throw ValidationError("--date takes a date like 2028-12-15") }
+                guard let raw = date, let day = Day(raw) else { throw context.badDate("--date", date ?? "", example: "2028-12-15") }
                 change = .payment(RepaymentPlan.Payment(actor: name, date: day, amount: kronor, note: note, recordedBy: who.id))
                 done = Message(.moneyReceived, ["id": .text(applicationID.description), "amount": .kronor(kronor), "actor": .text(name), "date": .text(day.description)])
             } else {
