@@ -8,6 +8,8 @@ public enum BundledResources {
     public static var demoStore: URL { url("demo") }
     public static var configTemplate: URL { url("templates/bered.toml") }
     public static var applicationTemplate: URL { url("templates/application.toml") }
+    /// The short form of an idea, screened before a full application is invited.
+    public static var ideaTemplate: URL { url("templates/idea.toml") }
 
     /// The six core criteria's names and guidance.
     public static func coreCriteria() throws -> [Criterion] {
@@ -20,8 +22,8 @@ public enum BundledResources {
     }
 
     /// The new application's skeleton: every section present and explained in Swedish.
-    public static func applicationSkeleton(id: ApplicationID, title: String, received: Day) throws -> String {
-        let template = try String(contentsOf: applicationTemplate, encoding: .utf8)
+    public static func applicationSkeleton(id: ApplicationID, title: String, received: Day, idea: Bool = false) throws -> String {
+        let template = try String(contentsOf: idea ? ideaTemplate : applicationTemplate, encoding: .utf8)
         let values = ["id": id.description, "title": TOMLString.quoted(title), "received": received.description]
         return Placeholders.fill(template, open: "{{", close: "}}") { values[$0] }
     }

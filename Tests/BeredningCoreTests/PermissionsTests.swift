@@ -22,6 +22,8 @@ struct PermissionsTests {
         .recordRepayment: [.coordinator],
         // After the decision: recording follow-ups, starting and closing an intervention.
         .followUp: [.coordinator],
+        // Which of the two screens ideas is the fund's choice (IdeaScreeningTests).
+        .screenIdea: [.coordinator, .steeringGroup],
     ]
 
     static let goesOn: Set<[String]> = [

@@ -19,7 +19,7 @@ struct ConflictOfInterestTests {
         var snapshot = try box.load()
         #expect(try dossier("2026-002", snapshot).hasConflict(karin.id))
         // Karin is in the steering group: she can no longer forward or return it.
-        #expect(Workflow.available(for: karin, dossier: try dossier("2026-002", snapshot)).isEmpty)
+        #expect(Workflow.available(for: karin, dossier: try dossier("2026-002", snapshot), config: snapshot.config).isEmpty)
         #expect(throws: StoreError.self) {
             _ = try box.store.move(try dossier("2026-002", snapshot), .forward, by: karin, config: snapshot.config, now: now)
         }
@@ -86,7 +86,7 @@ struct ConflictOfInterestTests {
         #expect(Quorum(dossier: first, config: snapshot.config).eligible.map(\.rawValue) == ["bengt", "cecilia"])
         // The coordinator with a conflict on 2026-006 cannot send its feedback or record anything on it.
         let sixth = try dossier("2026-006", snapshot)
-        #expect(Workflow.available(for: lars, dossier: sixth).isEmpty)
+        #expect(Workflow.available(for: lars, dossier: sixth, config: snapshot.config).isEmpty)
         #expect(throws: StoreError.self) { _ = try box.store.move(sixth, .sendFeedback, by: lars, config: snapshot.config, now: now) }
     }
 }

@@ -106,7 +106,7 @@ struct MalformedFileTests {
         let (_, problems) = decode(text) { ApplicationRecord.read($0, folderID: ApplicationID("2026-001"), settings: .init()) }
         #expect(problems.map(\.line) == [4, 12])
         #expect(problems.map { $0.formatted(catalog) } == [
-            "2026-001/application.toml:4: fältet state har värdet ”klar”; tillåtna värden är received, in_preparation, with_steering_group, returned, forwarded, approved, rejected, feedback_sent, running, closed",
+            "2026-001/application.toml:4: fältet state har värdet ”klar”; tillåtna värden är idea, idea_declined, received, in_preparation, with_steering_group, returned, forwarded, approved, rejected, feedback_sent, running, closed",
             "2026-001/application.toml:12: fältet target_group.size ska vara ett heltal men är text",
         ])
     }

@@ -22,8 +22,9 @@ struct TOMLParserTests {
     static var bundledFiles: [URL] {
         let root = BundledResources.demoStore.deletingLastPathComponent()
         let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!
-        // The application template holds {{placeholders}} and becomes TOML only when filled in.
-        return files.compactMap { $0 as? URL }.filter { $0.pathExtension == "toml" && $0.path != BundledResources.applicationTemplate.path }
+        // The application and idea templates hold {{placeholders}} and become TOML only when filled in.
+        let templates = [BundledResources.applicationTemplate.path, BundledResources.ideaTemplate.path]
+        return files.compactMap { $0 as? URL }.filter { $0.pathExtension == "toml" && !templates.contains($0.path) }
     }
 
     @Test("every bundled file (demo store, templates, strings, criteria) is read as TOMLKit reads it")

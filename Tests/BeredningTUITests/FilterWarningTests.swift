@@ -65,7 +65,7 @@ struct FilterWarningTests {
         #expect(filtered("state:beredninf").filterWarnings == ["okänd status beredninf; menade du state:beredning?"])
         #expect(filtered("state:beslt").filterWarnings == ["okänd status beslt; menade du state:till_beslut?"])
         #expect(filtered("state:xyz").filterWarnings
-                == ["okänd status xyz; det finns inkommen, beredning, styrgrupp, återremitterad, till_beslut, beviljad, avslagen, återkopplad, pågående eller avslutad"])
+                == ["okänd status xyz; det finns idé, idé_avböjd, inkommen, beredning, styrgrupp, återremitterad, till_beslut, beviljad, avslagen, återkopplad, pågående eller avslutad"])
         #expect(filtered("state:preperation", catalog: en, other: sv).filterWarnings == ["unknown state preperation; did you mean state:in_preparation?"])
     }
 

@@ -27,6 +27,9 @@ public struct Application: Hashable, Sendable {
     public var economicModel: EconomicModel?
     /// The socio-economic calculation, when the applicant has made one.
     public var calculation: CalculationInput?
+    /// An idea's rough size, before there is a budget or a calculation; kept after the
+    /// invitation so the full application can be held against what the idea said.
+    public var idea = IdeaSketch()
 
     public init(
         id: ApplicationID, title: String, state: ApplicationState = .received, applicant: String = "",
@@ -291,4 +294,14 @@ public enum EconomicModel: String, CaseIterable, Hashable, Sendable {
 
     /// Whether the fund expects money back, so a plan per gaining actor makes sense.
     public var paysBack: Bool { self != .grant }
+}
+
+/// What an idea says of its size: roughly what it costs in all and how long it runs.
+public struct IdeaSketch: Hashable, Sendable {
+    public var roughCost: Int?
+    public var months: Int?
+    public init(roughCost: Int? = nil, months: Int? = nil) {
+        self.roughCost = roughCost
+        self.months = months
+    }
 }

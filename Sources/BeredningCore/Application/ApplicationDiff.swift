@@ -12,7 +12,7 @@ public struct FieldChange: Hashable, Sendable {
 public enum ApplicationDiff {
     /// Every field a person writes, as text, in the form's order.
     public static let fields: [String] = [
-        "title", "applicant", "applicant_kind", "idea_giver", "actors", "problem.description", "problem.local_extent", "problem.consequences",
+        "title", "applicant", "applicant_kind", "idea_giver", "idea", "actors", "problem.description", "problem.local_extent", "problem.consequences",
         "problem.cost_of_inaction", "target_group", "target_group.needs_analysis", "intervention", "intervention.activities",
         "evidence", "evidence.references", "evidence.learning_plan", "early_timing.level", "early_timing.stage",
         "early_timing.justification", "measurability.indicators", "measurability.evaluation_plan", "measurability.economic_follow_up", "budget", "long_term", "child_rights", "economic_model", "calculation",
@@ -25,6 +25,9 @@ public enum ApplicationDiff {
         case "applicant": return a.applicant
         case "applicant_kind": return a.applicantKind?.rawValue ?? ""
         case "idea_giver": return a.ideaGiver
+        case "idea":
+            guard a.idea != IdeaSketch() else { return "" }
+            return "rough_cost \(a.idea.roughCost.map(String.init) ?? "?"), months \(a.idea.months.map(String.init) ?? "?")"
         case "actors":
             return lines(a.actors.map { actor in
                 let unit = [actor.organisation, actor.unit].filter { !$0.isEmpty }.joined(separator: ", ")

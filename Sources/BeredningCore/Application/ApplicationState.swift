@@ -1,6 +1,10 @@
 /// Where an application is in the fund's process (Ale's model, seed 002).
 /// The transitions between these states belong to the workflow; here are only the states.
 public enum ApplicationState: String, CaseIterable, Hashable, Sendable {
+    /// A short idea, screened before a full application is invited (idéprövning).
+    case idea
+    /// The idea was screened and declined, with reasons sent to the idea giver in a letter.
+    case ideaDeclined = "idea_declined"
     case received
     case inPreparation = "in_preparation"
     case withSteeringGroup = "with_steering_group"

@@ -73,6 +73,8 @@ public struct FundRules: Hashable, Sendable {
     public var disagreementSpread: Int
     /// Leaving preparation needs the group's proposal (beredningens förslag).
     public var proposalRequired: Bool = true
+    /// Who screens ideas: the coordinator, or the steering group.
+    public var ideaScreener: Role = .coordinator
 
     public init(minActors: Int = 2, minMunicipalActors: Int = 2, cooperationAlternatives: [CooperationAlternative] = [],
                 allowedApplicants: [ActorKind] = [.municipal], ageScope: ClosedRange<Int> = 0...20,

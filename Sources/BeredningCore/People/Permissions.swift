@@ -20,6 +20,9 @@ public enum Action: String, CaseIterable, Hashable, Sendable, Labelled {
     case recordRepayment = "record_repayment"
     /// Recording a follow-up, and starting and closing an intervention.
     case followUp = "follow_up"
+    /// Inviting a full application from an idea, or declining the idea (idéprövning); which
+    /// of the roles allowed does it is the fund's choice (`[rules] idea_screening`).
+    case screenIdea = "screen_idea"
 
     public static var labelPrefix: String { "action" }
 }
@@ -50,6 +53,7 @@ public enum Permissions {
         .overrideGate: [.coordinator],
         .recordRepayment: [.coordinator],
         .followUp: [.coordinator],
+        .screenIdea: [.coordinator, .steeringGroup],
     ]
 
     public static func allows(_ role: Role, _ action: Action) -> Bool {

@@ -1,5 +1,10 @@
 /// The moves between states (Ale's process, seed 002): who may make each, from where to where.
 public enum Transition: String, CaseIterable, Hashable, Sendable, Labelled {
+    /// idea → received: the idea was screened and a full application is invited; the idea's
+    /// text stays in the file and the applicant goes on writing from it.
+    case inviteApplication = "invite_application"
+    /// idea → declined, with reasons, sent to the idea giver in a short letter.
+    case declineIdea = "decline_idea"
     /// received → in preparation: the coordinator hands it to the preparation group.
     case startPreparation = "start_preparation"
     /// in preparation → steering group, once every criterion has its reviews and answers.
@@ -28,6 +33,7 @@ public enum Transition: String, CaseIterable, Hashable, Sendable, Labelled {
 
     public var from: Set<ApplicationState> {
         switch self {
+        case .inviteApplication, .declineIdea: return [.idea]
         case .startPreparation: return [.received]
         case .toSteeringGroup: return [.inPreparation]
         case .returnForCompletion, .forward: return [.withSteeringGroup]
@@ -41,6 +47,8 @@ public enum Transition: String, CaseIterable, Hashable, Sendable, Labelled {
 
     public var to: ApplicationState {
         switch self {
+        case .inviteApplication: return .received
+        case .declineIdea: return .ideaDeclined
         case .startPreparation, .resumePreparation: return .inPreparation
         case .toSteeringGroup: return .withSteeringGroup
         case .returnForCompletion: return .returned
@@ -56,6 +64,7 @@ public enum Transition: String, CaseIterable, Hashable, Sendable, Labelled {
     /// The action of the role table this move needs.
     public var action: Action {
         switch self {
+        case .inviteApplication, .declineIdea: return .screenIdea
         case .startPreparation, .toSteeringGroup, .resumePreparation: return .manageProcess
         case .returnForCompletion: return .returnForCompletion
         case .forward: return .forwardToBoard
@@ -77,10 +86,11 @@ public enum Transition: String, CaseIterable, Hashable, Sendable, Labelled {
 
     /// A move that must say why: the steering group's request; the start and end of an
     /// intervention, which the yearly report and the follow-ups explain from these reasons.
-    public var needsReason: Bool { self == .returnForCompletion || self == .start || closing != nil }
+    public var needsReason: Bool { self == .returnForCompletion || self == .start || self == .declineIdea || closing != nil }
 
-    /// The feedback is the decision letter: the move writes it, so it cannot be made without one.
-    public var sendsLetter: Bool { self == .sendFeedback }
+    /// The feedback is the decision letter, a declined idea its own short letter with the
+    /// reasons: the move writes it, so it cannot be made without one.
+    public var sendsLetter: Bool { self == .sendFeedback || self == .declineIdea }
 }
 
 /// What stops an application from leaving preparation: criterion by criterion and reviewer by reviewer.
@@ -111,21 +121,32 @@ public enum Gap: Hashable, Sendable {
 
 public enum Workflow {
     /// The moves `member` may make now, in the order a menu shows them.
-    public static func available(for member: Member, dossier: Dossier) -> [Transition] {
+    public static func available(for member: Member, dossier: Dossier, config: FundConfig) -> [Transition] {
         guard Permissions.checkConflict(of: member, in: dossier) == nil else { return [] }
-        return Transition.allCases.filter { $0.from.contains(dossier.application.state) && Permissions.allows(member.role, $0.action) }
+        return Transition.allCases.filter {
+            $0.from.contains(dossier.application.state) && Permissions.allows(member.role, $0.action) && screens(member, $0, config) == nil
+        }
+    }
+
+    /// Ideas are screened by one role, the fund's choice (`[rules] idea_screening`): the
+    /// other one the role table allows is refused, saying who screens here.
+    static func screens(_ member: Member, _ transition: Transition, _ config: FundConfig) -> Refusal? {
+        guard transition.action == .screenIdea, member.role != config.rules.ideaScreener else { return nil }
+        return Refusal(Message(.workflowIdeasScreenedBy, ["screener": .message(config.rules.ideaScreener.label), "role": .message(member.role.label)]))
     }
 
     /// Why `member` has no move to make on `dossier` now, for them: their declared conflict of
     /// interest where their role could move it otherwise; else the roles that move an
     /// application in its state, or that no move leads on from there.
-    public static func noMoves(for member: Member, dossier: Dossier) -> Message {
+    public static func noMoves(for member: Member, dossier: Dossier, config: FundConfig) -> Message {
         let state = dossier.application.state
         let from = Transition.allCases.filter { $0.from.contains(state) }
         if from.contains(where: { Permissions.allows(member.role, $0.action) }), let conflict = Permissions.checkConflict(of: member, in: dossier) {
             return conflict.reason
         }
-        let movers = Role.allCases.filter { role in from.contains { Permissions.allows(role, $0.action) } }
+        let movers = Role.allCases.filter { role in
+            from.contains { Permissions.allows(role, $0.action) && ($0.action != .screenIdea || role == config.rules.ideaScreener) }
+        }
         let who = movers.isEmpty ? Message(.workflowNoMoveFrom) : Message(.workflowMovedBy, ["roles": .message(.list(movers.map { .message($0.label) }))])
         return Message(.uiNoMoves, ["state": .message(state.label), "role": .message(member.role.label), "who": .message(who)])
     }
@@ -162,6 +183,7 @@ public enum Workflow {
     public static func apply(_ transition: Transition, to dossier: Dossier, by member: Member, config: FundConfig,
                              reason: String = "", override: String = "", letter: SentLetter? = nil) throws(Refused) -> Application {
         if let refusal = Permissions.check(member.role, transition.action) { throw .notAllowed(refusal) }
+        if let refusal = screens(member, transition, config) { throw .notAllowed(refusal) }
         if let refusal = Permissions.checkConflict(of: member, in: dossier) { throw .notAllowed(refusal) }
         let state = dossier.application.state
         guard transition.from.contains(state) else {

@@ -42,6 +42,12 @@ enum ApplicationRecord {
                          organisation: a.text("organisation"), unit: a.text("unit"))
         }
 
+        let idea = f.section("idea")
+        application.idea = IdeaSketch(roughCost: idea.int("rough_cost"), months: idea.int("months"))
+        for (key, value) in [("rough_cost", application.idea.roughCost), ("months", application.idea.months)] where (value ?? 0) < 0 {
+            idea.report(.fileNegativeAmount, at: key)
+        }
+
         let p = f.section("problem")
         application.problem = Problem(description: p.text("description"), localExtent: p.text("local_extent"),
                                       consequences: p.text("consequences"), costOfInaction: p.text("cost_of_inaction"))
@@ -152,6 +158,11 @@ enum ApplicationRecord {
             w.field("kind", actor.kind)
             w.field("role", actor.role)
             w.field("contribution", actor.contribution)
+        }
+        if a.idea != IdeaSketch() {
+            w.table("idea")
+            w.field("rough_cost", a.idea.roughCost)
+            w.field("months", a.idea.months)
         }
         w.table("problem")
         w.field("description", a.problem.description)

@@ -47,6 +47,13 @@ enum ConfigRecord {
         }
         rules.minActors = max(rules.minActors, rules.minMunicipalActors)
         rules.proposalRequired = r.bool("proposal_required") ?? defaults.proposalRequired
+        if let screener = r.string("idea_screening") {
+            if let role = Role(rawValue: screener), Permissions.allows(role, .screenIdea) {
+                rules.ideaScreener = role
+            } else {
+                r.report(.fileInvalidValue, at: "idea_screening", ["value": .text(screener), "allowed": "coordinator, steering_group"])
+            }
+        }
 
         let extras = readCriteria(f.tables("criteria"), reserved: Set(CriterionID.core))
 
@@ -189,6 +196,7 @@ enum ConfigRecord {
         w.field("hide_scores_until_own_review_complete", .bool(config.rules.hideScoresUntilOwnReviewComplete))
         w.field("disagreement_spread", config.rules.disagreementSpread)
         w.field("proposal_required", .bool(config.rules.proposalRequired))
+        if config.rules.ideaScreener != .coordinator { w.field("idea_screening", config.rules.ideaScreener.rawValue) }
         for alternative in config.rules.cooperationAlternatives {
             w.arrayTable("rules.cooperation")
             w.field("municipal_units", alternative.municipalUnits)

@@ -73,9 +73,9 @@ extension AppState {
 
     mutating func openMove(_ dossier: Dossier) -> [Command] {
         guard let member else { return [] }
-        let options = Workflow.available(for: member, dossier: dossier)
+        let options = Workflow.available(for: member, dossier: dossier, config: snapshot.config)
         guard !options.isEmpty else {
-            show(catalog(Workflow.noMoves(for: member, dossier: dossier)), .error)
+            show(catalog(Workflow.noMoves(for: member, dossier: dossier, config: snapshot.config)), .error)
             return []
         }
         stack.append(.move(MoveScreen(applicationID: dossier.application.id, options: options)))
@@ -89,8 +89,9 @@ extension AppState {
             let page = max(1, height - 8)
             switch key {
             case .escape:
-                screen.pending = nil
+                // Back to the reason the letter was written from, or out of a letter with none.
                 screen.letter = nil
+                if !pending.needsReason { screen.pending = nil }
             case .down, .char("j"): screen.letterScroll += 1
             case .up, .char("k"): screen.letterScroll = max(0, screen.letterScroll - 1)
             case .pageDown, .char(" "): screen.letterScroll += page
@@ -98,7 +99,7 @@ extension AppState {
             case .char("?"), .function(1): modal = .help(offset: 0)
             case .ctrl("s"):
                 guard let dossier = dossier(screen.applicationID) else { return [] }
-                modal = .confirm(.move(dossier, pending, reason: "", override: "", letter: SentLetter(letter)))
+                modal = .confirm(.move(dossier, pending, reason: pending.needsReason ? screen.editor.text : "", override: "", letter: SentLetter(letter)))
             default: break
             }
             return []
@@ -112,6 +113,13 @@ extension AppState {
                 let text = screen.editor.text
                 guard !text.isBlank else { show(catalog(.uiReasonNeeded), .error); return [] }
                 guard let dossier = dossier(screen.applicationID) else { return [] }
+                if pending.sendsLetter {
+                    // The letter says the reasons: it is written from them, and read before it is sent.
+                    screen.letter = MoveLetter.document(pending, dossier, reason: text, config: snapshot.config, sender: member,
+                                                        date: WallTime(now, offsetMinutes: utcOffsetMinutes).day, catalog: catalog)
+                    screen.letterScroll = 0
+                    return []
+                }
                 let isOverride = !screen.gaps.isEmpty
                 modal = .confirm(.move(dossier, pending, reason: isOverride ? "" : text, override: isOverride ? text : ""))
                 return []
@@ -131,9 +139,9 @@ extension AppState {
         case .enter:
             let transition = screen.options[screen.selection]
             guard let dossier = dossier(screen.applicationID) else { return [] }
-            if transition.sendsLetter {
+            if transition.sendsLetter && !transition.needsReason {
                 let today = WallTime(now, offsetMinutes: utcOffsetMinutes).day
-                guard let letter = DecisionLetter.document(dossier, config: snapshot.config, sender: member, date: today, catalog: catalog) else {
+                guard let letter = MoveLetter.document(transition, dossier, reason: "", config: snapshot.config, sender: member, date: today, catalog: catalog) else {
                     show(catalog(.letterNoDecision, ["id": .text(dossier.application.id.description)]), .error)
                     return []
                 }

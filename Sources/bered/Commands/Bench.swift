@@ -212,7 +212,7 @@ struct Bench: ParsableCommand {
                         try fileStore.save(comment, by: commenter)
                         print("comment \(id) \(commenter.id) \(stamp)")
                     case 2:
-                        guard let move = Workflow.available(for: mover, dossier: dossier).first(where: { $0 != .approve && $0 != .reject }) else { continue }
+                        guard let move = Workflow.available(for: mover, dossier: dossier, config: config).first(where: { $0 != .approve && $0 != .reject }) else { continue }
                         let moved = try fileStore.move(dossier, move, by: mover, config: config, reason: stamp, override: stamp, now: Date())
                         print("move \(id) \(moved.state.rawValue) \(stamp)")
                     default:

@@ -27,6 +27,7 @@ struct New: ParsableCommand {
 
     @Argument(help: "The store folder.") var store: String
     @Option(help: "The application's title.") var title: String
+    @Flag(help: "Register an idea for screening instead: a short form (idea giver, the problem in brief, target group, rough cost and length, actors).") var idea = false
     @Option(name: .customLong("as"), help: "Your member id in the store (default: $BERED_USER).") var member: String?
     @OptionGroup var options: CommonOptions
 
@@ -39,7 +40,7 @@ struct New: ParsableCommand {
         let today = Day.today()
         do {
             let id = try fileStore.register(title: title, year: today.year, skeleton: { id in
-                (try? BundledResources.applicationSkeleton(id: id, title: title, received: today)) ?? ""
+                (try? BundledResources.applicationSkeleton(id: id, title: title, received: today, idea: idea)) ?? ""
             }, by: who)
             let path = fileStore.root.appendingPathComponent("\(id)/\(FileStore.applicationFile)").path
             output(context.text(.newDone, ["id": .text(id.description), "path": .text(path)]))

@@ -57,10 +57,3 @@ struct LetterCommand: ParsableCommand {
 private func document(_ text: String) {
     FileHandle.standardOutput.write(Data(Printable.shown(text).utf8))
 }
-
-extension DecisionLetter {
-    /// The letter a coordinator's feedback sends now, in the command's language.
-    static func sending(_ dossier: Dossier, config: FundConfig, by member: Member, catalog: Catalog) -> SentLetter? {
-        document(dossier, config: config, sender: member, date: .today(), catalog: catalog).map(SentLetter.init)
-    }
-}

@@ -6,12 +6,13 @@ import Foundation
 
 struct Move: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Move an application along the process: start_preparation, to_steering_group, return_for_completion, resume_preparation, forward, approve, reject, send_feedback, start, close_implemented, close_ended, close_discontinued.",
+        abstract: "Move an application along the process: invite_application, decline_idea, start_preparation, to_steering_group, return_for_completion, resume_preparation, forward, approve, reject, send_feedback, start, close_implemented, close_ended, close_discontinued.",
         discussion: """
         Leaving preparation needs every criterion answered and the fund's number of complete reviews; otherwise \
         it lists exactly what is missing. A coordinator may move it anyway with --override "reason", which is \
         kept in the history. Returning for completion needs --reason (the steering group's request). Sending feedback writes \
-        the decision letter (see bered brev) in the language of --lang and records its fingerprint in the history. Starting and closing an intervention (start, close_*) need --reason too.
+        the decision letter (see bered brev) in the language of --lang and records its fingerprint in the history. Starting and closing an intervention (start, close_*) need --reason too. \
+        An idea is screened with invite_application or decline_idea; declining needs --reason, which the idea letter sends.
         Exit status: 0 moved, 1 refused (with the reason), 2 no such application or a broken store.
         """)
 
@@ -29,7 +30,8 @@ struct Move: ParsableCommand {
         }
         let dossier = try context.dossier(id, in: snapshot)
         do {
-            let letter = move.sendsLetter ? DecisionLetter.sending(dossier, config: snapshot.config, by: who, catalog: context.catalog) : nil
+            let letter = MoveLetter.document(move, dossier, reason: reason, config: snapshot.config, sender: who, date: .today(), catalog: context.catalog)
+                .map(SentLetter.init)
             let moved = try context.store(store).move(dossier, move, by: who, config: snapshot.config, reason: reason, override: override,
                                                       letter: letter, now: Date())
             output(context.text(.workflowMoved, ["id": .text(moved.id.description), "state": .message(moved.state.label)]))

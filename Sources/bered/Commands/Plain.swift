@@ -159,14 +159,14 @@ struct PlainSession {
     /// reason where the move needs one, and a yes typed out, since no member can take their own move back.
     private mutating func move(_ dossier: Dossier, by member: Member) throws {
         let config = state.snapshot.config
-        let options = Workflow.available(for: member, dossier: dossier)
+        let options = Workflow.available(for: member, dossier: dossier, config: config)
         guard !options.isEmpty else {
-            return say([catalog(Workflow.noMoves(for: member, dossier: dossier))])
+            return say([catalog(Workflow.noMoves(for: member, dossier: dossier, config: config))])
         }
         guard let transition = try choose(options, catalog(.plainMovesPrompt), dossier) else { return say([catalog(.tuiConfirmCancelled)]) }
         var letter: SentLetter?
-        if transition.sendsLetter {
-            guard let document = DecisionLetter.document(dossier, config: config, sender: member, date: .today(), catalog: catalog) else {
+        if transition.sendsLetter && !transition.needsReason {
+            guard let document = MoveLetter.document(transition, dossier, reason: "", config: config, sender: member, date: .today(), catalog: catalog) else {
                 return say([catalog(.letterNoDecision, ["id": .text(dossier.application.id.description)])])
             }
             say([catalog(.plainLetterHeading), ""] + document.plainLines)
@@ -180,6 +180,12 @@ struct PlainSession {
             let text = try ask([catalog(.plainReasonPrompt)])
             guard !text.isBlank else { return say([catalog(.tuiConfirmCancelled)]) }
             if gaps.isEmpty { reason = text } else { override = text }
+        }
+        // A letter written from the reasons (a declined idea's) is read after them.
+        if transition.sendsLetter && transition.needsReason,
+           let document = MoveLetter.document(transition, dossier, reason: reason, config: config, sender: member, date: .today(), catalog: catalog) {
+            say([catalog(.plainLetterHeading), ""] + document.plainLines)
+            letter = SentLetter(document)
         }
         say(PlainText.confirmation(state, dossier, transition))
         let yes = try ask([catalog(.plainConfirmPrompt)]).lowercased()
