@@ -86,19 +86,20 @@ struct Export: ParsableCommand {
     private func exportFromWholeStore() throws {
         let (context, snapshot, who) = try options.open(store)
         try refuseUnlessAllowed(who, context)
-        let text: String
         if format == .json {
-            let fileStore = context.store(store)
-            var histories: [ApplicationID: [HistoryEvent]] = [:]
-            for dossier in snapshot.dossiers { histories[dossier.application.id] = fileStore.history(of: dossier.application.id).events }
-            text = try FullJSON(snapshot, histories: histories, catalog: context.catalog).rendered()
-        } else {
-            guard let id else { throw ValidationError(context.text(.exportNeedsID)) }
-            let dossier = try context.dossier(id, in: snapshot)
-            let memo = Memo(dossier, config: snapshot.config, catalog: context.catalog)
-            text = format == .md ? memo.markdown : memo.html
+            let json = FullJSON(snapshot, store: context.store(store), catalog: context.catalog)
+            guard out != nil else {
+                // Written as it is made: a store of thousands is never held twice in memory.
+                json.write { FileHandle.standardOutput.write(Data($0)) }
+                return
+            }
+            write(json.rendered(), context)
+            return
         }
-        write(text, context)
+        guard let id else { throw ValidationError(context.text(.exportNeedsID)) }
+        let dossier = try context.dossier(id, in: snapshot)
+        let memo = Memo(dossier, config: snapshot.config, catalog: context.catalog)
+        write(format == .md ? memo.markdown : memo.html, context)
     }
 
     private func refuseUnlessAllowed(_ who: Member, _ context: CLIContext) throws {
