@@ -27,11 +27,15 @@ public struct FullJSON {
         self.catalog = catalog
     }
 
-    /// The whole document.
+    /// The whole document, as UTF-8.
+    public func data() -> Data {
+        var data = Data()
+        write { data.append(contentsOf: $0) }
+        return data
+    }
+
     public func rendered() -> String {
-        var bytes: [UInt8] = []
-        write { bytes += $0 }
-        return String(decoding: bytes, as: UTF8.self)
+        String(decoding: data(), as: UTF8.self)
     }
 
     /// Writes the document in pieces, one application at a time, so a large store is never held

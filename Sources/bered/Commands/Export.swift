@@ -93,7 +93,7 @@ struct Export: ParsableCommand {
                 json.write { FileHandle.standardOutput.write(Data($0)) }
                 return
             }
-            write(json.rendered(), context)
+            write(json.data(), context)
             return
         }
         guard let id else { throw ValidationError(context.text(.exportNeedsID)) }
@@ -110,12 +110,16 @@ struct Export: ParsableCommand {
     }
 
     private func write(_ text: String, _ context: CLIContext) {
+        write(Data(text.utf8), context)
+    }
+
+    private func write(_ data: Data, _ context: CLIContext) {
         guard let out else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(data)
             return
         }
         let url = URL(fileURLWithPath: out)
-        do { try AtomicFile.write(Data(text.utf8), to: url) } catch {
+        do { try AtomicFile.write(data, to: url) } catch {
             context.fail(.writeFailed(error))
         }
         output(context.text(.exportDone, ["path": .text(url.path)]))
