@@ -189,6 +189,18 @@ struct ExportJSONTests {
         #expect(result.schema.contains { $0.hasPrefix("applications/2: Unevaluated properties are not allowed ('remark'") }, "\(result.schema)")
     }
 
+    /// `--out` writes, atomically and in pieces, the same document standard output gets.
+    @Test func theFileIsTheDocumentStandardOutputGets() throws {
+        let demo = try DemoCopy()
+        let out = demo.url("exports/allt.json")
+        try FileManager.default.createDirectory(at: out.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let written = try Bered.run(["export", demo.path, "--format", "json", "--out", out.path, "--as", "lars"])
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(written.stdout == "Exporten är skriven till \(out.path).\n")
+        #expect(try String(contentsOf: out, encoding: .utf8) == (try Self.export(demo.path)))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.deletingLastPathComponent().path) == ["allt.json"])
+    }
+
     // (3): the schema is strict enough to fail.
 
     @Test func everyKindOfObjectRefusesAFieldTheSchemaDoesNotKnow() throws {

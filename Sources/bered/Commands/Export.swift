@@ -88,12 +88,8 @@ struct Export: ParsableCommand {
         try refuseUnlessAllowed(who, context)
         if format == .json {
             let json = FullJSON(snapshot, store: context.store(store), catalog: context.catalog)
-            guard out != nil else {
-                // Written as it is made: a store of thousands is never held twice in memory.
-                json.write { FileHandle.standardOutput.write(Data($0)) }
-                return
-            }
-            write(json.data(), context)
+            // Written as it is made: a store of thousands is never held twice in memory.
+            write(context) { append in json.write { $0.withUnsafeBytes(append) } }
             return
         }
         guard let id else { throw ValidationError(context.text(.exportNeedsID)) }
@@ -110,16 +106,17 @@ struct Export: ParsableCommand {
     }
 
     private func write(_ text: String, _ context: CLIContext) {
-        write(Data(text.utf8), context)
+        write(context) { append in Data(text.utf8).withUnsafeBytes(append) }
     }
 
-    private func write(_ data: Data, _ context: CLIContext) {
+    /// To standard output, or atomically to the `--out` file; `produce` hands the content over in pieces.
+    private func write(_ context: CLIContext, _ produce: (_ append: (UnsafeRawBufferPointer) -> Void) -> Void) {
         guard let out else {
-            FileHandle.standardOutput.write(data)
+            produce { FileHandle.standardOutput.write(Data($0)) }
             return
         }
         let url = URL(fileURLWithPath: out)
-        do { try AtomicFile.write(data, to: url) } catch {
+        do { try AtomicFile.write(to: url, produce) } catch {
             context.fail(.writeFailed(error))
         }
         output(context.text(.exportDone, ["path": .text(url.path)]))
