@@ -32,6 +32,8 @@ let package = Package(
             name: "BeredningResources",
             dependencies: ["BeredningCore", "BeredningStore"],
             path: "Resources",
+            // The export's JSON Schema is published in the repository, for the systems that read it.
+            exclude: ["schema"],
             resources: [
                 .copy("criteria.toml"),
                 .copy("strings"),

@@ -52,3 +52,83 @@ public struct RepaymentJSON: Encodable {
         received_total = plan.totalReceived
     }
 }
+
+extension BudgetJSON {
+    /// The same fields for the full export, where an empty field is left out.
+    var object: JSONObject {
+        var o = JSONObject()
+        o.set("model", model)
+        o.set("capital", capital)
+        o.set("checks_decisions", checks_decisions)
+        o.set("max_per_year", max_per_year)
+        o.set("max_years", max_years)
+        o.set("min_own_share_percent", min_own_share_percent)
+        o.set("max_fund_share_percent", max_fund_share_percent)
+        o.set("years", years.map { y in
+            var year = JSONObject()
+            year.set("year", y.year)
+            year.set("budget", y.budget)
+            year.set("granted", y.granted)
+            year.set("repaid", y.repaid)
+            year.set("left", y.left)
+            return year
+        })
+        o.set("applications", applications.map { a in
+            var application = JSONObject()
+            application.set("id", a.id)
+            application.set("title", a.title)
+            application.set("state", a.state)
+            application.set("requested", a.requested)
+            application.set("granted", a.granted)
+            application.set("economic_model", a.economic_model)
+            application.set("planned", a.planned)
+            application.set("repaid", a.repaid)
+            return application
+        })
+        o.set("balance", balance.map { p in
+            var point = JSONObject()
+            point.set("year", p.year)
+            point.set("granted", p.granted)
+            point.set("repaid", p.repaid)
+            point.set("balance", p.balance)
+            return point
+        })
+        return o
+    }
+}
+
+extension RepaymentJSON {
+    /// The same fields for the full export, where an empty field is left out.
+    var object: JSONObject {
+        var o = JSONObject()
+        o.set("economic_model", economic_model)
+        o.set("plan", plan.map { l in
+            var line = JSONObject()
+            line.set("actor", l.actor)
+            line.set("year", l.year)
+            line.set("amount", l.amount)
+            return line
+        })
+        o.set("received", received.map { p in
+            var payment = JSONObject()
+            payment.set("actor", p.actor)
+            payment.set("date", p.date)
+            payment.set("amount", p.amount)
+            payment.set("note", p.note)
+            payment.set("recorded_by", p.recorded_by)
+            payment.set("recorded", p.recorded)
+            return payment
+        })
+        o.set("by_actor", by_actor.map { b in
+            var balance = JSONObject()
+            balance.set("actor", b.actor)
+            balance.set("planned", b.planned)
+            balance.set("received", b.received)
+            balance.set("outstanding", b.outstanding)
+            return balance
+        })
+        o.set("planned_total", planned_total)
+        o.set("received_total", received_total)
+        return o
+    }
+}

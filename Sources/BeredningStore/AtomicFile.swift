@@ -20,6 +20,14 @@ public enum AtomicFile {
     /// then "exists" so the caller can pick another name.
     /// `permissions` are the new file's mode (0600 for what is the member's alone).
     public static func write(_ data: Data, to url: URL, replacing: Bool = true, permissions: mode_t = 0o644) throws(WriteError) {
+        try write(to: url, replacing: replacing, permissions: permissions) { append in data.withUnsafeBytes(append) }
+    }
+
+    /// The same for content made in pieces: `produce` hands each piece to `append` as it is made,
+    /// so a large file (the JSON export of a whole store) is never whole in memory. After a
+    /// failed piece the rest are ignored and the target is left as it was.
+    public static func write(to url: URL, replacing: Bool = true, permissions: mode_t = 0o644,
+                             _ produce: (_ append: (UnsafeRawBufferPointer) -> Void) -> Void) throws(WriteError) {
         let folder = url.deletingLastPathComponent().path
         let target = url.path
         // A dot-name that the store's reader skips, unique per process and call.
@@ -28,9 +36,9 @@ public enum AtomicFile {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
         guard fd >= 0 else { throw WriteError(path: target, step: "create", code: errno) }
         var failure: WriteError?
-        data.withUnsafeBytes { buffer in
+        produce { buffer in
             var offset = 0
-            while offset < buffer.count {
+            while failure == nil && offset < buffer.count {
                 let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }

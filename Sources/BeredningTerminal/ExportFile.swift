@@ -16,13 +16,8 @@ public enum ExportFile {
             name = "beslut-\(stamp).csv"
             text = DecisionsCSV.render(snapshot, catalog: catalog)
         case .everythingJSON:
-            var histories: [ApplicationID: [HistoryEvent]] = [:]
-            for dossier in snapshot.dossiers { histories[dossier.application.id] = store.history(of: dossier.application.id).events }
             name = "beredning-\(stamp).json"
-            // Only a number JSON cannot hold (not finite) fails here; the store refuses those on reading.
-            do { text = try FullJSON(snapshot, histories: histories, catalog: catalog).rendered() } catch {
-                throw .refused(Message(.storeWriteFailed, ["detail": .text(String(describing: error))]))
-            }
+            text = FullJSON(snapshot, store: store, catalog: catalog).rendered()
         case .memoMarkdown(let id), .memoHTML(let id):
             guard let dossier = snapshot.entry(id)?.dossier else { throw .refused(Message(.storeMissingFile)) }
             let memo = Memo(dossier, config: snapshot.config, catalog: catalog)

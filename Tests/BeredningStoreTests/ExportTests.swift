@@ -188,11 +188,9 @@ struct ExportTests {
     @Test func theJSONHoldsEverything() throws {
         let store = try decidedStore()
         let snapshot = try store.load()
-        var histories: [ApplicationID: [HistoryEvent]] = [:]
-        for dossier in snapshot.dossiers { histories[dossier.application.id] = store.store.history(of: dossier.application.id).events }
-        let text = try FullJSON(snapshot, histories: histories, catalog: catalog).rendered()
+        let text = FullJSON(snapshot, store: store.store, catalog: catalog).rendered()
         let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect(json["schema"] as? Int == 1)
+        #expect(json["schema"] as? Int == 2)
         let applications = try #require(json["applications"] as? [[String: Any]])
         #expect(applications.count == 6)
         let star = try #require(applications.first { $0["id"] as? String == "2026-002" })
@@ -212,6 +210,49 @@ struct ExportTests {
         #expect((star["calculation"] as? [String: Any])?["mandate_period"] as? String == "2022–2026")
         let mini = try #require(applications.first { $0["id"] as? String == "2026-003" })
         #expect((mini["conflicts"] as? [[String: Any]])?.first?["member"] as? String == "cecilia")
+    }
+
+    static let exportSchema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Resources/schema/bered-export.schema.json")
+
+    /// The published schema names exactly the choices the program has, and the version it writes.
+    @Test func theSchemasChoicesAreTheProgramsChoices() throws {
+        let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Self.exportSchema)) as? [String: Any])
+        let definitions = try #require(schema["$defs"] as? [String: Any])
+        func choices(_ name: String) -> [String]? { (definitions[name] as? [String: Any])?["enum"] as? [String] }
+        func raw<Choice: CaseIterable & RawRepresentable>(_ type: Choice.Type) -> [String] where Choice.RawValue == String { type.allCases.map(\.rawValue) }
+        let expected: [String: [String]] = [
+            "applicationState": raw(ApplicationState.self), "closing": raw(ClosingOutcome.self), "actorKind": raw(ActorKind.self),
+            "economicModel": raw(EconomicModel.self), "evidenceLevel": raw(EvidenceLevel.self), "preventionLevel": raw(PreventionLevel.self),
+            "measurePoint": raw(MeasurePoint.self), "indicatorDirection": raw(IndicatorDirection.self), "indicatorKind": raw(IndicatorKind.self),
+            "indicatorStatus": raw(IndicatorProgress.Status.self), "role": raw(Role.self), "reviewStatus": raw(ReviewStatus.self),
+            "recommendation": raw(Recommendation.self), "commentTopic": raw(CommentTopic.self), "decisionOutcome": raw(Decision.Outcome.self),
+            "verdict": raw(Verdict.self), "checklistOutcome": raw(Outcome.self), "checkRule": raw(CheckRule.self),
+            "historyAction": raw(HistoryEvent.Kind.self),
+        ]
+        for (name, values) in expected { #expect(choices(name) == values, "\(name)") }
+        let properties = try #require(schema["properties"] as? [String: Any])
+        #expect((properties["schema"] as? [String: Any])?["const"] as? Int == FullJSON.schema)
+    }
+
+    /// Every text comes back exactly as it was, through a JSON reader that is not ours, and so
+    /// does every number.
+    @Test func theWriterEscapesWhatJSONAsksAndNothingElse() throws {
+        let texts = ["citat \" och \\ snedstreck", "rad ett\r\nrad två\n", "\u{1}\u{7}\u{1F}\u{7F}", "\t tabb", "åäö ÅÄÖ – € 😀", "\u{2028}\u{2029}",
+                     "</script>", "/snedstreck/"]
+        let numbers = [22.0, 0.1, 1e-7, 1e21, -3.25, 62.5, 1.0 / 3.0]
+        var object = JSONObject()
+        for (index, text) in texts.enumerated() { object.set("t\(index)", text) }
+        for (index, number) in numbers.enumerated() { object.set("n\(index)", number) }
+        object.set("d", Decimal(string: "-1652039.57"))
+        var writer = JSONWriter()
+        writer.write(.object(object))
+        let read = try #require(try JSONSerialization.jsonObject(with: Data(writer.bytes)) as? [String: Any])
+        for (index, text) in texts.enumerated() { #expect(read["t\(index)"] as? String == text, "\(text.debugDescription)") }
+        for (index, number) in numbers.enumerated() { #expect(read["n\(index)"] as? Double == number, "\(number)") }
+        let written = String(decoding: writer.bytes, as: UTF8.self)
+        #expect(written.contains("\"d\": -1652039.57\n"))  // a present value to the öre, exactly
+        #expect(written.contains("\"/snedstreck/\""))  // slashes as they are
     }
 }
 

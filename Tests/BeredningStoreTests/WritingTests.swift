@@ -21,6 +21,24 @@ struct WritingTests {
         #expect(store.files(in: "") == ["a.toml"])
     }
 
+    /// Content made in pieces (the JSON export of a large store) lands whole or not at all: while
+    /// the pieces are written, readers still see the old file.
+    @Test func aWriteInPiecesIsAtomicToo() throws {
+        let store = try TestStore(copyingDemo: false)
+        let url = store.root.appendingPathComponent("export.json")
+        try AtomicFile.write(Data("gammal".utf8), to: url)
+        var seenMeanwhile: [String] = []
+        try AtomicFile.write(to: url) { append in
+            for piece in ["{", "\"a\": ", "\"åäö\"", "}"] {
+                Data(piece.utf8).withUnsafeBytes(append)
+                seenMeanwhile.append((try? store.read("export.json")) ?? "")
+            }
+        }
+        #expect(seenMeanwhile == ["gammal", "gammal", "gammal", "gammal"])
+        #expect(try store.read("export.json") == "{\"a\": \"åäö\"}")
+        #expect(store.files(in: "") == ["export.json"])
+    }
+
     @Test func aFailedAtomicWriteLeavesNoTemporaryFileAndTheOldContent() throws {
         let store = try TestStore(copyingDemo: false)
         // A folder where the file should go: the rename fails after the temporary file was written.

@@ -456,6 +456,6 @@ struct ExportCommandTests {
         #expect(String(decoding: data, as: UTF8.self).contains("\"'2026-006\";Utökade hembesök;"))  // an id a spreadsheet would read as a date is protected
         let json = try Bered.run(["export", demo.path, "--format", "json"], environment: ["BERED_USER": "lars"])
         #expect(json.status == 0)
-        #expect(json.stdout.contains("\"fund\" : \"Ale kommuns sociala investeringsfond\""))
+        #expect(json.stdout.contains("\"fund\": \"Ale kommuns sociala investeringsfond\""))
     }
 }

@@ -67,7 +67,8 @@ struct FollowUpCommandTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let application = try #require((object["applications"] as? [[String: Any]])?.first { $0["id"] as? String == "2026-006" })
         #expect((application["follow_ups"] as? [[String: Any]])?.map { $0["date"] as? String } == ["2027-06-16", "2030-06-16"])
-        #expect((application["indicators"] as? [[String: Any]])?.first?["status"] as? String == "on_track")
+        let indicators = (application["measurability"] as? [String: Any])?["indicators"] as? [[String: Any]]
+        #expect(indicators?.first?["status"] as? String == "on_track")
     }
 
     @Test func noOtherRoleRecordsAFollowUpOrStartsOrClosesAndNothingIsWritten() throws {

@@ -86,19 +86,16 @@ struct Export: ParsableCommand {
     private func exportFromWholeStore() throws {
         let (context, snapshot, who) = try options.open(store)
         try refuseUnlessAllowed(who, context)
-        let text: String
         if format == .json {
-            let fileStore = context.store(store)
-            var histories: [ApplicationID: [HistoryEvent]] = [:]
-            for dossier in snapshot.dossiers { histories[dossier.application.id] = fileStore.history(of: dossier.application.id).events }
-            text = try FullJSON(snapshot, histories: histories, catalog: context.catalog).rendered()
-        } else {
-            guard let id else { throw ValidationError(context.text(.exportNeedsID)) }
-            let dossier = try context.dossier(id, in: snapshot)
-            let memo = Memo(dossier, config: snapshot.config, catalog: context.catalog)
-            text = format == .md ? memo.markdown : memo.html
+            let json = FullJSON(snapshot, store: context.store(store), catalog: context.catalog)
+            // Written as it is made: a store of thousands is never held twice in memory.
+            write(context) { append in json.write { $0.withUnsafeBytes(append) } }
+            return
         }
-        write(text, context)
+        guard let id else { throw ValidationError(context.text(.exportNeedsID)) }
+        let dossier = try context.dossier(id, in: snapshot)
+        let memo = Memo(dossier, config: snapshot.config, catalog: context.catalog)
+        write(format == .md ? memo.markdown : memo.html, context)
     }
 
     private func refuseUnlessAllowed(_ who: Member, _ context: CLIContext) throws {
@@ -109,12 +106,17 @@ struct Export: ParsableCommand {
     }
 
     private func write(_ text: String, _ context: CLIContext) {
+        write(context) { append in Data(text.utf8).withUnsafeBytes(append) }
+    }
+
+    /// To standard output, or atomically to the `--out` file; `produce` hands the content over in pieces.
+    private func write(_ context: CLIContext, _ produce: (_ append: (UnsafeRawBufferPointer) -> Void) -> Void) {
         guard let out else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            produce { FileHandle.standardOutput.write(Data($0)) }
             return
         }
         let url = URL(fileURLWithPath: out)
-        do { try AtomicFile.write(Data(text.utf8), to: url) } catch {
+        do { try AtomicFile.write(to: url, produce) } catch {
             context.fail(.writeFailed(error))
         }
         output(context.text(.exportDone, ["path": .text(url.path)]))
