@@ -20,6 +20,8 @@ struct Export: ParsableCommand {
         case minutes, minutesHTML = "minutes-html"
         /// The fund's yearly report to the board, as Markdown or a printable page.
         case report, reportHTML = "report-html"
+        /// The whole fund as an Excel workbook: a binary file, never shown in a terminal.
+        case xlsx
     }
 
     @Argument(help: "The store folder.") var store: String
@@ -38,6 +40,7 @@ struct Export: ParsableCommand {
         case .json, .md, .html: try exportFromWholeStore()
         case .minutes, .minutesHTML: try exportMinutes()
         case .report, .reportHTML: try exportReport()
+        case .xlsx: try exportWorkbook()
         }
     }
 
@@ -83,6 +86,21 @@ struct Export: ParsableCommand {
         write(format == .report ? report.markdown : report.html, context)
     }
 
+    /// A workbook to standard output only when that is a file or a pipe: in a terminal it would
+    /// be a screenful of zip bytes, so the user is told how to name the file instead.
+    private func exportWorkbook() throws {
+        let (context, snapshot, who) = try options.open(store)
+        try refuseUnlessAllowed(who, context)
+        if out == nil && isatty(STDOUT_FILENO) == 1 { throw ValidationError(context.text(.workbookNotToTerminal)) }
+        let data: Data
+        do { data = try XLSXWriter.data(FundWorkbook.workbook(snapshot, catalog: context.catalog)) } catch {
+            // Zipping in memory fails only when memory does: nothing a user can mend, said as it is.
+            printError(String(describing: error))
+            throw ExitCode(ExitStatus.fails)
+        }
+        write(data, context)
+    }
+
     private func exportFromWholeStore() throws {
         let (context, snapshot, who) = try options.open(store)
         try refuseUnlessAllowed(who, context)
@@ -109,12 +127,16 @@ struct Export: ParsableCommand {
     }
 
     private func write(_ text: String, _ context: CLIContext) {
+        write(Data(text.utf8), context)
+    }
+
+    private func write(_ data: Data, _ context: CLIContext) {
         guard let out else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(data)
             return
         }
         let url = URL(fileURLWithPath: out)
-        do { try AtomicFile.write(Data(text.utf8), to: url) } catch {
+        do { try AtomicFile.write(data, to: url) } catch {
             context.fail(.writeFailed(error))
         }
         output(context.text(.exportDone, ["path": .text(url.path)]))
