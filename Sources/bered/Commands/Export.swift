@@ -6,12 +6,14 @@ import Foundation
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export the decisions list as CSV for Swedish Excel, everything as JSON, or an application's decision memo, the meeting's minutes or the fund's yearly report as Markdown or HTML.",
+        abstract: "Export the decisions list as CSV for Swedish Excel, the fund as an Excel workbook, everything as JSON, or an application's decision memo, the meeting's minutes or the fund's yearly report as Markdown or HTML.",
         discussion: """
         Formats: csv, json, md and html (a decision memo, with --id), minutes and minutes-html (the meeting's minutes), \
         report and report-html (the fund's yearly report to the board, with --year: the fund's money, the investments and \
-        their states, effects against targets, realised against forecast savings, repayments).
-        Coordinators only (--as or BERED_USER). Without --out the export goes to standard output.
+        their states, effects against targets, realised against forecast savings, repayments), xlsx (an Excel workbook: \
+        applications and decisions, scores by reviewer, grants by year, follow-ups, repayments).
+        Coordinators only (--as or BERED_USER). Without --out the export goes to standard output; a workbook only when that is \
+        redirected to a file, never to the terminal.
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -25,7 +27,7 @@ struct Export: ParsableCommand {
     }
 
     @Argument(help: "The store folder.") var store: String
-    @Option(help: "csv: the decisions list (semicolons, UTF-8 with BOM, decimal comma, CRLF); json: everything; report, report-html: the yearly report (--year).") var format: Format
+    @Option(help: "csv: the decisions list (semicolons, UTF-8 with BOM, decimal comma, CRLF); json: everything; xlsx: an Excel workbook (--out); report, report-html: the yearly report (--year).") var format: Format
     @Option(help: "The application of a decision memo (md, html), e.g. 2026-001.") var id: String?
     @Option(help: "The file to write (atomically); standard output when left out.") var out: String?
     @Option(help: "minutes: the meeting's date, YYYY-MM-DD (default: today).") var date: String?
