@@ -50,6 +50,21 @@ struct WorkbookCommandTests {
         #expect(bytes == (try Data(contentsOf: named)))
     }
 
+    @Test func aFolderThatCannotBeReadIsNamedAsLeftOut() throws {
+        let demo = try DemoCopy()
+        try Data("title = \"ingen avslutning\n".utf8).write(to: demo.url("2026-005/application.toml"))
+        let out = demo.root.appendingPathComponent("beslut.xlsx")
+        let result = try Bered.run(["export", demo.path, "--format", "xlsx", "--out", out.path, "--as", "lars"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "Arbetsboken saknar 2026-005: mappen går inte att läsa. Kör bered validate för att se varför.\n")
+        let ids = try Bered.python("""
+            import sys, openpyxl
+            sheet = openpyxl.load_workbook(sys.stdin.readline().strip()).worksheets[0]
+            print(' '.join(row[0].value for row in sheet.iter_rows(min_row=2)))
+            """, input: out.path + "\n")
+        #expect(ids == "2026-001 2026-002 2026-003 2026-004 2026-006\n")
+    }
+
     @Test func inATerminalTheWorkbookIsRefusedWithHowToNameTheFile() throws {
         let demo = try DemoCopy()
         let tmux = try Tmux(["export", demo.path, "--format", "xlsx", "--as", "lars"], width: 200, height: 20)

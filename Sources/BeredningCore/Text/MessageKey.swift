@@ -715,6 +715,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case workbookPlanned = "export.xlsx.planned"
     case workbookRepaid = "export.xlsx.repaid"
     case workbookNotToTerminal = "cli.export.xlsx_not_to_terminal"
+    case workbookLeavesOut = "cli.export.xlsx_leaves_out"
     // The interface (issue 13): a paste outside a text field, a reload asked for with r, the editor key on a short field.
     case tuiPasteNotHere = "tui.paste_not_here"
     case tuiReloading = "tui.reloading"

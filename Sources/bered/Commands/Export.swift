@@ -90,10 +90,15 @@ struct Export: ParsableCommand {
 
     /// A workbook to standard output only when that is a file or a pipe: in a terminal it would
     /// be a screenful of zip bytes, so the user is told how to name the file instead.
+    /// Only the settings are read before the refusals, so a refusal comes at once at any size.
     private func exportWorkbook() throws {
-        let (context, snapshot, who) = try options.open(store)
+        let (context, who, _) = try options.member(in: store)
         try refuseUnlessAllowed(who, context)
         if out == nil && isatty(STDOUT_FILENO) == 1 { throw ValidationError(context.text(.workbookNotToTerminal)) }
+        let snapshot = try context.snapshot(store, reading: .withoutExtras)
+        // The JSON lists what it could not read; a workbook has no place for that, so it is said here.
+        let broken = snapshot.entries.filter(\.isBroken).map(\.folder)
+        if !broken.isEmpty { printError(context.text(.workbookLeavesOut, ["folders": .text(broken.joined(separator: ", "))])) }
         let data: Data
         do { data = try XLSXWriter.data(FundWorkbook.workbook(snapshot, catalog: context.catalog)) } catch {
             // Zipping in memory fails only when memory does: nothing a user can mend, said as it is.
