@@ -44,6 +44,14 @@ struct WorkbookTests {
         #expect(XLSXWriter.cellText("kod _x0041_ och _X00e5_ men inte _x00G1_ eller _x41_") == "kod _x005F_x0041_ och _x005F_X00e5_ men inte _x00G1_ eller _x41_")
     }
 
+    @Test func theShortcutForPlainTextsGivesWhatTheWholeWorkGives() {
+        let texts = ["Utökade hembesök", "", "a & b", "<b>", "\"citat\" och 'enkla'", "_x0041_", "under_streck", "rad\r\nrad", "rad\nrad",
+                     "tab\there", "\u{01}", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "\u{EF}\u{FFEF}", "🙂", String(repeating: "a", count: 40_000)]
+        for text in texts {
+            #expect(XLSXWriter.cellXML(text) == XLSXWriter.escaped(XLSXWriter.cellText(text)), "\(text.prefix(20).debugDescription)")
+        }
+    }
+
     @Test func aTextLongerThanACellHoldsIsCutWithAnEllipsis() {
         let long = String(repeating: "å", count: 40_000)
         let cut = XLSXWriter.cellText(long)

@@ -70,8 +70,9 @@ public struct Sheet: Hashable, Sendable {
     /// `maximumWidth`.
     public var columnWidths: [Int] {
         header.indices.map { column in
-            let widest = rows.reduce(Sheet.displayWidth(header[column]) + Sheet.filterButton) { widest, row in
-                max(widest, Sheet.displayWidth(row[column]))
+            var widest = Sheet.displayWidth(header[column]) + Sheet.filterButton
+            for row in rows where widest + 1 < Sheet.maximumWidth {
+                widest = max(widest, Sheet.displayWidth(row[column]))
             }
             return min(widest + 1, Sheet.maximumWidth)
         }
@@ -90,8 +91,16 @@ public struct Sheet: Hashable, Sendable {
     /// The longest line; a character outside the Basic Multilingual Plane (an emoji) counts twice,
     /// as it is drawn about twice as wide.
     static func displayWidth(_ text: String) -> Int {
-        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-            .map { line in line.unicodeScalars.reduce(0) { $0 + ($1.value > 0xFFFF ? 2 : 1) } }.max() ?? 0
+        var widest = 0, line = 0
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" || scalar == "\r" {
+                widest = max(widest, line)
+                line = 0
+            } else {
+                line += scalar.value > 0xFFFF ? 2 : 1
+            }
+        }
+        return max(widest, line)
     }
 
     /// The number as the format shows it, for measuring: "1 450 000", "3,25".
