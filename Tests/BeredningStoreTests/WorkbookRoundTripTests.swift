@@ -148,6 +148,8 @@ struct WorkbookRoundTripTests {
         var followUps: [[Read]] = [["export.i_d", "export.title", "export.xlsx.occasion", "export.xlsx.indicator", "export.xlsx.value", "export.xlsx.unit",
                                     "export.xlsx.measured", "export.xlsx.baseline", "export.xlsx.target", "export.xlsx.source",
                                     "export.xlsx.comment"].map { .text(w($0)) }]
+        var realised: [[Read]] = [["export.i_d", "export.title", "export.xlsx.occasion", "export.xlsx.actor", "export.xlsx.year", "export.xlsx.cost",
+                                   "export.xlsx.avoided"].map { .text(w($0)) }]
         var repayments: [[Read]] = [["export.i_d", "export.title", "export.xlsx.actor", "export.xlsx.year", "export.xlsx.planned",
                                      "export.xlsx.repaid"].map { .text(w($0)) }]
 
@@ -211,6 +213,10 @@ struct WorkbookRoundTripTests {
                         text(m["source"]?.string), text(m["comment"]?.string),
                     ])
                 }
+                for line in array(followUp["realised"]).compactMap(\.table) {
+                    realised.append(occasion + [text(line["actor"]?.string), line["year"]?.int.map(integer) ?? .empty,
+                                                line["cost"]?.int.map(kronor) ?? .empty, line["avoided_cost"]?.int.map(kronor) ?? .empty])
+                }
             }
 
             let repaymentsFile = root.appendingPathComponent("repayments.toml")
@@ -232,7 +238,8 @@ struct WorkbookRoundTripTests {
             }
         }
         return [(w("export.xlsx.sheet_decisions"), decisions), (w("export.xlsx.sheet_scores"), scores), (w("export.xlsx.sheet_grants"), grants),
-                (w("export.xlsx.sheet_follow_ups"), followUps), (w("export.xlsx.sheet_repayments"), repayments)]
+                (w("export.xlsx.sheet_follow_ups"), followUps), (w("export.xlsx.sheet_realised"), realised),
+                (w("export.xlsx.sheet_repayments"), repayments)]
     }
 
     // MARK: Layout
@@ -288,8 +295,10 @@ struct WorkbookRoundTripTests {
                 #expect(sheet.widths[Self.column(column)] == Double(min(max(header, widest) + 1, 60)), "\(sheet.name) column \(Self.column(column))")
             }
         }
-        // Something of every kind is compared: the demo has a decision, a follow-up, a repayment and a "cannot be judged".
-        for (index, minimum) in [6, 12 * 7, 3, 3, 5].enumerated() { #expect(expected[index].rows.count - 1 == minimum) }
+        // Something of every kind is compared: the demo has a decision, a follow-up with costs and one without an
+        // avoided cost, a repayment and a "cannot be judged".
+        for (index, minimum) in [6, 12 * 7, 3, 3, 3, 5].enumerated() { #expect(expected[index].rows.count - 1 == minimum) }
+        #expect(expected[4].rows.contains { $0[6] == .empty })
         #expect(expected[1].rows.contains { $0[6] == .text(language == .sv ? "kan ej bedömas" : "cannot be judged") })
     }
 

@@ -21,11 +21,11 @@ struct WorkbookCommandTests {
         #expect(swedish.status == 0, "\(swedish.stderr)")
         #expect(swedish.stdout == "Exporten är skriven till \(out.path).\n")
         #expect(try Bered.python(Self.sheets, input: out.path + "\n")
-            == "Beslut|Poäng per granskare|Beviljat per år|Uppföljningar|Återbetalningar\n2026-001 400000 #,##0\n")
+            == "Beslut|Poäng per granskare|Beviljat per år|Uppföljningar|Utfall per aktör och år|Återbetalningar\n2026-001 400000 #,##0\n")
 
         let english = try Bered.run(["export", demo.path, "--format", "xlsx", "--out", out.path, "--as", "lars", "--lang", "en"])
         #expect(english.status == 0, "\(english.stderr)")
-        #expect(try Bered.python(Self.sheets, input: out.path + "\n").hasPrefix("Decisions|Scores by reviewer|Grants by year|Follow-ups|Repayments\n"))
+        #expect(try Bered.python(Self.sheets, input: out.path + "\n").hasPrefix("Decisions|Scores by reviewer|Grants by year|Follow-ups|Realised by actor and year|Repayments\n"))
     }
 
     @Test func standardOutputRedirectedToAFileGetsTheSameWorkbook() throws {

@@ -696,6 +696,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case workbookSheetGrants = "export.xlsx.sheet_grants"
     case workbookSheetFollowUps = "export.xlsx.sheet_follow_ups"
     case workbookSheetRepayments = "export.xlsx.sheet_repayments"
+    case workbookSheetRealised = "export.xlsx.sheet_realised"
     case workbookReceived = "export.xlsx.received"
     case workbookRequested = "export.xlsx.requested"
     case workbookReviewStatus = "export.xlsx.review_status"
@@ -714,6 +715,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case workbookActor = "export.xlsx.actor"
     case workbookPlanned = "export.xlsx.planned"
     case workbookRepaid = "export.xlsx.repaid"
+    case workbookCost = "export.xlsx.cost"
+    case workbookAvoided = "export.xlsx.avoided"
     case workbookNotToTerminal = "cli.export.xlsx_not_to_terminal"
     case workbookLeavesOut = "cli.export.xlsx_leaves_out"
     // The interface (issue 13): a paste outside a text field, a reload asked for with r, the editor key on a short field.

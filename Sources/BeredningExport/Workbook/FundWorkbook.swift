@@ -3,7 +3,8 @@ import BeredningStore
 
 /// The fund as an Excel workbook for the coordinator and the board: one sheet each for the
 /// applications and their decisions, every reviewer's score on every criterion, the grants year
-/// by year, the follow-ups' measurements and the repayments, each a table to filter and sum.
+/// by year, the follow-ups' measurements and the costs they report, and the repayments, each a
+/// table to filter and sum.
 ///
 /// It holds what the decisions CSV and the JSON export hold and no more: reviewers by their
 /// member id, as the JSON names them; nothing of the youth panel (its comments are in the memo
@@ -19,6 +20,7 @@ public enum FundWorkbook {
             scores(dossiers, config: config, catalog: catalog),
             grants(dossiers, catalog: catalog),
             followUps(dossiers, catalog: catalog),
+            realised(dossiers, catalog: catalog),
             repayments(dossiers, catalog: catalog),
         ])
     }
@@ -108,6 +110,21 @@ public enum FundWorkbook {
             }
         }
         return Sheet(name: c(.workbookSheetFollowUps), header: header, rows: rows)
+    }
+
+    /// What each follow-up reports an actor really paid and avoided in a year, to set beside the
+    /// calculation. A figure the follow-up does not know stays empty: it is not a zero.
+    static func realised(_ dossiers: [Dossier], catalog c: Catalog) -> Sheet {
+        let header = [c(.exportID), c(.exportTitle), c(.workbookOccasion), c(.workbookActor), c(.workbookYear), c(.workbookCost), c(.workbookAvoided)]
+        let rows = dossiers.flatMap { dossier in
+            dossier.followUps.flatMap { followUp in
+                followUp.realised.map { line -> [Cell] in
+                    application(dossier.application) + [.date(followUp.date), text(line.actor), .integer(line.year),
+                                                        line.cost.map(Cell.kronor) ?? .empty, line.avoidedCost.map(Cell.kronor) ?? .empty]
+                }
+            }
+        }
+        return Sheet(name: c(.workbookSheetRealised), header: header, rows: rows)
     }
 
     /// Planned against received per actor and year: a payment counts in the year of its date.

@@ -11,7 +11,7 @@ struct Export: ParsableCommand {
         Formats: csv, json, md and html (a decision memo, with --id), minutes and minutes-html (the meeting's minutes), \
         report and report-html (the fund's yearly report to the board, with --year: the fund's money, the investments and \
         their states, effects against targets, realised against forecast savings, repayments), xlsx (an Excel workbook: \
-        applications and decisions, scores by reviewer, grants by year, follow-ups, repayments).
+        applications and decisions, scores by reviewer, grants by year, follow-ups and the costs they report, repayments).
         Coordinators only (--as or BERED_USER). Without --out the export goes to standard output; a workbook only when that is \
         redirected to a file, never to the terminal.
         """)
