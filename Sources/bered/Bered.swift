@@ -106,6 +106,8 @@ enum StorePart {
     case first(Int)
     /// Decided applications without youth comments (the decisions list).
     case decided
+    /// Every application without youth comments or the texts outdated reviews assessed (the workbook).
+    case withoutExtras
 }
 
 /// What every command needs: the strings in the user's language and the core criteria.
@@ -132,6 +134,7 @@ struct CLIContext {
             case .all: return try store(path).load()
             case .first(let count): return try store(path).loadFirst(count)
             case .decided: return try store(path).loadDecided()
+            case .withoutExtras: return try store(path).loadFirst(Int.max, reading: [])
             }
         } catch {
             fail(error)

@@ -262,7 +262,7 @@ struct PermissionCommandTests {
         let box = try Sandbox()
         let before = box.everything
         let out = box.cwd.appendingPathComponent("export.out")
-        for format in ["csv", "json", "md", "html", "report", "report-html"] {
+        for format in ["csv", "json", "md", "html", "report", "report-html", "xlsx"] {
             let id = format == "md" || format == "html" ? ["--id", "2026-006"] : format.hasPrefix("report") ? ["--year", "2027"] : []
             for target in [[], ["--out", out.path], ["--out", "relative.out"]] {
                 let result = try box.run(["export", box.path, "--format", format, "--as", who] + id + target)

@@ -6,12 +6,14 @@ import Foundation
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export the decisions list as CSV for Swedish Excel, everything as JSON, or an application's decision memo, the meeting's minutes or the fund's yearly report as Markdown or HTML.",
+        abstract: "Export the decisions list as CSV for Swedish Excel, the fund as an Excel workbook, everything as JSON, or an application's decision memo, the meeting's minutes or the fund's yearly report as Markdown or HTML.",
         discussion: """
         Formats: csv, json, md and html (a decision memo, with --id), minutes and minutes-html (the meeting's minutes), \
         report and report-html (the fund's yearly report to the board, with --year: the fund's money, the investments and \
-        their states, effects against targets, realised against forecast savings, repayments).
-        Coordinators only (--as or BERED_USER). Without --out the export goes to standard output.
+        their states, effects against targets, realised against forecast savings, repayments), xlsx (an Excel workbook: \
+        applications and decisions, scores by reviewer, grants by year, follow-ups and the costs they report, repayments).
+        Coordinators only (--as or BERED_USER). Without --out the export goes to standard output; a workbook only when that is \
+        redirected to a file, never to the terminal.
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -20,10 +22,12 @@ struct Export: ParsableCommand {
         case minutes, minutesHTML = "minutes-html"
         /// The fund's yearly report to the board, as Markdown or a printable page.
         case report, reportHTML = "report-html"
+        /// The whole fund as an Excel workbook: a binary file, never shown in a terminal.
+        case xlsx
     }
 
     @Argument(help: "The store folder.") var store: String
-    @Option(help: "csv: the decisions list (semicolons, UTF-8 with BOM, decimal comma, CRLF); json: everything; report, report-html: the yearly report (--year).") var format: Format
+    @Option(help: "csv: the decisions list (semicolons, UTF-8 with BOM, decimal comma, CRLF); json: everything; xlsx: an Excel workbook (--out); report, report-html: the yearly report (--year).") var format: Format
     @Option(help: "The application of a decision memo (md, html), e.g. 2026-001.") var id: String?
     @Option(help: "The file to write (atomically); standard output when left out.") var out: String?
     @Option(help: "minutes: the meeting's date, YYYY-MM-DD (default: today).") var date: String?
@@ -38,6 +42,7 @@ struct Export: ParsableCommand {
         case .json, .md, .html: try exportFromWholeStore()
         case .minutes, .minutesHTML: try exportMinutes()
         case .report, .reportHTML: try exportReport()
+        case .xlsx: try exportWorkbook()
         }
     }
 
@@ -83,6 +88,26 @@ struct Export: ParsableCommand {
         write(format == .report ? report.markdown : report.html, context)
     }
 
+    /// A workbook to standard output only when that is a file or a pipe: in a terminal it would
+    /// be a screenful of zip bytes, so the user is told how to name the file instead.
+    /// Only the settings are read before the refusals, so a refusal comes at once at any size.
+    private func exportWorkbook() throws {
+        let (context, who, _) = try options.member(in: store)
+        try refuseUnlessAllowed(who, context)
+        if out == nil && isatty(STDOUT_FILENO) == 1 { throw ValidationError(context.text(.workbookNotToTerminal)) }
+        let snapshot = try context.snapshot(store, reading: .withoutExtras)
+        // The JSON lists what it could not read; a workbook has no place for that, so it is said here.
+        let broken = snapshot.entries.filter(\.isBroken).map(\.folder)
+        if !broken.isEmpty { printError(context.text(.workbookLeavesOut, ["folders": .text(broken.joined(separator: ", "))])) }
+        let data: Data
+        do { data = try XLSXWriter.data(FundWorkbook.workbook(snapshot, catalog: context.catalog)) } catch {
+            // Zipping in memory fails only when memory does: nothing a user can mend, said as it is.
+            printError(String(describing: error))
+            throw ExitCode(ExitStatus.fails)
+        }
+        write(data, context)
+    }
+
     private func exportFromWholeStore() throws {
         let (context, snapshot, who) = try options.open(store)
         try refuseUnlessAllowed(who, context)
@@ -106,7 +131,11 @@ struct Export: ParsableCommand {
     }
 
     private func write(_ text: String, _ context: CLIContext) {
-        write(context) { append in Data(text.utf8).withUnsafeBytes(append) }
+        write(Data(text.utf8), context)
+    }
+
+    private func write(_ data: Data, _ context: CLIContext) {
+        write(context) { append in data.withUnsafeBytes(append) }
     }
 
     /// To standard output, or atomically to the `--out` file; `produce` hands the content over in pieces.
