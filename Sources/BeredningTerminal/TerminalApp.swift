@@ -299,7 +299,7 @@ public struct TerminalApp {
                 text = try FullJSON(state.snapshot, histories: histories, catalog: state.catalog).rendered()
             case .memoMarkdown(let id), .memoHTML(let id):
                 guard let dossier = state.dossier(id) else { return .failed([]) }
-                let memo = Memo(dossier, config: state.snapshot.config, catalog: state.catalog)
+                let memo = Memo(dossier, config: state.snapshot.config, catalog: state.catalog, history: store.history(of: id).events)
                 if case .memoHTML = kind {
                     name = "beslutsunderlag-\(id)-\(stamp).html"
                     text = memo.html

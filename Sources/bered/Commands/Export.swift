@@ -95,7 +95,8 @@ struct Export: ParsableCommand {
         } else {
             guard let id else { throw ValidationError(context.text(.exportNeedsID)) }
             let dossier = try context.dossier(id, in: snapshot)
-            let memo = Memo(dossier, config: snapshot.config, catalog: context.catalog)
+            let history = context.store(store).history(of: dossier.application.id).events
+            let memo = Memo(dossier, config: snapshot.config, catalog: context.catalog, history: history)
             text = format == .md ? memo.markdown : memo.html
         }
         write(text, context)
