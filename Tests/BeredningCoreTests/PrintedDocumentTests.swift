@@ -36,10 +36,10 @@ struct PrintNumberTests {
 @Suite("A document printed on A4")
 struct PrintedDocumentTests {
     @Test func figuresAreRecognisedAndTheirColumnsRightAligned() {
-        for figure in ["1\u{202F}450\u{202F}000", "\u{2212}720\u{202F}000", "-3", "3,5", "2026", "12\u{00A0}%", "1 083", "0"] {
+        for figure in ["1\u{202F}450\u{202F}000", "\u{2212}720\u{202F}000", "-3", "3,5", "2026", "12\u{00A0}%", "1 083", "0", "3–4", "2028\u{2060}–\u{2060}2035"] {
             #expect(Document.isFigure(figure), "\(figure)")
         }
-        for text in ["", "–", "KS 2026/112", "2026-06-16", "år 7 (2032)", "3–4", "1 450 000 kr", "%"] {
+        for text in ["", "–", "KS 2026/112", "2026-06-16", "år 7 (2032)", "3–", "1–2–3", "1 450 000 kr", "%"] {
             #expect(!Document.isFigure(text), "\(text)")
         }
         let columns = Document.numericColumns(header: ["År", "Kostnad (kr)", "Not"], rows: [["2026", "720\u{202F}000", "x"], ["2027", "–", "5"]])
@@ -51,7 +51,7 @@ struct PrintedDocumentTests {
 
     @Test func thePageIsA4WithRepeatedHeadersAndUnsplitRows() {
         let html = Document(title: "T", blocks: []).html
-        for rule in ["size: A4;", "thead { display: table-header-group; }", "tr, figure { break-inside: avoid; }", ".num { text-align: right; white-space: nowrap;"] {
+        for rule in ["size: A4;", "thead { display: table-header-group; }", "tr, figure { break-inside: avoid; }", "td.num { white-space: nowrap;"] {
             #expect(html.contains(rule), "\(rule)")
         }
         #expect(!html.contains("@top-left"))  // no page marks asked for, none printed

@@ -77,6 +77,18 @@ struct MemoPrintTests {
         }
     }
 
+    /// Every word of the page is in the PDF, so nothing ran past the margin and was cut off
+    /// (a wide table did, before its headers could wrap). Words are compared in pieces split at
+    /// hyphens and dashes, where a line may rightly break.
+    static func expectNothingCutOff(_ printed: Printed) {
+        func pieces(_ text: String) -> Set<String> {
+            Set(normalised(text).split { $0.isWhitespace || $0 == "-" || $0 == "–" }.map(String.init))
+        }
+        let inPDF = pieces(printed.pages.joined(separator: "\n"))
+        let missing = pieces(shownText(printed.html)).subtracting(inPDF)
+        #expect(missing.isEmpty, "not in the PDF: \(missing.sorted().prefix(20))")
+    }
+
     /// Each table: its header's cells, and each row's first two cells' first words, by which
     /// its lines are known in the PDF ("2027" and "960": a year row; the chart's year labels
     /// have no cost beside them).
@@ -136,6 +148,7 @@ struct MemoPrintTests {
         }
         Self.expectNoFigureSplit(printed)
         Self.expectHeadersRepeat(printed)
+        Self.expectNothingCutOff(printed)
         // The hump is drawn: its year labels and axis figures are in the PDF as text.
         let text = Self.normalised(printed.pages.joined())
         #expect(text.contains("Net per year") && text.contains("Cumulative present value"))
@@ -179,6 +192,7 @@ struct MemoPrintTests {
         #expect(spans.first { $0.key.first == "År" && $0.key.count == 5 }?.value ?? 0 >= 2, "\(spans)")
         #expect(spans.first { $0.key.first == "Effekt" }?.value ?? 0 >= 2, "\(spans)")
         Self.expectNoFigureSplit(printed)
+        Self.expectNothingCutOff(printed)
     }
 }
 

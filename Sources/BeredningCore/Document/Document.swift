@@ -146,13 +146,16 @@ public struct Document: Hashable, Sendable {
         thead { display: table-header-group; }
         th, td { border: 1px solid #999; padding: .3rem .5rem; text-align: left; vertical-align: top; }
         th { background: #eee; }
-        .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+        /* A figure never wraps; its header may, so a long header cannot push the table past the margin. */
+        .num { text-align: right; }
+        td.num { white-space: nowrap; font-variant-numeric: tabular-nums; }
         figure { margin: 1rem 0; }
         figure svg { width: 100%; height: auto; }
         figcaption { font-size: .9em; color: #333; }
         @media print {
           body { margin: 0; max-width: none; font-size: 10pt; }
           h1, h2 { break-after: avoid; }
+          p:has(+ table) { break-after: avoid; }
           tr, figure { break-inside: avoid; }
           th { background: #eee; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }
@@ -214,8 +217,14 @@ public struct Document: Hashable, Sendable {
     }
 
     /// "1 450 000", "−1 652 039", "3,5", "12 %", "2026": digits with their signs, group and
-    /// decimal separators, and a per cent sign.
+    /// decimal separators, and a per cent sign; or a range of two ("3–4", "2028–2035").
     public static func isFigure(_ text: String) -> Bool {
+        let ends = text.replacingOccurrences(of: "\u{2060}", with: "").split(separator: "–", omittingEmptySubsequences: false)
+        if ends.count == 2 { return isSingleFigure(String(ends[0])) && isSingleFigure(String(ends[1])) }
+        return isSingleFigure(text)
+    }
+
+    static func isSingleFigure(_ text: String) -> Bool {
         var body = Substring(text)
         if body.hasSuffix("%") { body = body.dropLast() }
         while let last = body.last, last == " " || last == "\u{00A0}" || last == "\u{202F}" { body = body.dropLast() }
