@@ -109,6 +109,10 @@ struct ChartTests {
         #expect(Chart.ticks(low: -1_652_039, high: 900_000) == [-2_000_000, -1_000_000, 0, 1_000_000])
         #expect(Chart.ticks(low: 0, high: 0) == [0])
         #expect(Chart.ticks(low: 3, high: 7) == [0, 2, 4, 6, 8])
+        // A calculation of zeros still draws: flat bars on the zero line, no NaN in the geometry.
+        let flat = Chart(title: "0", categories: ["2026", "2027"], bars: [.zero, .zero], line: [.zero, .zero], barLegend: "", lineLegend: "",
+                         unit: "kr", language: .sv).svg
+        #expect(!flat.contains("nan") && !flat.contains("inf") && flat.contains("height=\"0.0\""))
     }
 
     @Test func theChartIsDrawnOnlyInHTMLTheTableCarriesItsFigures() {

@@ -54,17 +54,12 @@ public struct Chart: Hashable, Sendable {
         }
     }
 
-    var scale: Scale {
-        let values = (bars + line).map(Chart.number)
-        let ticks = Chart.ticks(low: values.min() ?? 0, high: values.max() ?? 0)
-        return Scale(low: ticks.first ?? 0, high: ticks.count > 1 ? ticks.last! : 1)
-    }
-
     /// The SVG element: self-contained, with a title for screen readers, every text escaped.
     public var svg: String {
         let values = (bars + line).map(Chart.number)
         let ticks = Chart.ticks(low: values.min() ?? 0, high: values.max() ?? 0)
-        let scale = self.scale
+        // With every figure zero there is one tick; the scale still needs a height.
+        let scale = Scale(low: ticks.first ?? 0, high: ticks.count > 1 ? ticks.last! : 1)
         let plotWidth = Chart.width - Chart.left - Chart.right
         let step = categories.isEmpty ? plotWidth : plotWidth / Double(categories.count)
         func f(_ value: Double) -> String { String(format: "%.1f", value) }
