@@ -20,7 +20,7 @@ public enum ExportFile {
             text = FullJSON(snapshot, store: store, catalog: catalog).rendered()
         case .memoMarkdown(let id), .memoHTML(let id):
             guard let dossier = snapshot.entry(id)?.dossier else { throw .refused(Message(.storeMissingFile)) }
-            let memo = Memo(dossier, config: snapshot.config, catalog: catalog)
+            let memo = Memo(dossier, config: snapshot.config, catalog: catalog, history: store.history(of: id).events)
             if case .memoHTML = kind {
                 name = "beslutsunderlag-\(id)-\(stamp).html"
                 text = memo.html

@@ -292,9 +292,59 @@ struct MemoTests {
             #expect(md.contains("\n" + heading + "\n"), "\(heading)")
         }
         #expect(md.contains("| Definierat problem | varning: Den lokala omfattningen saknar siffror."))
-        #expect(md.contains("| full effekt | 2 637 215 | år 7 (2032), efter mandatperioden 2022–2026 |"))
+        #expect(Self.plain(md).contains("| full effekt | 2 637 215 | år 7 (2032), efter mandatperioden 2022–2026 |"))
         #expect(md.contains("| Diarienummer | KS 2026/112 |"))
-        #expect(md.contains("Omar Haddad (ansökan som helhet):"))
+        // A public document: the youth panel speaks as one unless the fund names its members.
+        #expect(md.contains("Ungdomspanelen (ansökan som helhet):") && !md.contains("Omar Haddad"))
+        let snapshot = try demoSnapshot()
+        var config = snapshot.config
+        config.nameYouthPanelInMemo = true
+        let named = Memo(try #require(snapshot.entry(ApplicationID("2026-006")!)?.dossier), config: config, catalog: catalog).markdown
+        #expect(named.contains("Omar Haddad (ansökan som helhet):"))
+    }
+
+    /// The memo's text as plain characters: print spaces, minus signs and word joiners undone.
+    static func plain(_ text: String) -> String {
+        text.replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{00A0}", with: " ")
+            .replacingOccurrences(of: "\u{2212}", with: "-").replacingOccurrences(of: "\u{2060}", with: "")
+    }
+
+    @Test func theMemoIsInTheOrderABoardReadsItAndLeavesOutWhatDoesNotApply() throws {
+        let md = try memo("2026-006").markdown
+        let order = ["## Sammanfattning", "## Kriterier", "## Beredningens förslag", "## Granskarnas rekommendationer", "## Ungdomspanelens kommentarer",
+                     "## Socioekonomisk kalkyl", "## Vem betalar och vem vinner", "## Scenarier", "## Effekter och deras källor", "## Beslut"]
+        let positions = order.map { md.range(of: "\n" + $0 + "\n")?.lowerBound }
+        #expect(positions.allSatisfy { $0 != nil }, "\(md)")
+        #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
+        #expect(!md.contains("## Avsteg") && !md.contains("## Styrgruppens begäran"))
+        // The summary: requested and granted amounts, the period, the state, the proposal; units in the row's name only.
+        for row in ["| Sökt belopp (kr) | 1 110 000<br>2026: 310 000", "| Insatsens period | 2026-04-01–2028-12-31 |", "| Status | Pågående |",
+                    "| Beredningens förslag | Bevilja: 1 450 000 kr |", "| Beviljat belopp (kr) | 1 450 000<br>2026: 400 000", "| Beviljat totalt (kr) | 1 450 000 |"] {
+            #expect(Self.plain(md).contains(row), "\(row)")
+        }
+        #expect(md.contains("Poängskala 1\u{2060}–\u{2060}4: 1 = saknas, 2 = svagt, 3 = godtagbart, 4 = starkt."))
+        #expect(md.contains("| ✓ | uppfyllt | Ansökan besvarar kriteriet och granskarnas medelpoäng når godkänd nivå. |"))
+        #expect(md.contains("| Uppföljning | 2027-06-16, 2030-06-16 |"))
+        // A rejection has nothing to follow up, and no amount granted.
+        let snapshot = try demoSnapshot()
+        var dossier = try #require(snapshot.entry(ApplicationID("2026-006")!)?.dossier)
+        dossier.decision?.outcome = .reject
+        dossier.decision?.grants = []
+        let rejected = Memo(dossier, config: snapshot.config, catalog: catalog).markdown
+        #expect(rejected.contains("| Beslut | avslag |"))
+        #expect(!rejected.contains("| Uppföljning |") && !rejected.contains("Beviljat"))
+    }
+
+    @Test func anApplicationThatSkippedTheReviewGateSaysSo() throws {
+        let snapshot = try demoSnapshot()
+        let dossier = try #require(snapshot.entry(ApplicationID("2026-006")!)?.dossier)
+        let override = HistoryEvent(time: Date(timeIntervalSince1970: 1_777_000_000), member: MemberID("lars")!, role: .coordinator, kind: .overridden,
+                                    details: "in_preparation → with_steering_group (Styrgruppen behöver ärendet före sommaren.)")
+        let md = Memo(dossier, config: snapshot.config, catalog: catalog, history: [override]).markdown
+        #expect(md.contains("Ansökan lämnade beredningen genom ett avsteg; se Avsteg."))
+        #expect(md.contains("\n## Avsteg\n\n2026-04-24 flyttade Lars Bergström ansökan från beredningen till styrgruppen trots att beredningen inte var klar. "
+            + "Motivering: Styrgruppen behöver ärendet före sommaren.\n"), "\(md)")
+        #expect(md.range(of: "## Avsteg")!.lowerBound < md.range(of: "## Beslut")!.lowerBound)
     }
 
     @Test func theHTMLIsSelfContainedPrintableAndEscaped() throws {
@@ -401,8 +451,9 @@ struct MemoTests {
     }
 
     @Test func theCalculationsAssumptionsAreInTheMemo() throws {
-        let md = try memo("2026-006").markdown
-        #expect(md.contains("\n| Effekt | Aktör | Personer | Kr per person och år | Prisår | År | Källa |\n"))
+        let printed = try memo("2026-006").markdown
+        #expect(printed.contains("\n| Effekt | Aktör | Personer | Kr per person och år | Prisår | År | Källa |\n|---|---|---:|---:|---|---:|---|\n"))
+        let md = Self.plain(printed)
         #expect(md.contains("| 1\\. Färre BBIC-utredningar av barn 0–6 år (från 23 till 15 per år enligt ansökans mål) | Sektor omsorg och socialtjänst, Grästorps kommun | 8 | 30 600 | "
             + "Schablon bbic\\_investigation: Barnavårdsutredning (BBIC), en utredning, 30 600 kr, prisår 2015. Schablonens källa: SKL, kostnad per brukare 2015 | 2028–2035 | "
             + "SKL:s kostnad per brukare 2015; socialtjänstens verksamhetssystem |"))
@@ -410,8 +461,8 @@ struct MemoTests {
         #expect(md.contains("\nMandatperiod 2022–2026 (2022-10-15 – 2026-10-14): den som insatsen börjar i (2026-04-01)."))
         #expect(md.contains("\nPersoner som behöver hjälpas för att investeringen ska bära sig: 1.\n"))
         #expect(md.contains("\nBeloppen räknas som de är angivna, utan omräkning till ett gemensamt prisår; varje effekts prisår står vid effekten.\n"))
-        let html = try memo("2026-006").html
-        #expect(html.contains("<th>Effekt</th><th>Aktör</th><th>Personer</th><th>Kr per person och år</th><th>Prisår</th><th>År</th><th>Källa</th>"))
+        let html = Self.plain(try memo("2026-006").html)
+        #expect(html.contains("<th>Effekt</th><th>Aktör</th><th class=\"num\">Personer</th><th class=\"num\">Kr per person och år</th><th>Prisår</th><th class=\"num\">År</th><th>Källa</th>"))
         #expect(html.contains("<td>Schablon preschool_place_year: Förskoleplats per år, 96 000 kr, prisår 2015. Schablonens källa: SKL, kostnad per brukare 2015</td>"))
         #expect(html.contains("<p>Mandatperiod 2022–2026 (2022-10-15 – 2026-10-14): den som insatsen börjar i (2026-04-01)."))
         #expect(try memo("2026-003").markdown.contains("\nInte ens med full effekt bär sig investeringen inom kalkylens 10 år, så inget antal hjälpta personer räcker.\n"))
@@ -424,21 +475,22 @@ struct MemoTests {
         config.calculation.priceIndex = [2015: Decimal(string: "313.35")!, 2023: Decimal(string: "403.70")!]
         config.calculation.priceYear = 2023
         let dossier = try #require(snapshot.entry(ApplicationID("2026-006")!)?.dossier)
-        let html = Memo(dossier, config: config, catalog: catalog).html
+        let html = Self.plain(Memo(dossier, config: config, catalog: catalog).html)
         #expect(html.contains("<p>Effekt 1 räknas bara 4 av sina 8 år: kalkylen slutar 2031, så 4 år skärs bort.</p>"))
         #expect(html.contains("<p>Effekt 4 räknas bara 1 av sina 5 år: kalkylen slutar 2031, så 4 år skärs bort.</p>"))
         #expect(html.contains("<p>Effekternas belopp räknas i 2023 års priser: omräknade med fondens prisindex (price_index i bered.toml) och avrundade till hela kronor.</p>"))
-        #expect(html.contains("<td>39 423</td>"))
+        #expect(html.contains("<td class=\"num\">39 423</td>"))
         #expect(html.contains("prisår 2015. Schablonens källa: SKL, kostnad per brukare 2015<br>Omräknat till 2023 års priser: 39 423 kr (från 30 600 kr i 2015 års priser).</td>"))
         #expect(html.contains("<p>Effekt 2 räknas som angiven: den har inget prisår att räkna om från.</p>"))
         let md = Memo(dossier, config: config, catalog: catalog).markdown
         #expect(md.contains("\nEffekt 1 räknas bara 4 av sina 8 år: kalkylen slutar 2031, så 4 år skärs bort.\n"))
     }
 
-    @Test func aMemoWithoutCalculationOrDecisionSaysSo() throws {
+    @Test func aMemoWithoutCalculationCommentsOrDecisionLeavesThoseSectionsOut() throws {
         let md = try memo("2026-004").markdown
-        #expect(md.contains("Ingen socioekonomisk kalkyl."))
-        #expect(md.contains("Inget beslut är fattat ännu."))
-        #expect(md.contains("Inga kommentarer ännu."))
+        for heading in ["## Socioekonomisk kalkyl", "## Beslut", "## Ungdomspanelens kommentarer", "## Beredningens förslag"] {
+            #expect(!md.contains(heading), "\(heading)")
+        }
+        #expect(md.contains("\n## Sammanfattning\n") && md.contains("\n## Kriterier\n"))
     }
 }

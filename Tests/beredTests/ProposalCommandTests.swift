@@ -30,7 +30,7 @@ struct ProposalCommandTests {
 
         let memo = try run(["export", demo.path, "--format", "md", "--id", "2026-001", "--as", "lars"]).stdout
         #expect(memo.contains("## Beredningens förslag"))
-        #expect(memo.contains("Föreslaget belopp: 2026: 420 000 kr, 2027: 900 000 kr"))
+        #expect(memo.contains("Föreslaget belopp: 2026: 420\u{202F}000 kr, 2027: 900\u{202F}000 kr"))
         #expect(memo.contains("Evidens: Piloten vägde tungt."))
         #expect(memo.contains("Står bakom förslaget: Anna Lindqvist"))
         #expect(memo.contains("## Granskarnas rekommendationer"))

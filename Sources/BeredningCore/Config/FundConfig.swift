@@ -111,6 +111,10 @@ public struct FundConfig: Hashable, Sendable {
     public var trustedCommit: String?
     /// `[economy]`: the fund's model, capital, yearly budgets and caps.
     public var economy: FundEconomy
+    /// `[memo] name_youth_panel`: whether the decision memo names the youth panel's members
+    /// beside their comments. Off unless the fund says so: the memo is a public document, and
+    /// the panel's members are young people; off, it says "ungdomspanelen".
+    public var nameYouthPanelInMemo = false
 
     public init(fund: String, scale: Scale = .standard, rules: FundRules = .init(), criteria: CriteriaSet, members: [Member],
                 calculation: CalculationSettings = .init(), trustedCommit: String? = nil, economy: FundEconomy = .init()) {

@@ -6,6 +6,8 @@ public struct Catalog: Sendable {
     public let strings: [String: String]
     /// Symbols or words for the marks (`mark(_:)`), chosen by the user.
     public var marks: MarkStyle = .symbols
+    /// How numbers, amounts and ranges are set (`NumberStyle`): plain unless a printed document asks.
+    public var numbers: NumberStyle = .plain
 
     public init(language: Language, strings: [String: String]) {
         self.language = language

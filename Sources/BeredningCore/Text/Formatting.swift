@@ -1,12 +1,56 @@
 import Foundation
 
+/// How numbers are set. Terminals, CSV files and commands whose output is read back keep
+/// `.plain` (ASCII hyphen, ordinary spaces), which every tool takes; a printed document (the
+/// decision memo) is set in `.print`, where a line may never break inside a number or a range
+/// and a negative amount carries a real minus sign.
+public enum NumberStyle: Hashable, Sendable {
+    case plain
+    case print
+
+    /// Between groups of thousands in Swedish: a space, or NARROW NO-BREAK SPACE in print.
+    public var groupSeparator: String { self == .print ? "\u{202F}" : " " }
+    /// MINUS SIGN in print, the hyphen elsewhere.
+    public var minus: String { self == .print ? "\u{2212}" : "-" }
+    /// Between a number and its unit ("3 %"): NO-BREAK SPACE in print.
+    public var unitSpace: String { self == .print ? "\u{00A0}" : " " }
+    /// The dash of a range ("2026–2028"), held to its ends by WORD JOINERs in print, since a
+    /// line may otherwise break after an en dash.
+    public var rangeDash: String { self == .print ? "\u{2060}–\u{2060}" : "–" }
+
+    /// `text` with every range between figures ("1–4", "2022–2026", "2026-04-01 – 2026-10-14")
+    /// held whole in print: WORD JOINERs around a bare dash, NO-BREAK SPACEs for a spaced one.
+    /// Applied to a whole printed document, what users wrote included, since a range split
+    /// over two lines reads as two numbers wherever it came from.
+    public func keepingRangesWhole(_ text: String) -> String {
+        guard self == .print, text.contains("–") else { return text }
+        let characters = Array(text)
+        func digit(_ index: Int) -> Bool { characters.indices.contains(index) && characters[index].isASCII && characters[index].isNumber }
+        var out = ""
+        for (index, character) in characters.enumerated() {
+            if character == "–" && digit(index - 1) && digit(index + 1) {
+                out += rangeDash
+            } else if character == "–" && characters.indices.contains(index - 1) && characters[index - 1] == " " && digit(index - 2)
+                        && characters.indices.contains(index + 1) && characters[index + 1] == " " && digit(index + 2) {
+                out.removeLast()
+                out += "\u{00A0}–\u{00A0}"
+            } else if character == " " && index > 0 && characters[index - 1] == "–" && out.hasSuffix("\u{00A0}–\u{00A0}") {
+                continue
+            } else {
+                out.append(character)
+            }
+        }
+        return out
+    }
+}
+
 // Numbers and money as a reader of the product's language expects them.
 extension Catalog {
     /// One decimal, with the decimal comma in Swedish; "–" for no value.
     public func decimal(_ value: Double?) -> String {
         guard let value else { return "–" }
         let tenths = Int((abs(value) * 10).rounded())
-        return (value < 0 && tenths > 0 ? "-" : "") + "\(tenths / 10)\(language == .sv ? "," : ".")\(tenths % 10)"
+        return (value < 0 && tenths > 0 ? numbers.minus : "") + "\(tenths / 10)\(language == .sv ? "," : ".")\(tenths % 10)"
     }
 
     /// A measured figure as people write it: whole numbers without decimals ("22"), others
@@ -14,8 +58,11 @@ extension Catalog {
     public func figure(_ value: Double) -> String {
         let tenths = (abs(value) * 10).rounded()
         guard tenths.truncatingRemainder(dividingBy: 10) == 0, tenths < 1e15 else { return decimal(value) }
-        return (value < 0 && tenths > 0 ? "-" : "") + String(Int(tenths / 10))
+        return (value < 0 && tenths > 0 ? numbers.minus : "") + String(Int(tenths / 10))
     }
+
+    /// "2026–2028", or one year when both ends are the same; unbreakable in print.
+    public func range(_ from: String, _ to: String) -> String { from == to ? from : from + numbers.rangeDash + to }
 }
 
 /// Whether a calculation exists and breaks even: shown under measurability.
@@ -169,27 +216,33 @@ extension Catalog {
     /// Whole kronor with thousands grouped: "1 250 000" in Swedish, "1,250,000" in English.
     /// Grouped from the Decimal's digits, never through an Int, so no figure the calculation
     /// can produce wraps or traps; "–" for a value that is not a number.
-    public func kronor(_ money: Money) -> String { Catalog.kronor(money, in: language) }
+    /// In print the groups are held together and a negative amount has a minus sign:
+    /// "−1 652 039" with narrow no-break spaces.
+    public func kronor(_ money: Money) -> String { Catalog.kronor(money, in: language, style: numbers) }
 
-    public static func kronor(_ money: Money, in language: Language) -> String {
+    public static func kronor(_ money: Money, in language: Language, style: NumberStyle = .plain) -> String {
         guard let text = money.wholeKronorDigits else { return "–" }
         let negative = text.hasPrefix("-")
         let digits = negative ? text.dropFirst() : Substring(text)
         var grouped = ""
         for (offset, digit) in digits.enumerated() {
-            if offset > 0 && (digits.count - offset) % 3 == 0 { grouped += language == .sv ? " " : "," }
+            if offset > 0 && (digits.count - offset) % 3 == 0 { grouped += language == .sv ? style.groupSeparator : "," }
             grouped.append(digit)
         }
-        return (negative ? "-" : "") + grouped
+        return (negative ? style.minus : "") + grouped
     }
 
-    /// A rate as per cent: 0.03 → "3 %" (sv) or "3%" (en).
-    public func percent(_ rate: Decimal) -> String { Catalog.percent(rate, in: language) }
+    /// Whole kronor from a plain Int, as `kronor(_:)` sets them.
+    public func kronor(_ amount: Int) -> String { kronor(Money(amount)) }
 
-    public static func percent(_ rate: Decimal, in language: Language) -> String {
+    /// A rate as per cent: 0.03 → "3 %" (sv) or "3%" (en).
+    public func percent(_ rate: Decimal) -> String { Catalog.percent(rate, in: language, style: numbers) }
+
+    public static func percent(_ rate: Decimal, in language: Language, style: NumberStyle = .plain) -> String {
         var text = (rate * 100).description
+        if text.hasPrefix("-") { text = style.minus + text.dropFirst() }
         if language == .sv { text = text.replacingOccurrences(of: ".", with: ",") }
-        return language == .sv ? text + " %" : text + "%"
+        return language == .sv ? text + style.unitSpace + "%" : text + "%"
     }
 }
 

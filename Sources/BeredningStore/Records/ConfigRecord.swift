@@ -88,10 +88,13 @@ enum ConfigRecord {
             FundConfig.isCommitName(name) ? name : { sharing.report(.signedBadTrustedCommit, at: "trusted_commit", ["value": .text(String(name.prefix(70)))]); return nil }()
         }
         let economy = readEconomy(f.section("economy"), document: document)
+        let nameYouthPanel = f.section("memo").bool("name_youth_panel") ?? false
         document.reportUnknownKeys()
         guard let scale, let criteria = try? CriteriaSet(core: coreCriteria, extras: extras) else { return nil }
-        return FundConfig(fund: fund, scale: scale, rules: rules, criteria: criteria, members: members, calculation: calculation,
-                          trustedCommit: trusted, economy: economy)
+        var config = FundConfig(fund: fund, scale: scale, rules: rules, criteria: criteria, members: members, calculation: calculation,
+                                trustedCommit: trusted, economy: economy)
+        config.nameYouthPanelInMemo = nameYouthPanel
+        return config
     }
 
     /// `[economy]`: the model, capital, caps and `[[economy.budgets]]` (year and amount each).
@@ -220,6 +223,10 @@ enum ConfigRecord {
         }
         CalculationRecord.writeSettings(config.calculation, into: &w)
         writeEconomy(config.economy, into: &w)
+        if config.nameYouthPanelInMemo {
+            w.table("memo")
+            w.field("name_youth_panel", .bool(true))
+        }
         if let trusted = config.trustedCommit {
             w.table("sharing")
             w.field("trusted_commit", trusted)

@@ -119,7 +119,8 @@ struct Export: ParsableCommand {
         }
         guard let id else { throw ValidationError(context.text(.exportNeedsID)) }
         let dossier = try context.dossier(id, in: snapshot)
-        let memo = Memo(dossier, config: snapshot.config, catalog: context.catalog)
+        let history = context.store(store).history(of: dossier.application.id).events
+        let memo = Memo(dossier, config: snapshot.config, catalog: context.catalog, history: history)
         write(format == .md ? memo.markdown : memo.html, context)
     }
 
