@@ -109,6 +109,7 @@ public struct FullJSON {
         rules.set("hide_scores_until_own_review_complete", r.hideScoresUntilOwnReviewComplete)
         rules.set("disagreement_spread", r.disagreementSpread)
         rules.set("proposal_required", r.proposalRequired)
+        rules.set("idea_screening", r.ideaScreener)
         o.set("rules", rules)
         o.set("criteria", c.criteria.all.map { criterion in
             var k = JSONObject()
@@ -163,6 +164,9 @@ public struct FullJSON {
         var sharing = JSONObject()
         sharing.set("trusted_commit", c.trustedCommit)
         o.set("sharing", sharing)
+        var memo = JSONObject()
+        memo.set("name_youth_panel", c.nameYouthPanelInMemo)
+        o.set("memo", memo)
         return o
     }
 
@@ -186,6 +190,10 @@ public struct FullJSON {
         o.set("review_deadline", a.reviewDeadline)
         o.set("economic_model", a.economicModel)
         o.set("child_rights", a.childRights)
+        var idea = JSONObject()
+        idea.set("rough_cost", a.idea.roughCost)
+        idea.set("months", a.idea.months)
+        o.set("idea", idea)
         o.set("actors", a.actors.map { actor in
             var x = JSONObject()
             x.set("name", actor.name)

@@ -22,7 +22,7 @@ public enum Cell: Hashable, Sendable {
     case empty
     /// Text is stored as text and nothing else: never a formula, whatever it starts with.
     case text(String)
-    case number(Double, NumberStyle)
+    case number(Double, CellFormat)
     case date(Day)
 
     public static func kronor(_ amount: Int) -> Cell { .number(Double(amount), .kronor) }
@@ -33,7 +33,7 @@ public enum Cell: Hashable, Sendable {
 /// show it: `#,##0` is drawn as "1 450 000" in a Swedish locale (the comma in the code is the
 /// locale's thousands separator, not a literal comma) and `0.00` as "3,25". Writing a Swedish
 /// space or comma into the code itself would print those literally in every other locale.
-public enum NumberStyle: Hashable, Sendable, CaseIterable {
+public enum CellFormat: Hashable, Sendable, CaseIterable {
     /// Whole kronor with thousands grouped. The unit stands once, in the column's header, not
     /// in every cell (`"kr"` in the format would repeat it down the column and widen it).
     case kronor
@@ -104,7 +104,7 @@ public struct Sheet: Hashable, Sendable {
     }
 
     /// The number as the format shows it, for measuring: "1 450 000", "3,25".
-    static func shown(_ value: Double, _ style: NumberStyle) -> String {
+    static func shown(_ value: Double, _ style: CellFormat) -> String {
         switch style {
         case .integer: return String(Int(value.rounded()))
         case .kronor:

@@ -41,7 +41,7 @@ public enum XLSXWriter {
     enum Style: Int {
         case plain = 0, header, integer, kronor, decimal, date
 
-        init(_ style: NumberStyle) {
+        init(_ style: CellFormat) {
             switch style {
             case .integer: self = .integer
             case .kronor: self = .kronor
