@@ -15,6 +15,7 @@ struct CatalogTests {
         keys.formUnion(ClosingOutcome.allLabelKeys + IndicatorProgress.Status.allLabelKeys + DueFollowUp.Urgency.allLabelKeys)
         keys.formUnion(Action.allCases.map { "refusal.\($0.rawValue)" })
         keys.formUnion(ApplicationDiff.fields.map { "application_field.\($0)" })
+        keys.formUnion(ApplicationForm.labelKeys + FormSection.allLabelKeys + IndicatorDirection.allLabelKeys + IndicatorKind.allLabelKeys)
         keys.formUnion(["string", "int", "number", "bool", "date", "time", "date_time", "array", "table"].map { "type.\($0)" })
         return keys
     }
