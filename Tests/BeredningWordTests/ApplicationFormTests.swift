@@ -54,7 +54,7 @@ struct ApplicationFormTests {
     }
 
     @Test func aChoiceIsReadInEitherLanguageOrAsItsValue() throws {
-        let base = Application(id: ApplicationID("2026-001")!, title: "")
+        let base = Application(id: ApplicationID("2026-001")!, title: "Läxhjälp")
         var values = ApplicationForm.values(of: base)
         for (text, kind) in [("kommunal", ActorKind.municipal), ("Association", .association), ("region", .region), ("STATLIG", .state)] {
             values["applicant_kind"] = text

@@ -48,9 +48,16 @@ struct WordFormReaderTests {
         #expect(Set(form.values.keys) == Set(ApplicationForm.fields.map(\.path)))
         #expect(form.values.values.allSatisfy { $0.isEmpty })
         #expect(form.duplicates.isEmpty && form.version == WordTemplate.version && form.fund == Self.fund)
+        // Nothing but the title is needed to register it.
         let base = Application(id: ApplicationID("2026-001")!, title: "")
-        let read = ApplicationForm.application(from: form.values, onto: base) { _ in [] }
-        #expect(try read.get() == base)
+        let blank = ApplicationForm.application(from: form.values, onto: base) { _ in [] }
+        #expect(blank == .failure(FormProblems(messages: [Message(.formRequired, ["section": .message(FormSection.application.label),
+                                                                                   "field": .message(ApplicationForm.field("title")!.fullLabel)])])))
+        var titled = form.values
+        titled["title"] = "Läxhjälp"
+        var expected = base
+        expected.title = "Läxhjälp"
+        #expect(try ApplicationForm.application(from: titled, onto: base) { _ in [] }.get() == expected)
     }
 
     @Test func theSameFormIsTheSameBytes() throws {

@@ -3,6 +3,8 @@ import Foundation
 /// Why a filled-in form cannot become an application: every problem, each naming its section.
 public struct FormProblems: Error, Hashable, Sendable {
     public let messages: [Message]
+
+    public init(messages: [Message]) { self.messages = messages }
 }
 
 extension ApplicationForm {
@@ -109,6 +111,8 @@ extension ApplicationForm {
         var r = FormReader(values: values, spellings: spellings)
         var a = base
         a.title = r.text("title")
+        // Every application has a title: the list, the history and the letters name it by it.
+        if a.title.isEmpty && values["title"] != nil { r.mustBeFilled("title") }
         a.applicant = r.text("applicant")
         a.applicantKind = r.choice("applicant_kind", ActorKind.self)
         a.ideaGiver = r.text("idea_giver")
@@ -206,6 +210,12 @@ struct FormReader {
         }
         problems.append(Message(.formUnreadable, ["section": .message(f.section.label), "field": .message(f.fullLabel), "value": .text(value),
                                                  "expected": .message(expected)]))
+    }
+
+    /// A field no application can do without.
+    mutating func mustBeFilled(_ path: String) {
+        let f = field(path)
+        problems.append(Message(.formRequired, ["section": .message(f.section.label), "field": .message(f.fullLabel)]))
     }
 
     /// A field a used row cannot do without.

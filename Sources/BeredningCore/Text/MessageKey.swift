@@ -981,6 +981,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case formMissingField = "form.missing_field"
     case formUnreadable = "form.unreadable"
     case formRowLacks = "form.row_lacks"
+    case formRequired = "form.required"
     case formValueOrUnitCost = "form.value_or_unit_cost"
     case formCalculationProblem = "form.calculation_problem"
     case formExpectInteger = "form.expect_integer"
