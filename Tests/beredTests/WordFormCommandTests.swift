@@ -193,6 +193,18 @@ struct WordFormCommandTests {
         #expect(try Self.history("2026-001", in: demo.root).last == last)
     }
 
+    @Test func theREADMEsEditIsTheRealOne() throws {
+        let demo = try DemoCopy()
+        let template = demo.url("ansokan.docx"), filled = demo.url("andrad.docx")
+        #expect(try Bered.run(["template", demo.path, "--out", template.path]).status == 0)
+        var values = ApplicationForm.values(of: try Self.application("2026-001", in: demo.root)).filter { !$0.value.isEmpty }
+        values["target_group.size"] = "50"
+        values["actors[1].contribution"] = "0,5 tjänst familjebehandlare under hela projekttiden."
+        try Self.fill(template, values, to: filled)
+        let edit = try Bered.run(["import", demo.path, filled.path, "--id", "2026-001", "--as", "lars"])
+        #expect(edit.stdout == (try CalcCommandTests.readmeBlock(startingWith: "Det här ändrades i 2026-001 Fotosyntes:")) + "\n")
+    }
+
     @Test func aDamagedZipAnotherWordFileAndAnotherFundsFormAreRefusedPlainly() throws {
         let demo = try DemoCopy()
         let template = demo.url("ansokan.docx")
