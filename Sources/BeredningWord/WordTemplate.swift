@@ -17,7 +17,7 @@ public enum WordTemplate {
         let parts: [(String, String)] = [
             ("[Content_Types].xml", contentTypes), ("_rels/.rels", packageRelationships),
             ("word/document.xml", body(fund: fund, criteria: criteria, catalog: catalog)),
-            ("word/styles.xml", styles), ("word/_rels/document.xml.rels", documentRelationships),
+            ("word/styles.xml", styles(catalog.language)), ("word/_rels/document.xml.rels", documentRelationships),
             ("docProps/core.xml", core(title: catalog(.wordTitle, ["fund": .text(fund)]), language: catalog.language)),
             ("docProps/custom.xml", custom([(versionProperty, String(version)), (fundProperty, fund)])),
         ]
@@ -141,7 +141,12 @@ public enum WordTemplate {
 
     /// Normal text, the title and two heading levels, the grey guidance, the field labels, and
     /// Word's own name for placeholder text, so typing over it turns it into ordinary text.
-    static let styles = #"""
+    /// The spelling checker gets the form's language.
+    static func styles(_ language: Language) -> String {
+        stylesXML.replacingOccurrences(of: "sv-SE", with: language == .sv ? "sv-SE" : "en-GB")
+    }
+
+    private static let stylesXML = #"""
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
     <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:eastAsia="Calibri" w:cs="Calibri"/><w:sz w:val="22"/><w:lang w:val="sv-SE"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style><w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:after="240"/></w:pPr><w:rPr><w:sz w:val="44"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="360" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="32"/></w:rPr></w:style><w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="60"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/><w:sz w:val="26"/></w:rPr></w:style><w:style w:type="paragraph" w:customStyle="1" w:styleId="Guidance"><w:name w:val="Guidance"/><w:basedOn w:val="Normal"/><w:rPr><w:i/><w:color w:val="595959"/></w:rPr></w:style><w:style w:type="paragraph" w:customStyle="1" w:styleId="FieldLabel"><w:name w:val="Field label"/><w:basedOn w:val="Normal"/><w:next w:val="Answer"/><w:pPr><w:keepNext/><w:spacing w:before="160" w:after="40"/></w:pPr><w:rPr><w:b/></w:rPr></w:style><w:style w:type="paragraph" w:customStyle="1" w:styleId="Answer"><w:name w:val="Answer"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:left="284"/></w:pPr></w:style><w:style w:type="character" w:styleId="PlaceholderText"><w:name w:val="Placeholder Text"/><w:rPr><w:color w:val="808080"/></w:rPr></w:style></w:styles>
     """#

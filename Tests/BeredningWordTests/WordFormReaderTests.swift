@@ -105,4 +105,28 @@ struct WordFormReaderTests {
             try WordFormReader.read(try Self.zip([("word/document.xml", Data(laughs.utf8)), ("docProps/custom.xml", custom)]), fund: Self.fund, placeholders: [])
         }
     }
+
+    @Test func aFormFromANewerBeredIsNamedAsSuch() throws {
+        let docx = try Self.template()
+        let custom = String(decoding: try Self.part("docProps/custom.xml", of: docx), as: UTF8.self)
+            .replacingOccurrences(of: "<vt:lpwstr>\(WordTemplate.version)</vt:lpwstr>", with: "<vt:lpwstr>\(WordTemplate.version + 1)</vt:lpwstr>")
+        let newer = try Self.zip([("word/document.xml", try Self.part("word/document.xml", of: docx)), ("docProps/custom.xml", Data(custom.utf8))])
+        #expect(throws: WordFormError.newerTemplate(WordTemplate.version + 1)) { try WordFormReader.read(newer, fund: Self.fund, placeholders: []) }
+    }
+
+    /// A control copied in Word keeps its tag: two copies with different answers are named,
+    /// an empty copy beside a filled one is not.
+    @Test func aFieldFilledTwiceDifferentlyIsNamedAndAnEmptyCopyIsNot() throws {
+        let docx = try Self.template()
+        let document = String(decoding: try Self.part("word/document.xml", of: docx), as: UTF8.self)
+        func control(_ tag: String, _ text: String) -> String {
+            #"<w:sdt><w:sdtPr><w:tag w:val="\#(tag)"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>\#(text)</w:t></w:r></w:p></w:sdtContent></w:sdt>"#
+        }
+        let copies = control("title", "Läxhjälp") + control("title", "Läxhjälp i Älvängen") + control("idea_giver", "") + control("idea_giver", "Föräldrarna")
+        let edited = document.replacingOccurrences(of: "<w:sectPr>", with: copies + "<w:sectPr>")
+        let form = try WordFormReader.read(try Self.zip([("word/document.xml", Data(edited.utf8)), ("docProps/custom.xml", try Self.part("docProps/custom.xml", of: docx))]),
+                                           fund: Self.fund, placeholders: try Self.placeholders())
+        #expect(form.duplicates == ["title"])
+        #expect(form.values["idea_giver"] == "Föräldrarna")
+    }
 }
