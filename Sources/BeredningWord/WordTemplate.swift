@@ -12,11 +12,12 @@ public enum WordTemplate {
     static let versionProperty = "BeredningForm"
     static let fundProperty = "BeredningFund"
 
-    /// The .docx file's bytes, in the catalog's language.
-    public static func document(fund: String, criteria: CriteriaSet, catalog: Catalog) throws -> Data {
+    /// The .docx file's bytes, in the catalog's language. `values` (field path → text, as
+    /// `ApplicationForm.values(of:)` gives them) fills the form in, for an applicant to complete.
+    public static func document(fund: String, criteria: CriteriaSet, catalog: Catalog, values: [String: String] = [:]) throws -> Data {
         let parts: [(String, String)] = [
             ("[Content_Types].xml", contentTypes), ("_rels/.rels", packageRelationships),
-            ("word/document.xml", body(fund: fund, criteria: criteria, catalog: catalog)),
+            ("word/document.xml", body(fund: fund, criteria: criteria, catalog: catalog, values: values)),
             ("word/styles.xml", styles(catalog.language)), ("word/_rels/document.xml.rels", documentRelationships),
             ("docProps/core.xml", core(title: catalog(.wordTitle, ["fund": .text(fund)]), language: catalog.language)),
             ("docProps/custom.xml", custom([(versionProperty, String(version)), (fundProperty, fund)])),
@@ -37,7 +38,7 @@ public enum WordTemplate {
 
     // MARK: The document
 
-    static func body(fund: String, criteria: CriteriaSet, catalog: Catalog) -> String {
+    static func body(fund: String, criteria: CriteriaSet, catalog: Catalog, values: [String: String]) -> String {
         var x = ""
         x += paragraph(catalog(.wordTitle, ["fund": .text(fund)]), style: "Title")
         x += paragraph(catalog(.wordIntro))
@@ -61,7 +62,7 @@ public enum WordTemplate {
                 if case .choices(let options) = field.kind {
                     x += paragraph(catalog(.wordOptions, ["options": .text(options.map { catalog($0.label) }.joined(separator: ", "))]), style: "Guidance")
                 }
-                x += control(field, id: id, catalog: catalog)
+                x += control(field, id: id, catalog: catalog, value: values[field.path] ?? "")
                 id += 1
             }
         }
@@ -85,7 +86,7 @@ public enum WordTemplate {
     /// A block-level content control holding one paragraph of placeholder text: rich text for
     /// paragraphs (Enter makes a new one), a drop-down list for a choice, a date picker for a
     /// date, plain text otherwise.
-    static func control(_ field: FormField, id: Int, catalog: Catalog) -> String {
+    static func control(_ field: FormField, id: Int, catalog: Catalog, value: String = "") -> String {
         let type: String
         switch field.kind {
         case .paragraphs:
@@ -99,10 +100,20 @@ public enum WordTemplate {
         default:
             type = "<w:text/>"
         }
-        return "<w:sdt><w:sdtPr>"
-            + #"<w:alias w:val="\#(escaped(catalog(field.fullLabel)))"/><w:tag w:val="\#(escaped(field.path))"/><w:id w:val="\#(id)"/>"#
-            + "<w:showingPlcHdr/>\(type)</w:sdtPr><w:sdtContent>"
-            + #"<w:p><w:pPr><w:pStyle w:val="Answer"/></w:pPr><w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t xml:space="preserve">\#(escaped(catalog(field.kind.placeholder)))</w:t></w:r></w:p>"#
+        let properties = #"<w:alias w:val="\#(escaped(catalog(field.fullLabel)))"/><w:tag w:val="\#(escaped(field.path))"/><w:id w:val="\#(id)"/>"#
+        guard !value.isEmpty else {
+            return "<w:sdt><w:sdtPr>" + properties + "<w:showingPlcHdr/>\(type)</w:sdtPr><w:sdtContent>"
+                + #"<w:p><w:pPr><w:pStyle w:val="Answer"/></w:pPr><w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t xml:space="preserve">\#(escaped(catalog(field.kind.placeholder)))</w:t></w:r></w:p>"#
+                + "</w:sdtContent></w:sdt>"
+        }
+        // A choice is shown by its label, as the drop-down list would show it.
+        let options = field.kind.options
+        let shown = options.isEmpty ? value
+            : value.components(separatedBy: ", ").map { raw in options.first { $0.value == raw }.map { catalog($0.label) } ?? raw }.joined(separator: ", ")
+        return "<w:sdt><w:sdtPr>" + properties + "\(type)</w:sdtPr><w:sdtContent>"
+            + shown.components(separatedBy: "\n").map {
+                #"<w:p><w:pPr><w:pStyle w:val="Answer"/></w:pPr><w:r><w:t xml:space="preserve">\#(escaped($0))</w:t></w:r></w:p>"#
+            }.joined()
             + "</w:sdtContent></w:sdt>"
     }
 

@@ -315,6 +315,7 @@ struct PermissionCommandTests {
             ["open", s, "--as", "sara"], [s, "--as", "sara"], ["demo", "--as", "sara"], ["init", box.cwd.appendingPathComponent("ny").path],
             ["new", s, "--title", "Sara vill", "--as", "sara"],
             ["template", s, "--out", box.cwd.appendingPathComponent("ansokan.docx").path],
+            ["template", s, "--id", "2026-001", "--out", box.cwd.appendingPathComponent("2026-001.docx").path],
             ["import", s, box.cwd.appendingPathComponent("ansokan.docx").path, "--as", "sara"],
             ["import", s, box.cwd.appendingPathComponent("ansokan.docx").path, "--id", "2026-001", "--as", "sara"],
             ["list", s], ["list", s, "--json"],

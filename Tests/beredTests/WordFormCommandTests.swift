@@ -193,6 +193,55 @@ struct WordFormCommandTests {
         #expect(try Self.history("2026-001", in: demo.root).last == last)
     }
 
+    @Test func aFilledInFormOfAnApplicationReadsBackUnchanged() throws {
+        let demo = try DemoCopy()
+        let form = demo.url("2026-001.docx")
+        let written = try Bered.run(["template", demo.path, "--id", "2026-001", "--out", form.path])
+        #expect(written.status == 0, "\(written.stderr)")
+        // python-docx sees each control holding the application's text, choices by their labels.
+        let script = """
+            import sys, json, docx
+            from docx.oxml.ns import qn
+            document = docx.Document(sys.stdin.read())
+            found = {}
+            for sdt in document.element.body.iter(qn("w:sdt")):
+                tag = sdt.find(qn("w:sdtPr")).find(qn("w:tag")).get(qn("w:val"))
+                paragraphs = sdt.find(qn("w:sdtContent")).findall(qn("w:p"))
+                placeholder = sdt.find(qn("w:sdtPr")).find(qn("w:showingPlcHdr")) is not None
+                found[tag] = "" if placeholder else "\\n".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in paragraphs)
+            print(json.dumps(found))
+            """
+        let shown = try #require(try JSONSerialization.jsonObject(with: Data(Bered.python(script, input: form.path).utf8)) as? [String: String])
+        let application = try Self.application("2026-001", in: demo.root)
+        let values = ApplicationForm.values(of: application)
+        #expect(shown.count == ApplicationForm.fields.count)
+        #expect(shown["problem.description"] == application.problem.description)
+        #expect(shown["actors[3].name"] == "FoU i Väst/GR" && shown["actors[3].kind"] == "annan" && shown["actors[4].name"] == "")
+        #expect(shown["economic_model"] == "återbetalning till fonden")
+        #expect(shown["target_group.size"] == values["target_group.size"] && shown["intervention.start"] == values["intervention.start"])
+
+        let again = try Bered.run(["import", demo.path, form.path, "--id", "2026-001", "--as", "lars"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout == "\(form.path) ändrar ingenting i 2026-001; ingenting sparades.\n")
+    }
+
+    @Test func anApplicationWithMoreActorsThanTheFormHoldsIsNotMadeIntoOne() throws {
+        let demo = try DemoCopy()
+        let file = demo.url("2026-001/application.toml")
+        let extra = (5...7).map { "\n[[actors]]\nname = \"Förening \($0)\"\nkind = \"association\"\n" }.joined()
+        var text = try String(contentsOf: file, encoding: .utf8)
+        let problem = try #require(text.range(of: "\n[problem]"))
+        text.insert(contentsOf: extra, at: problem.lowerBound)
+        try Data(text.utf8).write(to: file)
+        #expect(try Self.application("2026-001", in: demo.root).actors.count == 7)
+        let message = "2026-001 har 7 rader under Samverkan, men blanketten rymmer bara Aktör 1–6: en blankett av den skulle tappa resten. Ändra 2026-001 i application.toml i stället.\n"
+        let template = try Bered.run(["template", demo.path, "--id", "2026-001", "--out", demo.url("a.docx").path])
+        #expect(template.status == 1 && template.stderr == message)
+        #expect(try Bered.run(["template", demo.path, "--out", demo.url("a.docx").path]).status == 0)
+        let edit = try Bered.run(["import", demo.path, demo.url("a.docx").path, "--id", "2026-001", "--as", "lars"])
+        #expect(edit.status == 1 && edit.stderr == message)
+    }
+
     @Test func theREADMEsEditIsTheRealOne() throws {
         let demo = try DemoCopy()
         let template = demo.url("ansokan.docx"), filled = demo.url("andrad.docx")

@@ -11,6 +11,17 @@ public enum ApplicationForm {
         "budget.years": 6, "budget.contributions": 6, "calculation.costs": 12, "calculation.effects": 8,
     ]
 
+    /// The repeating parts of `a` with more items than the form has rows for: (part, items).
+    public static func overflow(_ a: Application) -> [(part: String, items: Int)] {
+        let counts: [String: Int] = [
+            "actors": a.actors.count, "intervention.activities": a.intervention.activities.count, "evidence.references": a.evidence.references.count,
+            "measurability.indicators": a.measurability.indicators.count, "budget.years": a.budget.years.count,
+            "budget.contributions": a.budget.contributions.count, "calculation.costs": a.calculation?.costs.count ?? 0,
+            "calculation.effects": a.calculation?.effects.count ?? 0,
+        ]
+        return counts.filter { $0.value > rows[$0.key] ?? 0 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
     /// Every field, in the form's order.
     public static let fields: [FormField] = build()
 

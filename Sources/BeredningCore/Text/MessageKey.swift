@@ -1015,4 +1015,5 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case wordAfter = "word.after"
     case wordEdited = "word.edited"
     case wordOutdatedReviews = "word.outdated_reviews"
+    case wordOverflow = "word.overflow"
 }

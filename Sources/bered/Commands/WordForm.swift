@@ -10,20 +10,28 @@ struct Template: ParsableCommand {
         abstract: "Write the fund's application form as a Word document, to fill in and read back with bered import.",
         discussion: """
         Every section with its guidance, and one field per answer; repeating parts as numbered blocks \
-        (6 actors, 8 indicators, 10 activities, 8 references). In the language of --lang.
+        (6 actors, 8 indicators, 10 activities, 8 references). In the language of --lang. With --id, \
+        the form is filled in with that application, for its applicant to complete.
         """)
 
     @Argument(help: "The store folder.") var store: String
     @Option(help: "The Word file to write (atomically).") var out = "ansokan.docx"
+    @Option(help: "An application to fill the form in with (e.g. 2026-003).") var id: String?
     @OptionGroup var options: CommonOptions
 
     func run() throws {
         let context = try options.context()
         let config: FundConfig
         do { config = try context.store(store).loadConfig() } catch { context.fail(error) }
+        var values: [String: String] = [:]
+        if let id {
+            let application = try context.dossier(id, in: context.snapshot(store)).application
+            try Import.refuseOverflow(application, context)
+            values = ApplicationForm.values(of: application)
+        }
         let url = URL(fileURLWithPath: out)
         do {
-            let data = try WordTemplate.document(fund: config.fund, criteria: config.criteria, catalog: context.catalog)
+            let data = try WordTemplate.document(fund: config.fund, criteria: config.criteria, catalog: context.catalog, values: values)
             try AtomicFile.write(data, to: url)
         } catch {
             printError(context.text(.storeWriteFailed, ["detail": .text(String(describing: error))]))
@@ -59,6 +67,7 @@ struct Import: ParsableCommand {
             throw ExitCode(ExitStatus.fails)
         }
         let dossier = try id.map { try context.dossier($0, in: context.snapshot(store)) }
+        if let dossier { try Self.refuseOverflow(dossier.application, context) }
         let values = try readForm(context, fund: config.fund)
         let base = dossier?.application ?? Application(id: ApplicationID(year: Day.today().year, number: 1), title: "", received: Day.today())
         let application: Application
@@ -143,6 +152,18 @@ struct Import: ParsableCommand {
             }
             return lines
         }
+    }
+
+    /// An application with more actors (or indicators, …) than the form has rows for would lose
+    /// the rest when a form of it is read back, so it is not made into one.
+    static func refuseOverflow(_ application: Application, _ context: CLIContext) throws {
+        guard let (part, items) = ApplicationForm.overflow(application).first, let rows = ApplicationForm.rows[part],
+              let field = ApplicationForm.fields.first(where: { $0.group == part || $0.name == part }) else { return }
+        let span: Message.Argument = .text("1–\(rows)")
+        let named = field.group == nil ? Message(rawKey: "form_field." + part, ["n": span]) : Message(rawKey: "form_group." + part, ["n": span])
+        printError(context.text(.wordOverflow, ["id": .text(application.id.description), "items": .text(String(items)),
+                                                "section": .message(field.section.label), "part": .message(named)]))
+        throw ExitCode(ExitStatus.fails)
     }
 
     /// A label's text in both languages, so a choice may be written in either.
