@@ -55,10 +55,15 @@ let package = Package(
             name: "BeredningExport",
             dependencies: ["BeredningCore", "BeredningStore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // The application form as a Word document: written as a template, read back when filled in.
+        .target(
+            name: "BeredningWord",
+            dependencies: ["BeredningCore", "BeredningStore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .executableTarget(
             name: "bered",
             dependencies: [
-                "BeredningCore", "BeredningStore", "BeredningResources", "BeredningTUI", "BeredningTerminal", "BeredningExport", "BeredningSync",
+                "BeredningCore", "BeredningStore", "BeredningResources", "BeredningTUI", "BeredningTerminal", "BeredningExport", "BeredningSync", "BeredningWord",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,6 +80,10 @@ let package = Package(
         .testTarget(
             name: "BeredningTUITests",
             dependencies: ["BeredningCore", "BeredningStore", "BeredningResources", "BeredningTUI", "BeredningSync"]
+        ),
+        .testTarget(
+            name: "BeredningWordTests",
+            dependencies: ["BeredningCore", "BeredningStore", "BeredningResources", "BeredningWord", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(name: "BeredningTerminalTests", dependencies: ["BeredningTerminal", "BeredningTUI"]),
         .testTarget(name: "BeredningSyncTests", dependencies: ["BeredningCore", "BeredningStore", "BeredningResources", "BeredningSync"]),

@@ -140,6 +140,20 @@ extension FileStore {
         return id
     }
 
+    /// Registers a whole application, read from a filled-in form, under the next free id of
+    /// `year`: checked as an edit is (role, personal data, one-line fields), then given its id
+    /// as `register(title:)` gives one. `application.id` is replaced.
+    public func register(_ application: Application, year: Int, by member: Member) throws(StoreError) -> ApplicationID {
+        if let refusal = Permissions.check(member.role, .registerApplication) { throw .refused(refusal.reason) }
+        if let refusal = PersonalData.refusal(in: application.freeTexts) { throw .refused(refusal) }
+        try FileStore.refuseControls([("title", application.title, false), ("applicant", application.applicant, false)])
+        return try register(title: application.title, year: year, skeleton: { id in
+            var registered = application
+            registered.id = id
+            return ApplicationRecord.write(registered)
+        }, by: member)
+    }
+
     /// Moves an application along the process. Only the `state` line of application.toml is
     /// rewritten, so what people wrote in the file, comments included, stays as it was.
     /// The feedback writes the decision letter beside it, and the history names each of its

@@ -16,6 +16,7 @@ struct CatalogTests {
         keys.formUnion(Action.allCases.map { "refusal.\($0.rawValue)" })
         keys.formUnion(Permissions.insteadKeys.flatMap { action, roles in roles.map { Permissions.insteadKey(action, $0) } })
         keys.formUnion(ApplicationDiff.fields.map { "application_field.\($0)" })
+        keys.formUnion(ApplicationForm.labelKeys + FormSection.allLabelKeys + IndicatorDirection.allLabelKeys + IndicatorKind.allLabelKeys)
         keys.formUnion(["string", "int", "number", "bool", "date", "time", "date_time", "array", "table"].map { "type.\($0)" })
         return keys
     }

@@ -282,7 +282,7 @@ struct PermissionCommandTests {
 
     // MARK: No command writes a review for the youth panel
 
-    static let visibleCommands = ["open", "demo", "init", "new", "list", "check", "calc", "move", "decide", "forslag", "uppfoljning", "meeting", "budget", "aterbetalning", "remind", "brev", "jav", "history", "export", "validate", "sync", "share", "trust", "verify", "key", "man"]
+    static let visibleCommands = ["open", "demo", "init", "new", "template", "import", "list", "check", "calc", "move", "decide", "forslag", "uppfoljning", "meeting", "budget", "aterbetalning", "remind", "brev", "jav", "history", "export", "validate", "sync", "share", "trust", "verify", "key", "man"]
 
     @Test func theCommandsAreTheKnownOnesAndNoneWritesAReview() throws {
         let box = try Sandbox()
@@ -313,7 +313,12 @@ struct PermissionCommandTests {
         let s = box.path
         let runs: [[String]] = [
             ["open", s, "--as", "sara"], [s, "--as", "sara"], ["demo", "--as", "sara"], ["init", box.cwd.appendingPathComponent("ny").path],
-            ["new", s, "--title", "Sara vill", "--as", "sara"], ["list", s], ["list", s, "--json"],
+            ["new", s, "--title", "Sara vill", "--as", "sara"],
+            ["template", s, "--out", box.cwd.appendingPathComponent("ansokan.docx").path],
+            ["template", s, "--id", "2026-001", "--out", box.cwd.appendingPathComponent("2026-001.docx").path],
+            ["import", s, box.cwd.appendingPathComponent("ansokan.docx").path, "--as", "sara"],
+            ["import", s, box.cwd.appendingPathComponent("ansokan.docx").path, "--id", "2026-001", "--as", "sara"],
+            ["list", s], ["list", s, "--json"],
             ["check", s, "--as", "sara"], ["check", s, "2026-001", "--json", "--as", "sara"], ["calc", s, "2026-001"], ["calc", s, "2026-001", "--json"],
             ["move", s, "2026-001", "to_steering_group", "--as", "sara"], ["move", s, "2026-002", "forward", "--as", "sara"],
             Self.decideArguments(s, "2026-002", as: "sara"),
