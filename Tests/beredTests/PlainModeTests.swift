@@ -220,16 +220,19 @@ struct PlainModeTests {
 
     @Test func theCoordinatorExportsTheDecisionsListAndAMemo() throws {
         let demo = try DemoCopy()
-        // e in the list: a wrong number, then the CSV; 5 on 2026-006: the memo as a web page.
-        let run = try Self.plain(["open", demo.path, "--plain", "--as", "lars"], input: "e\n9\n1\n6\n5\n4\nq\n")
+        // e in the list: a wrong number, then the CSV; e again, the workbook; 5 on 2026-006: the memo as a web page.
+        let run = try Self.plain(["open", demo.path, "--plain", "--as", "lars"], input: "e\n9\n1\ne\n3\n6\n5\n5\nq\n")
         #expect(run.status == 0, "\(run.stderr)")
         let out = run.stdout
-        #expect(out.contains("1. beslutslistan som CSV för Excel\n2. allt som JSON\nVilken export?"))
-        #expect(out.contains("”9” är inget val här. Skriv ett nummer från 1 till 2, h eller q."))
-        #expect(out.contains("4. beslutsunderlaget för 2026-006 som HTML för utskrift"))
+        #expect(out.contains("1. beslutslistan som CSV för Excel\n2. allt som JSON\n3. fonden som Excel-arbetsbok (.xlsx)\nVilken export?"))
+        #expect(out.contains("”9” är inget val här. Skriv ett nummer från 1 till 3, h eller q."))
+        #expect(out.contains("5. beslutsunderlaget för 2026-006 som HTML för utskrift"))
         let files = try FileManager.default.contentsOfDirectory(atPath: demo.url("exports").path).sorted()
-        #expect(files.count == 2, "\(files)")
+        #expect(files.count == 3, "\(files)")
         let csv = try #require(files.first { $0.hasSuffix(".csv") }), html = try #require(files.first { $0.hasSuffix(".html") })
+        // The workbook is a zip of Office parts.
+        let xlsx = try #require(files.first { $0.hasSuffix(".xlsx") })
+        #expect(try Data(contentsOf: demo.url("exports/" + xlsx)).starts(with: [0x50, 0x4B, 0x03, 0x04]))
         #expect(out.contains(demo.url("exports/" + csv).path))
         #expect(try Data(contentsOf: demo.url("exports/" + csv)).starts(with: [0xEF, 0xBB, 0xBF]))
         #expect(try Self.read(demo, "exports/" + html).contains("2026-006"))

@@ -537,6 +537,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case uiExportTitle = "ui.export_title"
     case uiExportCSV = "ui.export_csv"
     case uiExportJSON = "ui.export_json"
+    case uiExportWorkbook = "ui.export_workbook"
     case uiExportMarkdown = "ui.export_markdown"
     case uiExportHTML = "ui.export_html"
     case keyDecision = "key.decision"

@@ -64,6 +64,8 @@ public enum Command: Sendable, Equatable {
 public enum ExportKind: Equatable, Sendable {
     case decisionsCSV
     case everythingJSON
+    /// The fund as an Excel workbook.
+    case workbook
     case memoMarkdown(ApplicationID)
     case memoHTML(ApplicationID)
 
@@ -72,6 +74,7 @@ public enum ExportKind: Equatable, Sendable {
         switch self {
         case .decisionsCSV: c(.uiExportCSV)
         case .everythingJSON: c(.uiExportJSON)
+        case .workbook: c(.uiExportWorkbook)
         case .memoMarkdown(let id): c(.uiExportMarkdown, ["id": .text(id.description)])
         case .memoHTML(let id): c(.uiExportHTML, ["id": .text(id.description)])
         }

@@ -247,7 +247,7 @@ extension AppState {
         if let refusal = Permissions.check(member.role, .exportDecisions) { return .failure(refusal) }
         // An export of part of the store would look complete and not be.
         guard snapshot.isComplete else { return .failure(Refusal(Message(.uiExportWaits))) }
-        var options: [ExportKind] = [.decisionsCSV, .everythingJSON]
+        var options: [ExportKind] = [.decisionsCSV, .everythingJSON, .workbook]
         if let id { options += [.memoMarkdown(id), .memoHTML(id)] }
         return .success(options)
     }
