@@ -238,6 +238,10 @@ extension FileStore {
                 before = readApplication(path, data: data, id: application.id, settings: settings)
                 if let basis { try refuseIfChanged(path, current: before, from: basis) }
             }
+            // The text being replaced is kept, so a reviewer of it is shown what the edit changed.
+            // An aid, not the edit: a version that cannot be kept (a personal identity number
+            // the edit removes) does not stop it.
+            if let before, before != application { try? keepVersion(before) }
             let changed = before.map { ApplicationDiff.changes(from: $0, to: application).map(\.field) } ?? []
             let event = HistoryEvent(time: now, member: member.id, role: member.role, kind: .edited, details: changed.joined(separator: ", "))
             try change(application.id, history: [event]) { (files: inout StoreChange) throws(StoreError) in

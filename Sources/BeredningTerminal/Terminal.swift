@@ -127,6 +127,9 @@ public final class Terminal {
         _ = characters.withUnsafeBufferPointer { bered_put(Int32(y), Int32(x), $0.baseAddress, attributes, pair) }
     }
 
+    /// More input is already there to be read.
+    public var hasInputWaiting: Bool { bered_wait_for_input(0) == 1 }
+
     /// The next event, or nil when nothing arrived within the read timeout (or the terminal
     /// is gone: see `isGone`).
     public func read() -> Event? {

@@ -19,11 +19,13 @@ public struct TerminalApp {
     }
 
     /// Runs until the member quits or a signal ends it; returns the exit status. The terminal
-    /// is restored on every way out.
-    public func run(_ initial: AppState) throws -> Int32 {
-        let terminal = try Terminal(environment: environment)
-        defer { terminal.close() }
+    /// is restored on every way out, and then `finished` is given the last state.
+    public func run(_ initial: AppState, finished: (AppState) -> Void = { _ in }) throws -> Int32 {
         var state = initial
+        let terminal = try Terminal(environment: environment)
+        // After the screen is restored, so what it says stays on the terminal.
+        defer { finished(state) }
+        defer { terminal.close() }
         let (width, height) = terminal.size
         state.utcOffsetMinutes = TimeZone.current.secondsFromGMT() / 60
         state.now = Date()
@@ -49,9 +51,13 @@ public struct TerminalApp {
                 _ = state.update(.failed([state.catalog(.draftInMemoryOnly)]))
                 needsDraw = true
             }
-            // Drawn after each event only: an idle interface costs nothing.
-            if needsDraw { terminal.draw(Frame.render(state)) }
-            needsDraw = false
+            // Drawn after each event only: an idle interface costs nothing. Keys that arrive
+            // faster than frames are drawn (a script, a long text typed by tmux) are all handled
+            // first and drawn once: no key waits for a frame nobody will see.
+            if needsDraw && !terminal.hasInputWaiting {
+                terminal.draw(Frame.render(state))
+                needsDraw = false
+            }
             if let signal = terminal.pendingSignal { return 128 + signal }
             if terminal.isGone { return 128 + SIGHUP }
             // A reload after a save may have read everything already; then the older
@@ -111,6 +117,8 @@ public struct TerminalApp {
                     queue += state.update(record(decision, for: id, state: state))
                 case .recordFollowUp(let followUp):
                     queue += state.update(record(followUp, state: state))
+                case .saveApplication(let application, let basis):
+                    queue += state.update(save(application, basis: basis, state: state))
                 case .export(let kind):
                     queue += state.update(export(kind, state: state))
                 case .sync(let choices):
@@ -263,6 +271,24 @@ public struct TerminalApp {
             let moved = try store.move(dossier, transition, by: member, config: state.snapshot.config, reason: reason, override: override,
                                        letter: letter, now: Date())
             return .saved(Message(.workflowMoved, ["id": .text(moved.id.description), "state": .message(moved.state.label)]))
+        } catch {
+            return failure(error, state)
+        }
+    }
+
+    /// Registers a new application (no `basis`) or saves an edit: the store's checks of role,
+    /// personal data and a colleague's change first apply as they do to every write.
+    private func save(_ application: Application, basis: Application?, state: AppState) -> Event {
+        guard let member = state.member else { return .failed([]) }
+        do {
+            if let basis {
+                try store.save(application, by: member, basis: basis, now: Date())
+                let count = ApplicationDiff.changes(from: basis, to: application).count
+                return .saved(Message(.appformSaved, ["id": .text(application.id.description), "count": .text(String(count))]))
+            }
+            let year = WallTime(Date(), offsetMinutes: state.utcOffsetMinutes).day.year
+            let id = try store.register(application, year: year, by: member)
+            return .saved(Message(application.state == .idea ? .appformIdeaRegistered : .appformRegistered, ["id": .text(id.description)]))
         } catch {
             return failure(error, state)
         }

@@ -46,7 +46,7 @@ public enum WordTemplate {
             x += paragraph(catalog(.wordFundCriteria, ["name": .localized(extra.name), "guidance": .localized(extra.guidance)]), style: "Guidance")
         }
         var id = 1
-        for section in FormSection.allCases {
+        for section in FormSection.allCases where ApplicationForm.fields.contains(where: { $0.section == section }) {
             x += paragraph(catalog(section.label), style: "Heading1")
             if let criterion = section.criterion.flatMap(criteria.criterion) {
                 x += paragraph(criterion.guidance.text(in: catalog.language), style: "Guidance")

@@ -12,7 +12,7 @@ struct Bered: ParsableCommand {
         abstract: "Beredning: review applications to a social investment fund.",
         discussion: "Swedish by default; --lang en or an English LANG for English.",
         version: BeredningVersion.current,
-        subcommands: [Open.self, Demo.self, Init.self, New.self, Template.self, Import.self, List.self, Check.self, Calc.self, Move.self, Decide.self, ProposalCommand.self, FollowUpCommand.self, MeetingCommand.self, BudgetCommand.self, RepaymentCommand.self, Remind.self, LetterCommand.self, Conflict.self, History.self, Export.self, Validate.self, Sync.self, Share.self, Trust.self, Verify.self, KeyCommand.self, Man.self, Bench.self],
+        subcommands: [Open.self, Demo.self, Init.self, New.self, Edit.self, Template.self, Import.self, List.self, Check.self, Calc.self, Move.self, Decide.self, ProposalCommand.self, FollowUpCommand.self, MeetingCommand.self, BudgetCommand.self, RepaymentCommand.self, Remind.self, LetterCommand.self, Conflict.self, History.self, Export.self, Validate.self, Sync.self, Share.self, Trust.self, Verify.self, KeyCommand.self, Man.self, Bench.self],
         defaultSubcommand: Open.self
     )
 

@@ -217,6 +217,10 @@ struct KeyFuzzer {
         case .recordFollowUp(let followUp):
             guard state.dossier(followUp.applicationID) != nil, !fails else { return .failed([]) }
             return .saved(Message(.followUpRecorded, ["id": .text(followUp.applicationID.description), "date": .text(followUp.date.description)]))
+        case .saveApplication(let application, let basis):
+            guard !fails else { return rng.chance(50) ? .failed(["Det gick inte att spara."]) : .stale(["Någon annan har ändrat filen."]) }
+            return .saved(basis == nil ? Message(.appformRegistered, ["id": "2026-099"])
+                          : Message(.appformSaved, ["id": .text(application.id.description), "count": "1"]))
         case .export:
             return fails ? .failed(["Permission denied"]) : .saved(Message(.exportDone, ["path": .text("/tmp/exports/beslut.csv")]))
         case .loadHistory(let id):
@@ -298,12 +302,17 @@ struct KeyFuzzer {
             guard role == .coordinator, followUp.recordedBy == before.member?.id else { throw fail("\(command) by \(role.map { "\($0)" } ?? "nobody")") }
             let onForm: ApplicationID? = if case .followUpForm(let f)? = front { f.applicationID } else { nil }
             guard onForm == followUp.applicationID else { throw fail("a follow-up from \(String(describing: before.current))") }
+        case .saveApplication(let application, let basis):
+            // Only the coordinator, only from the form, and only what the form reads as.
+            guard role == .coordinator else { throw fail("\(command) by \(role.map { "\($0)" } ?? "nobody")") }
+            guard case .applicationForm(let f)? = front else { throw fail("an application saved from \(String(describing: before.current))") }
+            guard basis == f.basis, f.reading.problems.isEmpty, application == f.reading.application else { throw fail("an application saved that the form does not read as") }
         case .export(let kind):
             guard role == .coordinator else { throw fail("\(command) by \(role.map { "\($0)" } ?? "nobody")") }
             guard case .export(let options, _) = before.modal, options.contains(kind) else { throw fail("an export without the menu") }
         case .openEditor:
             switch before.current {
-            case .scoring, .comment, .followUpForm: break
+            case .scoring, .comment, .followUpForm, .applicationForm: break
             default: throw fail("the editor opened from \(String(describing: before.current))")
             }
         case .loadHistory(let id):

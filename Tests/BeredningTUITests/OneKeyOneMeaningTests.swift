@@ -67,6 +67,15 @@ struct OneKeyOneMeaningTests {
         add("follow-up form", followUpForm)
         followUpForm.press(.tab)
         add("follow-up form value", followUpForm)
+        var form = ApplicationFormTests.newForm()
+        for item: ApplicationFormScreen.Item in [.field("title"), .field("applicant_kind"), .field("problem.description"), .add("measurability.indicators")] {
+            ApplicationFormTests.go(to: item, in: &form)
+            add("application form \(item)", form)
+        }
+        form.press(.enter)
+        add("application form row", form)
+        ApplicationFormTests.go(to: .field("measurability.indicators[0].when"), in: &form)
+        add("application form several choices", form)
         return out
     }
 

@@ -10,7 +10,9 @@ public struct FormProblems: Error, Hashable, Sendable {
 extension ApplicationForm {
     /// Every field of `a` as the form shows it: paragraphs joined by "\n", numbers in Swedish
     /// notation, choices as their stored value; "" where nothing is written.
-    public static func values(of a: Application) -> [String: String] {
+    /// `rows`: how many rows each repeating part shows (the Word form's fixed number unless
+    /// given); `idea` adds the idea's rough cost and length.
+    public static func values(of a: Application, rows: [String: Int] = rows, idea: Bool = false) -> [String: String] {
         var v: [String: String] = [:]
         func number(_ n: Int?) -> String { n.map(String.init) ?? "" }
         func decimal(_ d: Double?) -> String { d.map { SwedishNumber.text(Decimal($0)) } ?? "" }
@@ -20,6 +22,8 @@ extension ApplicationForm {
         v["applicant_kind"] = a.applicantKind?.rawValue
         v["idea_giver"] = a.ideaGiver
         v["economic_model"] = a.economicModel?.rawValue
+        v["idea.rough_cost"] = a.idea.roughCost.map(amount)
+        v["idea.months"] = number(a.idea.months)
         v["problem.description"] = a.problem.description
         v["problem.local_extent"] = a.problem.localExtent
         v["problem.consequences"] = a.problem.consequences
@@ -97,7 +101,7 @@ extension ApplicationForm {
             }
         }
         var all: [String: String] = [:]
-        for field in fields { all[field.path] = v[field.path] ?? "" }
+        for field in fields(rows: rows, idea: idea) { all[field.path] = v[field.path] ?? "" }
         return all
     }
 
@@ -106,9 +110,18 @@ extension ApplicationForm {
     /// document has; a field it lacks, or a value that cannot be read, is a problem, and then
     /// nothing is returned. `spellings` gives a label's texts in every language, so a choice
     /// may be written as its Swedish or English label or as its stored value.
-    public static func application(from values: [String: String], onto base: Application, settings: CalculationSettings = .init(),
-                                   spellings: @escaping (Message) -> [String]) -> Result<Application, FormProblems> {
-        var r = FormReader(values: values, spellings: spellings)
+    public static func application(from values: [String: String], onto base: Application, rows: [String: Int] = rows,
+                                   settings: CalculationSettings = .init(), spellings: @escaping (Message) -> [String]) -> Result<Application, FormProblems> {
+        let reading = read(values, onto: base, rows: rows, settings: settings, spellings: spellings)
+        return reading.problems.isEmpty ? .success(reading.application) : .failure(FormProblems(messages: reading.problems))
+    }
+
+    /// The form as far as it reads: the application with every readable field, and each
+    /// problem, also by the path of the field it is about. The interface checks as the member
+    /// types with this; `application(from:)` takes it only when nothing is wrong.
+    public static func read(_ values: [String: String], onto base: Application, rows: [String: Int] = rows,
+                            settings: CalculationSettings = .init(), spellings: @escaping (Message) -> [String]) -> FormReading {
+        var r = FormReader(values: values, rows: rows, spellings: spellings)
         var a = base
         a.title = r.text("title")
         // Every application has a title: the list, the history and the letters name it by it.
@@ -117,6 +130,10 @@ extension ApplicationForm {
         a.applicantKind = r.choice("applicant_kind", ActorKind.self)
         a.ideaGiver = r.text("idea_giver")
         a.economicModel = r.choice("economic_model", EconomicModel.self)
+        // Only the idea form has them; a full application keeps what its idea said.
+        if values["idea.rough_cost"] != nil || values["idea.months"] != nil {
+            a.idea = IdeaSketch(roughCost: r.amount("idea.rough_cost"), months: r.integer("idea.months"))
+        }
         a.problem = Problem(description: r.text("problem.description"), localExtent: r.text("problem.local_extent"),
                             consequences: r.text("problem.consequences"), costOfInaction: r.text("problem.cost_of_inaction"))
         a.targetGroup = TargetGroup(description: r.text("target_group.description"), ageMin: r.integer("target_group.age_min"),
@@ -160,19 +177,38 @@ extension ApplicationForm {
         a.longTerm = LongTermPlan(owner: r.text("long_term.owner"), plan: r.text("long_term.plan"))
         a.childRights = r.text("child_rights")
         a.calculation = r.calculation(start: a.intervention.start, settings: settings)
-        return r.problems.isEmpty ? .success(a) : .failure(FormProblems(messages: r.problems))
+        return FormReading(application: a, problems: r.problems, fieldProblems: r.fieldProblems)
     }
+}
+
+/// A form read as far as it goes.
+public struct FormReading: Equatable, Sendable {
+    /// The application with every field that could be read.
+    public let application: Application
+    /// Every problem, in the form's order, each naming its section and field.
+    public let problems: [Message]
+    /// The first problem of each field, by its path.
+    public let fieldProblems: [String: Message]
 }
 
 /// Reads the form's fields one by one, collecting every problem rather than stopping at the first.
 struct FormReader {
     let values: [String: String]
+    let rows: [String: Int]
     let spellings: (Message) -> [String]
     var problems: [Message] = []
+    var fieldProblems: [String: Message] = [:]
 
-    init(values: [String: String], spellings: @escaping (Message) -> [String]) {
+    init(values: [String: String], rows: [String: Int], spellings: @escaping (Message) -> [String]) {
         self.values = values
+        self.rows = rows
         self.spellings = spellings
+    }
+
+    /// `short`: the problem as said beside the field itself, without naming it again.
+    private mutating func problem(_ message: Message, short: Message? = nil, at path: String) {
+        problems.append(message)
+        if fieldProblems[path] == nil { fieldProblems[path] = short ?? message }
     }
 
     private func field(_ path: String) -> FormField { ApplicationForm.field(path)! }
@@ -182,7 +218,7 @@ struct FormReader {
     private mutating func raw(_ path: String) -> String {
         guard let value = values[path] else {
             let f = field(path)
-            problems.append(Message(.formMissingField, ["section": .message(f.section.label), "field": .message(f.fullLabel)]))
+            problem(Message(.formMissingField, ["section": .message(f.section.label), "field": .message(f.fullLabel)]), at: path)
             return ""
         }
         let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -208,21 +244,22 @@ struct FormReader {
             expected = Message(.formExpectChoice, ["options": .message(Message.alternatives(options.map { .message($0.label) }))])
         case .text, .paragraphs: expected = Message(.formExpectText)
         }
-        problems.append(Message(.formUnreadable, ["section": .message(f.section.label), "field": .message(f.fullLabel), "value": .text(value),
-                                                 "expected": .message(expected)]))
+        problem(Message(.formUnreadable, ["section": .message(f.section.label), "field": .message(f.fullLabel), "value": .text(value),
+                                          "expected": .message(expected)]),
+                short: Message(.formFieldUnreadable, ["value": .text(value), "expected": .message(expected)]), at: path)
     }
 
     /// A field no application can do without.
     mutating func mustBeFilled(_ path: String) {
         let f = field(path)
-        problems.append(Message(.formRequired, ["section": .message(f.section.label), "field": .message(f.fullLabel)]))
+        problem(Message(.formRequired, ["section": .message(f.section.label), "field": .message(f.fullLabel)]), short: Message(.formFieldRequired), at: path)
     }
 
     /// A field a used row cannot do without.
     mutating func lacks(_ path: String) {
         let f = field(path)
-        problems.append(Message(.formRowLacks, ["section": .message(f.section.label), "row": .message(f.rowHeading ?? f.label),
-                                                "field": .message(f.label)]))
+        problem(Message(.formRowLacks, ["section": .message(f.section.label), "row": .message(f.rowHeading ?? f.label),
+                                        "field": .message(f.label)]), short: Message(.formFieldRowLacks), at: path)
     }
 
     mutating func required(_ path: String) -> String? {
@@ -303,20 +340,21 @@ struct FormReader {
 
     /// A one-line list's filled-in items, in order.
     mutating func list(_ path: String) -> [String] {
-        (0..<(ApplicationForm.rows[path] ?? 0)).map { raw("\(path)[\($0)]") }.filter { !$0.isEmpty }
+        (0..<(rows[path] ?? 0)).map { raw("\(path)[\($0)]") }.filter { !$0.isEmpty }
     }
 
     /// The path prefixes (`actors[2].`) of a repeating part's rows in which anything is written.
     func usedRows(_ group: String) -> [String] {
-        (0..<(ApplicationForm.rows[group] ?? 0)).map { "\(group)[\($0)]." }.filter { prefix in
-            ApplicationForm.fields.contains { $0.path.hasPrefix(prefix) && !isBlank($0.path) }
-        }
+        let suffixes = ApplicationForm.rowSuffixes[group] ?? []
+        return (0..<(rows[group] ?? 0)).map { "\(group)[\($0)]" }.filter { row in suffixes.contains { !isBlank(row + $0) } }.map { $0 + "." }
     }
 
     /// The path prefixes of the rows to read; every field of every row is looked at first, so a
     /// field the document lacks is named even in an empty row.
     mutating func rows(_ group: String) -> [String] {
-        for field in ApplicationForm.fields where field.path.hasPrefix(group + "[") && values[field.path] == nil { _ = raw(field.path) }
+        for row in 0..<(rows[group] ?? 0) {
+            for suffix in ApplicationForm.rowSuffixes[group] ?? [] where values["\(group)[\(row)]" + suffix] == nil { _ = raw("\(group)[\(row)]" + suffix) }
+        }
         return usedRows(group)
     }
 
@@ -341,7 +379,8 @@ struct FormReader {
                 // An amount that did not read is already named; only a real either-or is a problem here.
                 if perPerson != nil || isBlank(p + "value_per_person") {
                     let f = ApplicationForm.field(p + "value_per_person")!
-                    problems.append(Message(.formValueOrUnitCost, ["section": .message(f.section.label), "row": .message(f.rowHeading ?? f.label)]))
+                    problem(Message(.formValueOrUnitCost, ["section": .message(f.section.label), "row": .message(f.rowHeading ?? f.label)]),
+                            short: Message(.formFieldValueOrUnitCost), at: f.path)
                 }
                 return nil
             }
@@ -359,8 +398,9 @@ struct FormReader {
         for problem in input.problems(settings: settings) {
             var arguments = problem.message.arguments
             arguments["field"] = ApplicationForm.field(problem.field).map { .message($0.fullLabel) } ?? .text(problem.field)
-            problems.append(Message(.formCalculationProblem, ["section": .message(FormSection.calculation.label),
-                                                              "problem": .message(Message(rawKey: problem.message.key, arguments))]))
+            self.problem(Message(.formCalculationProblem, ["section": .message(FormSection.calculation.label),
+                                                           "problem": .message(Message(rawKey: problem.message.key, arguments))]),
+                         short: Message(rawKey: problem.message.key, arguments), at: problem.field)
         }
         return input
     }

@@ -13,35 +13,76 @@ public enum ApplicationForm {
 
     /// The repeating parts of `a` with more items than the form has rows for: (part, items).
     public static func overflow(_ a: Application) -> [(part: String, items: Int)] {
-        let counts: [String: Int] = [
+        rowCounts(of: a).filter { $0.value > rows[$0.key] ?? 0 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// Every field, in the form's order, with the Word form's fixed number of rows.
+    public static let fields: [FormField] = build(rows: rows, idea: false)
+
+    /// Every field with `rows` rows in each repeating part: the form in the interface, whose
+    /// lists grow and shrink. `idea` adds the idea's rough cost and length.
+    public static func fields(rows: [String: Int], idea: Bool = false) -> [FormField] {
+        rows == Self.rows && !idea ? fields : build(rows: rows, idea: idea)
+    }
+
+    /// The field a path names, in any row.
+    public static func field(_ path: String) -> FormField? {
+        if let known = byPath[path] { return known }
+        // A row past the Word form's: the first row's field, renumbered.
+        guard let open = path.firstIndex(of: "["), let close = path[open...].firstIndex(of: "]"),
+              let index = Int(path[path.index(after: open)..<close]), index >= 0 else { return nil }
+        let first = String(path[..<open]) + "[0]" + String(path[path.index(after: close)...])
+        guard let template = byPath[first] else { return nil }
+        return FormField(path: path, name: template.name, section: template.section, kind: template.kind, row: index + 1, group: template.group)
+    }
+    private static let byPath: [String: FormField] =
+        Dictionary(uniqueKeysWithValues: (fields + build(rows: [:], idea: true).filter { $0.section == .idea }).map { ($0.path, $0) })
+
+    /// The repeating parts, each with the fields of one row (`actors`: name, organisation, …).
+    public static let groups: [String] = ["intervention.activities", "evidence.references", "measurability.indicators", "actors",
+                                          "budget.years", "budget.contributions", "calculation.costs", "calculation.effects"]
+
+    /// The end of each path of a repeating part's row after `group[i]`: `.name`, `.role`, …;
+    /// "" for a list of one-line texts.
+    public static let rowSuffixes: [String: [String]] = {
+        let one = build(rows: Dictionary(uniqueKeysWithValues: groups.map { ($0, 1) }), idea: false)
+        return Dictionary(uniqueKeysWithValues: groups.map { group in
+            (group, one.filter { $0.path.hasPrefix(group + "[0]") }.map { String($0.path.dropFirst(group.count + 3)) })
+        })
+    }()
+
+    /// How many items each repeating part of `a` holds.
+    public static func rowCounts(of a: Application) -> [String: Int] {
+        [
             "actors": a.actors.count, "intervention.activities": a.intervention.activities.count, "evidence.references": a.evidence.references.count,
             "measurability.indicators": a.measurability.indicators.count, "budget.years": a.budget.years.count,
             "budget.contributions": a.budget.contributions.count, "calculation.costs": a.calculation?.costs.count ?? 0,
             "calculation.effects": a.calculation?.effects.count ?? 0,
         ]
-        return counts.filter { $0.value > rows[$0.key] ?? 0 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
-    /// Every field, in the form's order.
-    public static let fields: [FormField] = build()
-
-    public static func field(_ path: String) -> FormField? { byPath[path] }
-    private static let byPath: [String: FormField] = Dictionary(uniqueKeysWithValues: fields.map { ($0.path, $0) })
+    /// What the short idea form asks for: the idea giver, the problem in brief, the target
+    /// group, the rough cost and length, and the actors to involve.
+    public static func isIdeaField(_ field: FormField) -> Bool {
+        if field.section == .idea { return true }
+        if field.group == "actors" { return ["actors.name", "actors.organisation", "actors.kind", "actors.role"].contains(field.name) }
+        return ["title", "idea_giver", "applicant", "problem.description", "target_group.description"].contains(field.path)
+    }
 
     /// Every catalog key the form's labels use, for the catalog test.
     public static var labelKeys: [String] {
-        Array(Set(fields.map { "form_field." + $0.name } + fields.compactMap { $0.group.map { "form_group." + $0 } }))
+        Array(Set(byPath.values.map { "form_field." + $0.name } + fields.compactMap { $0.group.map { "form_group." + $0 } }))
             + FormSection.allCases.map { "form_hint." + $0.rawValue } + FormKind.placeholderKeys
     }
 
-    private static func build() -> [FormField] {
+    private static func build(rows counts: [String: Int], idea: Bool) -> [FormField] {
         var all: [FormField] = []
         func add(_ section: FormSection, _ name: String, _ kind: FormKind) {
             all.append(FormField(path: name, name: name, section: section, kind: kind))
         }
         /// A repeating part: `group[i].key` for every row.
         func rows(_ section: FormSection, _ group: String, _ items: [(String, FormKind)]) {
-            for row in 0..<(Self.rows[group] ?? 0) {
+            for row in 0..<(counts[group] ?? 0) {
                 for (key, kind) in items {
                     all.append(FormField(path: "\(group)[\(row)].\(key)", name: "\(group).\(key)", section: section, kind: kind, row: row + 1, group: group))
                 }
@@ -49,7 +90,7 @@ public enum ApplicationForm {
         }
         /// A list of one-line texts: `path[i]`.
         func list(_ section: FormSection, _ path: String) {
-            for row in 0..<(Self.rows[path] ?? 0) {
+            for row in 0..<(counts[path] ?? 0) {
                 all.append(FormField(path: "\(path)[\(row)]", name: path, section: section, kind: .text, row: row + 1))
             }
         }
@@ -58,6 +99,10 @@ public enum ApplicationForm {
         add(.application, "applicant_kind", .choice(FormOption.all(ActorKind.self)))
         add(.application, "idea_giver", .text)
         add(.application, "economic_model", .choice(FormOption.all(EconomicModel.self)))
+        if idea {
+            add(.idea, "idea.rough_cost", .amount)
+            add(.idea, "idea.months", .integer)
+        }
         for key in ["description", "local_extent", "consequences", "cost_of_inaction"] { add(.problem, "problem." + key, .paragraphs) }
         add(.targetGroup, "target_group.description", .paragraphs)
         add(.targetGroup, "target_group.age_min", .integer)
@@ -111,6 +156,8 @@ public enum FormSection: String, CaseIterable, Hashable, Sendable, Labelled {
     case longTerm = "long_term"
     case childRights = "child_rights"
     case calculation
+    /// The idea's rough cost and length: on the short idea form only, never in the Word form.
+    case idea
 
     public static var labelPrefix: String { "form_section" }
 
@@ -175,6 +222,14 @@ public enum FormKind: Hashable, Sendable {
 
     static var placeholderKeys: [String] {
         ["text", "paragraphs", "integer", "decimal", "amount", "date", "choice", "choices"].map { "form_placeholder." + $0 }
+    }
+
+    /// Typed as text (a choice is picked instead).
+    public var isText: Bool {
+        switch self {
+        case .choice, .choices: return false
+        default: return true
+        }
     }
 
     public var options: [FormOption] {

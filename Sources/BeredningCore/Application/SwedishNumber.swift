@@ -12,6 +12,9 @@ public enum SwedishNumber {
         ("personer", 1), ("barn", 1), ("unga", 1), ("år", 1), ("st", 1),
     ]
 
+    /// Made once: a locale costs more to make than the number does to read.
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
     /// The number `text` writes, or nil when it is not one.
     public static func decimal(_ text: String) -> Decimal? {
         var rest = text.lowercased().filter { !isSpace($0) }
@@ -36,7 +39,7 @@ public enum SwedishNumber {
         default: return nil
         }
         guard !rest.isEmpty, rest.first != ".", rest.last != ".", rest.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
-              rest.count <= 30, let value = Decimal(string: rest, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+              rest.count <= 30, let value = Decimal(string: rest, locale: posix) else { return nil }
         return (negative ? -value : value) * factor
     }
 

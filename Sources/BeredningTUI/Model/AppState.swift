@@ -33,6 +33,8 @@ public struct AppState: Sendable {
     var listInputsKey: ListInputs?
     /// The member pressed `r`: the reload that answers says so in the status line.
     var reloadAsked = false
+    /// Opened on one form only (`bered new`, `bered edit`): closing it ends the program.
+    public var quitsWithForm = false
 
     public init(snapshot: StoreSnapshot, member: Member?, catalog: Catalog, otherCatalog: Catalog? = nil, width: Int, height: Int) {
         self.snapshot = snapshot
@@ -58,6 +60,7 @@ public struct AppState: Sendable {
         case followUp(FollowUpScreen)
         case followUpsDue(FollowUpsDueScreen)
         case followUpForm(FollowUpForm)
+        case applicationForm(ApplicationFormScreen)
     }
 
     public struct Status: Equatable, Sendable {
@@ -81,6 +84,7 @@ public struct AppState: Sendable {
             case .move(let screen): return screen.pending != nil && !screen.editor.isBlank
             case .decision(let form): return !form.text(.caseNumber).isBlank || !form.text(.rationale).isBlank
             case .followUpForm(let form): return form.isDirty
+            case .applicationForm(let form): return form.isDirty
             case .application, .calculation, .history, .meeting, .budget, .followUp, .followUpsDue: return false
             }
         }
@@ -89,8 +93,9 @@ public struct AppState: Sendable {
     // MARK: The one place state changes
 
     public mutating func update(_ event: Event) -> [Command] {
-        let commands = apply(event)
+        var commands = apply(event)
         refreshList()
+        if quitsWithForm, stack.isEmpty, !commands.contains(.quit) { commands.append(.quit) }
         return commands
     }
 
@@ -116,6 +121,11 @@ public struct AppState: Sendable {
             self.snapshot = snapshot
             generation += 1
             refreshList()
+            if reloadAsked, case .applicationForm(var form) = current, let basis = form.basis, let now = dossier(basis.id)?.application, now != basis {
+                // The colleague's change comes in where the member has not typed.
+                form.rebase(onto: now)
+                stack[stack.count - 1] = .applicationForm(form)
+            }
             if reloadAsked {
                 // `r` says it was done, or a reload that changed nothing would look like a dead key.
                 reloadAsked = false
@@ -183,6 +193,7 @@ public struct AppState: Sendable {
         case .followUp(let screen): return handleFollowUp(key, screen)
         case .followUpsDue(let screen): return handleFollowUpsDue(key, screen)
         case .followUpForm(let form): return handleFollowUpForm(key, form)
+        case .applicationForm(let form): return handleApplicationForm(key, form)
         }
     }
 
@@ -211,7 +222,7 @@ public struct AppState: Sendable {
             case .stay:
                 stack[stack.count - 1] = .scoring(form)
             }
-        case .comment, .move, .decision, .conflict, .followUpForm:
+        case .comment, .move, .decision, .conflict, .followUpForm, .applicationForm:
             stack.removeLast()
         default: break
         }
@@ -258,6 +269,11 @@ public struct AppState: Sendable {
             form.editors[form.focus] = editor
             stack[stack.count - 1] = .followUpForm(form)
             return true
+        case .applicationForm(var form):
+            guard let field = form.focusedField, field.kind.isText else { return false }
+            form.edit(field.path, change)
+            stack[stack.count - 1] = .applicationForm(form)
+            return true
         default:
             return false
         }
@@ -276,6 +292,10 @@ public struct AppState: Sendable {
             return (DecisionForm.isSingleLine(form.focus), decisionTextWidth, DecisionForm.rows(form.focus))
         case .followUpForm(let form):
             return (FollowUpForm.isSingleLine(form.focus), decisionTextWidth, FollowUpForm.rows(form.focus))
+        case .applicationForm(let form):
+            guard let field = form.focusedField, field.kind.isText else { return nil }
+            return field.kind == .paragraphs ? (false, applicationFormTextWidth, ApplicationFormView.boxRows(height: height))
+                : (true, applicationFormTextWidth, 1)
         default: return nil
         }
     }
@@ -315,6 +335,7 @@ public struct AppState: Sendable {
         case .move(let screen) where screen.pending != nil: return screen.editor.text
         case .decision(let form) where form.focus != .outcome: return form.text(form.focus)
         case .followUpForm(let form): return form.text(form.focus)
+        case .applicationForm(let form): return form.focusedField.map { form.text($0.path) }
         default: return nil
         }
     }

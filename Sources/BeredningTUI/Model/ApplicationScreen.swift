@@ -91,6 +91,9 @@ extension AppState {
         case .char("J"):
             guard let dossier = dossier(screen.applicationID) else { return [] }
             return declareOrWithdrawConflict(dossier)
+        case .char("E"):
+            guard let dossier = dossier(screen.applicationID) else { return [] }
+            return openApplicationEdit(dossier)
         case .char("u"):
             return openFollowUps(screen.applicationID)
         case .char("H"):

@@ -49,6 +49,8 @@ public enum Command: Sendable, Equatable {
     case loadHistory(ApplicationID)
     case recordDecision(ApplicationID, Decision)
     case recordFollowUp(FollowUp)
+    /// Registers a new application (`basis` nil) or saves an edit of the one `basis` was read as.
+    case saveApplication(Application, basis: Application?)
     /// Writes an export into the store's `exports` folder.
     case export(ExportKind)
     /// Shares the member's work through git; `choices` settle the conflicts of the last sync.

@@ -330,6 +330,13 @@ extension AppState {
         case .char("u"):
             stack.append(.followUpsDue(FollowUpsDueScreen()))
             return []
+        case .char("N"):
+            return openNewApplication(idea: false)
+        case .char("I"):
+            return openNewApplication(idea: true)
+        case .char("E"):
+            guard let dossier = rows[safe: list.selection]?.dossier else { return [] }
+            return openApplicationEdit(dossier)
         case .char("?"), .function(1): modal = .help(offset: 0)
         case .char("r"), .ctrl("r"):
             reloadAsked = true

@@ -268,6 +268,10 @@ extension AppState {
             return [.saveReview(review)]
         case .conflict(let form):
             return saveConflict(form)
+        case .applicationForm(var form):
+            let commands = saveApplication(&form)
+            stack[stack.count - 1] = .applicationForm(form)
+            return commands
         case .comment(let form):
             guard let member else { return [] }
             return [.saveComment(YouthComment(applicationID: form.applicationID, author: member.id, time: now, about: form.topic, text: form.editor.text))]

@@ -31,6 +31,7 @@ public enum Frame {
             case .followUp(let screen): FollowUpView.draw(state, screen, into: &buffer, top: content.y, height: content.height)
             case .followUpsDue(let screen): FollowUpsDueView.draw(state, screen, into: &buffer, top: content.y, height: content.height)
             case .followUpForm(let form): FollowUpFormView.draw(state, form, into: &buffer, top: content.y, height: content.height)
+            case .applicationForm(let form): ApplicationFormView.draw(state, form, into: &buffer, top: content.y, height: content.height)
             }
         }
         drawStatus(state, statusLines, into: &buffer)

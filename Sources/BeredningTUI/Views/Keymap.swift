@@ -38,6 +38,8 @@ public enum Keymap {
                 Binding("m", .keyMoveApplication, footer: true, refusal: moves),
                 Binding("n", .keyNextReview, refusal: refused(.scoreReview)), Binding("x", .keyExport, refusal: refused(.exportDecisions)),
                 Binding("M", .keyMeeting), Binding("B", .keyBudget), Binding("u", .keyFollowUpsDue),
+                Binding("N", .keyNewApplication, refusal: refused(.registerApplication)), Binding("I", .keyNewIdea, refusal: refused(.registerApplication)),
+                Binding("E", .keyEditApplication, refusal: refused(.editApplication)),
                 Binding("s", .keySort, footer: true), Binding("S", .keyReverse), Binding("1–8", .keySortColumn), Binding("v", .keyGroup), Binding("PgUp PgDn g G", .keyPage), Binding("Esc", .keyClearFilter),
                 Binding("r", .keyReload), Binding("y", .keySync), Binding("Ctrl-L", .keyRedraw), Binding("Ctrl-Z", .keySuspend),
                 Binding("?", .keyHelp, footer: true), Binding("q", .keyQuit, footer: true),
@@ -52,6 +54,7 @@ public enum Keymap {
                 Binding("c", .keyComment, footer: true, refusal: refused(.commentAsYouthPanel)), Binding("e", .keyCalculation, footer: true),
                 Binding("m", .keyMoveApplication, footer: true, refusal: moves),
                 Binding("H", .keyHistory), Binding("u", .keyFollowUp), Binding("d", .keyDecision, refusal: refused(.recordDecision)),
+                Binding("E", .keyEditApplication, refusal: refused(.editApplication)),
                 Binding("x", .keyExport, refusal: refused(.exportDecisions)),
                 Binding("J", .conflictKeyDeclare, refusal: refused(.declareConflict)),
                 Binding("?", .keyHelp, footer: true), Binding("Esc q", .keyBack, footer: true),
@@ -107,6 +110,20 @@ public enum Keymap {
             var keys = [Binding("Tab Shift-Tab", .keyNextField, footer: true)]
             if !FollowUpForm.isSingleLine(form.focus) { keys.append(Binding("Ctrl-E F4", .keyEditor, footer: true)) }
             return keys + [Binding("Ctrl-S", .keySaveFollowUp, footer: true), Binding("Esc", .keyBack, footer: true), Binding("F1", .keyHelp)]
+        case .applicationForm(let form):
+            var keys = [Binding("Tab Shift-Tab", .keyNextField, footer: true), Binding("PgUp PgDn", .keyNextSection)]
+            switch form.focusedField?.kind {
+            case .choice?: keys.append(Binding("← → Space", .keyChooseOption, footer: true))
+            case .choices?: keys += [Binding("← →", .keyPickOption, footer: true), Binding("Space x", .keyToggleOption, footer: true)]
+            case .paragraphs?: keys += [Binding("Ctrl-E F4", .keyEditor, footer: true), Binding("Alt-B Alt-F", .keyWordMove)]
+            default: break
+            }
+            if form.focusedRow != nil {
+                keys += [Binding("F5", .keyAddRow, footer: true), Binding("F6", .keyRemoveRow), Binding("F7 F8", .keyMoveRow)]
+            } else if case .add = form.focus {
+                keys.append(Binding("Enter F5", .keyAddRow, footer: true))
+            }
+            return keys + [Binding("Ctrl-S", .keySaveApplication, footer: true), Binding("Esc", .keyBack, footer: true), Binding("F1", .keyHelp)]
         case .conflict:
             return [Binding("Ctrl-S", .conflictKeyDeclare, footer: true), Binding("Ctrl-E F4", .keyEditor, footer: true),
                     Binding("Alt-B Alt-F", .keyWordMove), Binding("Esc", .keyBack, footer: true), Binding("F1", .keyHelp)]

@@ -222,8 +222,11 @@ enum ModalView {
             lines.append([(c(.uiAnyKeyCloses), .muted)])
         case .confirmLeave:
             focus = 2
-            lines = [[(c(.uiUnsavedTitle), .warning)], [], [(c(.uiLeaveQuestion), .plain)], [],
-                     [("s", .accent), ("  " + c(.uiSaveDraftAndLeave), .plain)], [("l", .accent), ("  " + c(.uiLeaveWithoutSaving), .plain)],
+            // The application form saves the application itself: it has no drafts.
+            let isApplication: Bool
+            if case .applicationForm = state.current { isApplication = true } else { isApplication = false }
+            lines = [[(c(.uiUnsavedTitle), .warning)], [], [(c(isApplication ? .appformLeaveQuestion : .uiLeaveQuestion), .plain)], [],
+                     [("s", .accent), ("  " + c(isApplication ? .appformSaveAndLeave : .uiSaveDraftAndLeave), .plain)], [("l", .accent), ("  " + c(.uiLeaveWithoutSaving), .plain)],
                      [("Enter Esc", .accent), ("  " + c(.uiStay), .plain)]]
         case .export(let options, let selection):
             lines = [[(c(.uiExportTitle), .title)], []]

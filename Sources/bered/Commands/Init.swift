@@ -22,17 +22,32 @@ struct Init: ParsableCommand {
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Register a new application: a skeleton with every section present and explained.",
+        abstract: "Register a new application: in a terminal, in the application form; otherwise a skeleton with every section present and explained.",
         discussion: "Registering is the coordinator's task: name yourself with --as or BERED_USER.")
 
     @Argument(help: "The store folder.") var store: String
-    @Option(help: "The application's title.") var title: String
+    @Option(help: "The application's title (needed without a terminal).") var title: String?
     @Flag(help: "Register an idea for screening instead: a short form (idea giver, the problem in brief, target group, rough cost and length, actors).") var idea = false
+    @Flag(help: "Write the skeleton file to fill in by hand, even in a terminal.") var skeleton = false
     @Option(name: .customLong("as"), help: "Your member id in the store (default: $BERED_USER).") var member: String?
     @OptionGroup var options: CommonOptions
 
     func run() throws {
         let context = try options.context()
+        if !skeleton, Interface.hasTerminal {
+            let snapshot = try context.snapshot(store)
+            let who = try context.member(member, in: snapshot.config)
+            if let refusal = Permissions.check(who.role, .registerApplication) {
+                printError(context.catalog(refusal.reason))
+                throw ExitCode(ExitStatus.fails)
+            }
+            try Interface.openForm(edit: nil, idea: idea, title: title ?? "", snapshot: snapshot, store: context.store(store), member: who, context: context)
+            return
+        }
+        guard let title else {
+            printError(context.text(.cliNewTitleNeeded))
+            throw ExitCode(ExitStatus.broken)
+        }
         let fileStore = context.store(store)
         let config: FundConfig
         do { config = try fileStore.loadConfig() } catch { context.fail(error) }
@@ -47,6 +62,34 @@ struct New: ParsableCommand {
         } catch {
             context.fail(error)
         }
+    }
+}
+
+struct Edit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Edit an application in the application form (needs a terminal; without one, says which file to edit by hand).",
+        discussion: "Editing is the coordinator's task: name yourself with --as or BERED_USER.")
+
+    @Argument(help: "The store folder.") var store: String
+    @Argument(help: "The application's id, e.g. 2026-003.") var id: String
+    @Option(name: .customLong("as"), help: "Your member id in the store (default: $BERED_USER).") var member: String?
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        let context = try options.context()
+        let snapshot = try context.snapshot(store)
+        let dossier = try context.dossier(id, in: snapshot)
+        let who = try context.member(member, in: snapshot.config)
+        if let refusal = Permissions.check(who.role, .editApplication) {
+            printError(context.catalog(refusal.reason))
+            throw ExitCode(ExitStatus.fails)
+        }
+        guard Interface.hasTerminal else {
+            let path = context.store(store).root.appendingPathComponent("\(dossier.application.id)/\(FileStore.applicationFile)").path
+            printError(context.text(.cliEditNoTerminal, ["path": .text(path), "store": .text(store)]))
+            throw ExitCode(ExitStatus.broken)
+        }
+        try Interface.openForm(edit: dossier.application.id, idea: false, title: "", snapshot: snapshot, store: context.store(store), member: who, context: context)
     }
 }
 

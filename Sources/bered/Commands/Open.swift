@@ -44,18 +44,44 @@ enum Interface {
         return rows > 0 ? min(rows, 300) : 60
     }
 
+    /// A terminal on both ends, which the interface needs.
+    static var hasTerminal: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
+
     /// Starts the interface, or explains why it cannot: it needs a terminal on both ends.
     static func open(snapshot: StoreSnapshot, store: FileStore, member: Member?, context: CLIContext) throws {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+        guard hasTerminal else {
             printError(context.text(.uiNotATerminal))
             throw ExitCode(ExitStatus.broken)
         }
-        let environment = ProcessInfo.processInfo.environment
+        try run(state(snapshot: snapshot, member: member, context: context), store: store, context: context)
+    }
+
+    /// The interface on the application form alone (`bered new`, `bered edit`). What the
+    /// form did is said once the screen is restored.
+    static func openForm(edit id: ApplicationID?, idea: Bool, title: String, snapshot: StoreSnapshot, store: FileStore, member: Member,
+                         context: CLIContext) throws {
+        var state = state(snapshot: snapshot, member: member, context: context)
+        state.now = Date()
+        state.utcOffsetMinutes = TimeZone.current.secondsFromGMT() / 60
+        if let refusal = state.startOnForm(edit: id, idea: idea, title: title) {
+            printError(refusal)
+            throw ExitCode(ExitStatus.broken)
+        }
+        try run(state, store: store, context: context) { last in
+            if let status = last.status, status.kind == .success { output(status.text) } else { output(context.text(.appformNotSaved)) }
+        }
+    }
+
+    private static func state(snapshot: StoreSnapshot, member: Member?, context: CLIContext) -> AppState {
         let other: Catalog? = try? BundledResources.catalog(context.catalog.language == .sv ? .en : .sv)
-        let state = AppState(snapshot: snapshot, member: member, catalog: context.catalog, otherCatalog: other, width: 80, height: 24)
+        return AppState(snapshot: snapshot, member: member, catalog: context.catalog, otherCatalog: other, width: 80, height: 24)
+    }
+
+    private static func run(_ state: AppState, store: FileStore, context: CLIContext, finished: @escaping (AppState) -> Void = { _ in }) throws {
+        let environment = ProcessInfo.processInfo.environment
         let status: Int32
         do {
-            status = try TerminalApp(store: store, environment: environment).run(state)
+            status = try TerminalApp(store: store, environment: environment).run(state, finished: finished)
         } catch Terminal.StartError.noTerminal(let term) {
             printError(context.text(.uiNotATerminal) + " (TERM=\(term))")
             throw ExitCode(ExitStatus.broken)
