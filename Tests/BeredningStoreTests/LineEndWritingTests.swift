@@ -99,8 +99,12 @@ struct LineEndWritingTests {
         }
         var expected = try dossier("2026-001", run.before)
         expected.application = try #require(edited)
+        // The text the reviews assessed is kept beside it, so each reviewer is shown what changed.
+        let before = try dossier("2026-001", run.before).application
+        expected.earlierVersions[ApplicationVersion.of(before)] = before
         expectOnly("2026-001", is: expected, in: run)
-        expectLineEnds(style, before: run.filesBefore, after: run.filesAfter, changed: ["2026-001/application.toml", "2026-001/history.jsonl"])
+        expectLineEnds(style, before: run.filesBefore, after: run.filesAfter,
+                       changed: ["2026-001/application.toml", "2026-001/history.jsonl", "2026-001/versions/\(ApplicationVersion.of(before)).toml"])
     }
 
     @Test(arguments: LineEndStyle.allCases)

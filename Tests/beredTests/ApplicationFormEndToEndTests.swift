@@ -136,7 +136,7 @@ struct ApplicationFormEndToEndTests {
         try edit.keys("PageDown", "Tab")
         try edit.waitFor("▸ Lokal omfattning")
         try edit.type(" Uppdaterat med 2026 års elevhälsodata.")
-        try edit.waitFor("1 fält ändrade")
+        try edit.waitFor("Ändrade fält: 1")
         try edit.keys("C-s")
         let saved = try edit.waitFor("EXIT=0")
         #expect(saved.contains("Ändringarna i 2026-002 är sparade (1 fält)"))
@@ -172,5 +172,33 @@ struct ApplicationFormEndToEndTests {
         let refused = try Bered.run(["edit", demo.path, "2026-002", "--as", "anna"], executable: binary)
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("samordnare"))
+    }
+}
+
+extension ApplicationFormEndToEndTests {
+    @Test func newInATerminalOpensTheFormAndSkeletonDoesNot() throws {
+        let demo = try DemoCopy()
+        let binary = try Bered.installed.get()
+        // --title types the title in; closing the form unsaved says so, and nothing is written.
+        let form = try Tmux(["new", demo.path, "--as", "lars", "--title", "Läxhjälp i Nödinge"], binary: binary)
+        try form.waitFor("Ny ansökan")
+        try form.waitFor("Läxhjälp i Nödinge")
+        try form.keys("Escape")
+        try form.waitFor("Vill du spara ansökan innan du lämnar formuläret?")
+        try form.keys("l")
+        let closed = try form.waitFor("EXIT=0")
+        #expect(closed.contains("Formuläret stängdes utan att något sparades."))
+        #expect(!FileManager.default.fileExists(atPath: demo.url("2026-007").path))
+        // --idea: the short form.
+        let idea = try Tmux(["new", demo.path, "--as", "lars", "--idea"], binary: binary)
+        let screen = try idea.waitFor("Ny idé")
+        #expect(screen.contains("Idégivare") && !screen.contains("Ekonomisk modell"))
+        try idea.keys("Escape")
+        try idea.waitFor("EXIT=0")
+        // --skeleton: the file to fill in by hand, in a terminal too.
+        let skeleton = try Tmux(["new", demo.path, "--as", "lars", "--title", "Läxhjälp", "--skeleton"], binary: binary)
+        let written = try skeleton.waitFor("EXIT=0")
+        #expect(written.contains("Ansökan 2026-007 är registrerad: "))
+        #expect(try String(contentsOf: demo.url("2026-007/application.toml"), encoding: .utf8).contains("# "))
     }
 }

@@ -282,7 +282,7 @@ struct PermissionCommandTests {
 
     // MARK: No command writes a review for the youth panel
 
-    static let visibleCommands = ["open", "demo", "init", "new", "template", "import", "list", "check", "calc", "move", "decide", "forslag", "uppfoljning", "meeting", "budget", "aterbetalning", "remind", "brev", "jav", "history", "export", "validate", "sync", "share", "trust", "verify", "key", "man"]
+    static let visibleCommands = ["open", "demo", "init", "new", "edit", "template", "import", "list", "check", "calc", "move", "decide", "forslag", "uppfoljning", "meeting", "budget", "aterbetalning", "remind", "brev", "jav", "history", "export", "validate", "sync", "share", "trust", "verify", "key", "man"]
 
     @Test func theCommandsAreTheKnownOnesAndNoneWritesAReview() throws {
         let box = try Sandbox()
@@ -313,7 +313,7 @@ struct PermissionCommandTests {
         let s = box.path
         let runs: [[String]] = [
             ["open", s, "--as", "sara"], [s, "--as", "sara"], ["demo", "--as", "sara"], ["init", box.cwd.appendingPathComponent("ny").path],
-            ["new", s, "--title", "Sara vill", "--as", "sara"],
+            ["new", s, "--title", "Sara vill", "--as", "sara"], ["edit", s, "2026-001", "--as", "sara"],
             ["template", s, "--out", box.cwd.appendingPathComponent("ansokan.docx").path],
             ["template", s, "--id", "2026-001", "--out", box.cwd.appendingPathComponent("2026-001.docx").path],
             ["import", s, box.cwd.appendingPathComponent("ansokan.docx").path, "--as", "sara"],
