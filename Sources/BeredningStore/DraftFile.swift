@@ -24,24 +24,59 @@ public struct DraftFile: Sendable {
         folder?.appendingPathComponent("\(storeKey)-\(member)-\(kind).toml")
     }
 
+    /// One draft per member and store: writing one kind removes the others.
+    private static let kinds = ["review", "comment", "application"]
+
     public func write(_ draft: RecoveryDraft, criteria: CriteriaSet) throws {
-        guard let folder, let review = url(draft.member, "review"), let comment = url(draft.member, "comment") else { throw NoFolder() }
+        guard let folder else { throw NoFolder() }
         try LocalState.createPrivateFolder(folder)
+        let (kind, text): (String, String)
         switch draft {
-        case .review(let draft):
-            try AtomicFile.write(Data(ReviewRecord.write(draft, criteria: criteria).utf8), to: review, permissions: 0o600)
-            try? FileManager.default.removeItem(at: comment)
-        case .comment(let draft):
-            try AtomicFile.write(Data(CommentRecord.write(draft).utf8), to: comment, permissions: 0o600)
-            try? FileManager.default.removeItem(at: review)
+        case .review(let draft): (kind, text) = ("review", ReviewRecord.write(draft, criteria: criteria))
+        case .comment(let draft): (kind, text) = ("comment", CommentRecord.write(draft))
+        case .applicationForm(let draft): (kind, text) = ("application", Self.write(draft))
         }
+        guard let target = url(draft.member, kind) else { throw NoFolder() }
+        try AtomicFile.write(Data(text.utf8), to: target, permissions: 0o600)
+        for other in Self.kinds where other != kind { if let url = url(draft.member, other) { try? FileManager.default.removeItem(at: url) } }
+    }
+
+    /// The form's draft: its fields by their paths, quoted as TOML keys (`"actors[0].name"`).
+    static func write(_ draft: ApplicationFormDraft) -> String {
+        var w = TOMLWriter()
+        w.field("application", draft.applicationID?.description ?? "")
+        w.field("member", draft.member.rawValue)
+        w.field("idea", .bool(draft.idea))
+        w.table("rows")
+        for (group, count) in draft.rows.sorted(by: { $0.key < $1.key }) { w.field(TOMLWriter.quoted(group), count) }
+        w.table("changes")
+        for (path, text) in draft.changes.sorted(by: { $0.key < $1.key }) { w.field(TOMLWriter.quoted(path), text) }
+        return w.text
+    }
+
+    static func readApplicationForm(_ document: TOMLDocument, member: MemberID) -> ApplicationFormDraft? {
+        let fields = document.fields
+        guard fields.string("member") == member.rawValue else { return nil }
+        let raw = fields.string("application") ?? ""
+        let id = ApplicationID(raw)
+        guard raw.isEmpty || id != nil else { return nil }
+        var rows: [String: Int] = [:]
+        for group in ApplicationForm.groups { if let count = fields.section("rows").int(group), (0...10_000).contains(count) { rows[group] = count } }
+        var changes: [String: String] = [:]
+        let section = fields.section("changes")
+        for key in section.keys where ApplicationForm.field(key) != nil { changes[key] = section.string(key) }
+        return ApplicationFormDraft(member: member, applicationID: id, idea: fields.bool("idea") ?? false, rows: rows, changes: changes)
     }
 
     /// The member's draft, or nil when there is none or it cannot be read.
     public func read(_ member: MemberID, config: FundConfig) -> RecoveryDraft? {
-        for kind in ["review", "comment"] {
+        for kind in Self.kinds {
             guard let url = url(member, kind), let data = FileManager.default.contents(atPath: url.path),
                   let document = try? TOMLDocument(file: url.lastPathComponent, data: data) else { continue }
+            if kind == "application" {
+                if let form = Self.readApplicationForm(document, member: member) { return .applicationForm(form) }
+                continue
+            }
             let raw = document.fields.string("application") ?? ""
             guard let id = ApplicationID(raw) else { continue }
             if kind == "review", let review = ReviewRecord.read(document, applicationID: id, fileMember: member, config: config) {
@@ -55,7 +90,7 @@ public struct DraftFile: Sendable {
     }
 
     public func remove(_ member: MemberID) {
-        for kind in ["review", "comment"] { if let url = url(member, kind) { try? FileManager.default.removeItem(at: url) } }
+        for kind in Self.kinds { if let url = url(member, kind) { try? FileManager.default.removeItem(at: url) } }
     }
 }
 

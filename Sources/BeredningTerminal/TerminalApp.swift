@@ -118,7 +118,9 @@ public struct TerminalApp {
                 case .recordFollowUp(let followUp):
                     queue += state.update(record(followUp, state: state))
                 case .saveApplication(let application, let basis):
-                    queue += state.update(save(application, basis: basis, state: state))
+                    let result = save(application, basis: basis, state: state)
+                    queue += state.update(result)
+                    if case .saved = result, state.recoveryDraft == nil { drafts.discard(state.member) }
                 case .export(let kind):
                     queue += state.update(export(kind, state: state))
                 case .sync(let choices):

@@ -73,4 +73,33 @@ struct LocalStateTests {
         #expect(folderMode == 0o700)
         #expect(drafts.read(MemberID("sara")!, config: try store.load().config) == comment(store))
     }
+
+    @Test func theApplicationFormsDraftReadsBackExactly() throws {
+        let store = try TestStore()
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("bered-state-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: state) }
+        let drafts = DraftFile(store: store.root, environment: ["XDG_STATE_HOME": state.path])
+        let config = try store.load().config
+        try drafts.write(comment(store), criteria: config.criteria)
+        let draft = ApplicationFormDraft(member: MemberID("lars")!, applicationID: ApplicationID("2026-002"), idea: false,
+                                         rows: ["actors": 3, "calculation.costs": 0],
+                                         changes: ["title": "Star for Life \"2\"", "actors[2].name": "Fritidsgården i Älvängen",
+                                                   "problem.description": "Första stycket.\n\nAndra stycket med \"\"\" i.", "idea.months": "18"])
+        try drafts.write(.applicationForm(draft), criteria: config.criteria)
+        let folder = try #require(drafts.folder)
+        // Sara's comment and Lars's form: one draft per member.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 2)
+        #expect(drafts.read(MemberID("lars")!, config: config) == .applicationForm(draft))
+        #expect(drafts.read(MemberID("sara")!, config: config) == comment(store))
+        // Another member's name in the file is not theirs to be offered.
+        #expect(drafts.read(MemberID("anna")!, config: config) == nil)
+        var new = draft
+        new.applicationID = nil
+        new.idea = true
+        try drafts.write(.applicationForm(new), criteria: config.criteria)
+        #expect(drafts.read(MemberID("lars")!, config: config) == .applicationForm(new))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 2)
+        drafts.remove(MemberID("lars")!)
+        #expect(drafts.read(MemberID("lars")!, config: config) == nil)
+    }
 }

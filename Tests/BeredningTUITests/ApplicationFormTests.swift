@@ -309,4 +309,42 @@ struct ApplicationFormTests {
         #expect(edit.startOnForm(edit: ApplicationID("2026-003"), idea: false, title: "") == nil)
         #expect(edit.press(.escape) == [.quit])
     }
+
+    @Test func unsavedTypingIsARecoveryDraftThatComesBackOverAColleaguesChange() {
+        var s = Self.editForm("2026-002")
+        #expect(s.recoveryDraft == nil)
+        s.type(" (reviderad)")
+        Self.go(to: .add("actors"), in: &s)
+        s.press(.enter)
+        s.type("Fritidsgården")
+        guard case .applicationForm(let draft)? = s.recoveryDraft else { Issue.record("no draft"); return }
+        let title = demo.entry(ApplicationID("2026-002")!)!.dossier!.application.title + " (reviderad)"
+        #expect(draft.applicationID == ApplicationID("2026-002"))
+        #expect(draft.changes["title"] == title)
+        #expect(draft.changes.count == 2, "\(draft.changes)")
+        let actors = Self.form(s)!.rows["actors"]!
+        // Next session: a colleague has changed another field meanwhile.
+        var next = state(as: "lars")
+        _ = next.update(.reloaded(changedDemo("2026-002") { $0.application.problem.localExtent = "Kollegans nya siffror." }))
+        _ = next.update(.draftFound(.applicationForm(draft)))
+        #expect(next.screen.contains("Dina ändringar i ansökan 2026-002 i formuläret sparades inte"))
+        next.press(.enter)
+        guard let form = Self.form(next) else { Issue.record("no form"); return }
+        #expect(form.text("title") == title)
+        #expect(form.rows["actors"] == actors)
+        #expect(form.text("actors[\(actors - 1)].name") == "Fritidsgården")
+        #expect(form.text("problem.local_extent") == "Kollegans nya siffror.")
+        #expect(form.isDirty)
+        // A new application's draft opens a new form.
+        var new = Self.newForm(idea: true)
+        new.type("Mötesplats")
+        guard case .applicationForm(let idea)? = new.recoveryDraft else { Issue.record("no draft"); return }
+        #expect(idea.applicationID == nil && idea.idea)
+        var later = state(as: "lars")
+        _ = later.update(.draftFound(.applicationForm(idea)))
+        #expect(later.screen.contains("Den nya idén du började skriva i formuläret sparades inte"))
+        later.press(.enter)
+        #expect(Self.form(later)?.idea == true)
+        #expect(Self.form(later)?.text("title") == "Mötesplats")
+    }
 }

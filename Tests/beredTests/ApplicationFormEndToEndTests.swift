@@ -202,3 +202,33 @@ extension ApplicationFormEndToEndTests {
         #expect(try String(contentsOf: demo.url("2026-007/application.toml"), encoding: .utf8).contains("# "))
     }
 }
+
+extension ApplicationFormEndToEndTests {
+    /// A closed terminal in the middle of an edit loses nothing: the next start offers the
+    /// typing back over the application as it is then.
+    @Test func aClosedTerminalKeepsTheFormsTypingAsADraft() throws {
+        let demo = try DemoCopy()
+        let binary = try Bered.installed.get()
+        let state = RealTerminalTests.StateFolder()
+        let edit = try Tmux(["edit", demo.path, "2026-002", "--as", "lars"], environment: ["XDG_STATE_HOME": state.url.path], binary: binary)
+        try edit.waitFor("Ändra 2026-002")
+        try edit.type(" – reviderad")
+        try edit.waitFor("Ändrade fält: 1")
+        let pid = try edit.programPID()
+        try edit.tmux(["kill-session", "-t", edit.session], capture: false)
+        #expect(RealTerminalTests().ends(pid, within: 1), "still running a second after its terminal closed")
+        #expect(state.drafts().contains("Star for Life – reviderad"))
+        #expect(!(try String(contentsOf: demo.url("2026-002/application.toml"), encoding: .utf8)).contains("reviderad"))
+
+        let again = try Tmux(["open", demo.path, "--as", "lars"], environment: ["XDG_STATE_HOME": state.url.path], binary: binary)
+        try again.waitFor("Dina ändringar i ansökan 2026-002 i formuläret sparades inte")
+        try again.keys("Enter")
+        try again.waitFor("Star for Life – reviderad")
+        try again.keys("C-s")
+        try again.waitFor("Ändringarna i 2026-002 är sparade (1 fält)")
+        #expect(try String(contentsOf: demo.url("2026-002/application.toml"), encoding: .utf8).contains("title = \"Star for Life – reviderad\""))
+        #expect(state.drafts().isEmpty)
+        try again.keys("q")
+        try again.waitFor("EXIT=0")
+    }
+}

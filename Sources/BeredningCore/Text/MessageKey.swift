@@ -1160,4 +1160,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case formFieldRequired = "form.field_required"
     case formFieldRowLacks = "form.field_row_lacks"
     case formFieldValueOrUnitCost = "form.field_value_or_unit_cost"
+    case appformDraftEdit = "appform.draft_edit"
+    case appformDraftNew = "appform.draft_new"
+    case appformDraftNewIdea = "appform.draft_new_idea"
 }

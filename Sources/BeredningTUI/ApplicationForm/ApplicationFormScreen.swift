@@ -288,6 +288,26 @@ public struct ApplicationFormScreen: Equatable, Sendable {
         return String(path[path.index(after: close)...])
     }
 
+    // MARK: Typing kept aside
+
+    /// What a recovery draft keeps: the rows and every field whose text differs from what was opened.
+    public var changes: [String: String] { values.filter { (original[$0.key] ?? "") != $0.value } }
+
+    /// Puts a recovery draft's typing back: its rows, and its text in the fields it changed.
+    mutating func restore(rows draftRows: [String: Int], changes: [String: String]) {
+        for group in ApplicationForm.groups {
+            guard let count = draftRows[group] else { continue }
+            let suffixes = Self.suffixes(group)
+            for row in count..<max(count, rows[group] ?? 0) { for suffix in suffixes { editors["\(group)[\(row)]" + suffix] = nil } }
+            for row in 0..<count { for suffix in suffixes where editors["\(group)[\(row)]" + suffix] == nil { editors["\(group)[\(row)]" + suffix] = TextEditor() } }
+            rows[group] = count
+        }
+        for (path, text) in changes where editors[path] != nil || (ApplicationForm.field(path) != nil && !path.contains("[")) {
+            editors[path] = TextEditor(text)
+        }
+        recheck()
+    }
+
     // MARK: After a colleague's change
 
     /// Reads in `current`, the application as the store now has it: a field the member has not

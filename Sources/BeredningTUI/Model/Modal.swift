@@ -291,6 +291,22 @@ extension AppState {
             form.topic = comment.about
             form.editor = TextEditor(comment.text)
             stack = [.comment(form)]
+        case .applicationForm(let draft):
+            // Over the application as the store has it now: a colleague's change since stays
+            // in every field the member had not typed in.
+            if let id = draft.applicationID {
+                guard let dossier = dossier(id) else {
+                    show(catalog(.cliNoSuchApplication, ["id": .text(id.description)]), .error)
+                    return
+                }
+                stack = [.applicationForm(.edit(dossier.application, config: snapshot.config))]
+            } else {
+                stack = []
+                _ = openNewApplication(idea: draft.idea)
+            }
+            guard case .applicationForm(var form) = current else { return }
+            form.restore(rows: draft.rows, changes: draft.changes)
+            stack[stack.count - 1] = .applicationForm(form)
         }
         show(catalog(.uiDraftRestored))
     }
@@ -307,6 +323,9 @@ extension AppState {
                 return .review(review)
             case .comment(let form) where form.isDirty:
                 return .comment(YouthComment(applicationID: form.applicationID, author: member.id, time: now, about: form.topic, text: form.editor.text))
+            case .applicationForm(let form) where form.isDirty:
+                return .applicationForm(ApplicationFormDraft(member: member.id, applicationID: form.basis?.id, idea: form.idea, rows: form.rows,
+                                                             changes: form.changes))
             default: continue
             }
         }

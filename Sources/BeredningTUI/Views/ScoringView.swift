@@ -239,8 +239,10 @@ enum ModalView {
         case .restoreDraft(let draft):
             let what: String
             switch draft {
-            case .review: what = c(.uiDraftReview, ["id": .text(draft.applicationID.description)])
-            case .comment: what = c(.uiDraftComment, ["id": .text(draft.applicationID.description)])
+            case .review: what = c(.uiDraftReview, ["id": .text(draft.applicationID?.description ?? "")])
+            case .comment: what = c(.uiDraftComment, ["id": .text(draft.applicationID?.description ?? "")])
+            case .applicationForm(let form):
+                what = form.applicationID.map { c(.appformDraftEdit, ["id": .text($0.description)]) } ?? c(form.idea ? .appformDraftNewIdea : .appformDraftNew)
             }
             focus = 2
             lines = [[(c(.uiDraftTitle), .warning)], [], [(what, .plain)], [],

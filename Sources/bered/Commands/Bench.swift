@@ -155,8 +155,29 @@ struct Bench: ParsableCommand {
             let prose = keys(into: half), long = keys(into: word)
             // Wrapping a read-only text (the application view, a saved comment) with one long word.
             let wrapTimes = (0..<runs).map { _ in time { _ = Wrap.lines(word, width: 72) } }
-            print(String(format: "{\"paste_100kb_ms\": %.3f, \"key_in_50kb_ms\": %.3f, \"render_50kb_ms\": %.3f, \"key_in_50kb_word_ms\": %.3f, \"render_50kb_word_ms\": %.3f, \"wrap_50kb_word_ms\": %.3f}",
-                         median(pasteTimes), prose.key, prose.render, long.key, long.render, median(wrapTimes)))
+            // The application form on the fullest demo application: every key reads the whole form
+            // again and runs the checks, so its cost is that of the application, and of a long text in it.
+            guard let coordinator = snapshot.config.members.first(where: { $0.role == .coordinator }) else { throw ValidationError("the demo store has no coordinator") }
+            var edit = AppState(snapshot: snapshot, member: coordinator, catalog: context.catalog, width: 100, height: 40)
+            edit.now = Date()
+            _ = edit.startOnForm(edit: ApplicationID("2026-001"), idea: false, title: "")
+            for _ in 0..<5 { _ = edit.update(.key(.tab)) }  // to the problem's description, a long text
+            var formKeys: [Double] = [], formRenders: [Double] = []
+            var typing = edit
+            for n in 0..<presses {
+                formKeys.append(time { _ = typing.update(.key(.char(n % 7 == 0 ? " " : "a"))) })
+                formRenders.append(time { _ = Frame.render(typing) })
+            }
+            let formPaste = (0..<runs).map { _ in
+                var state = edit
+                return time { _ = state.update(.text(paste)); _ = Frame.render(state) }
+            }
+            var long50 = edit
+            _ = long50.update(.text(half))
+            let formKeys50 = (0..<presses).map { n in time { _ = long50.update(.key(.char(n % 7 == 0 ? " " : "a"))) } }
+            print(String(format: "{\"paste_100kb_ms\": %.3f, \"key_in_50kb_ms\": %.3f, \"render_50kb_ms\": %.3f, \"key_in_50kb_word_ms\": %.3f, \"render_50kb_word_ms\": %.3f, \"wrap_50kb_word_ms\": %.3f, \"form_key_ms\": %.3f, \"form_render_ms\": %.3f, \"form_paste_100kb_ms\": %.3f, \"form_key_in_50kb_ms\": %.3f}",
+                         median(pasteTimes), prose.key, prose.render, long.key, long.render, median(wrapTimes),
+                         median(formKeys), median(formRenders), median(formPaste), median(formKeys50)))
         }
 
         /// Swedish-looking prose of about `bytes` bytes: words, sentences and a paragraph now and then.
