@@ -232,3 +232,26 @@ extension ApplicationFormEndToEndTests {
         try again.waitFor("EXIT=0")
     }
 }
+
+extension ApplicationFormEndToEndTests {
+    /// The form's save is the store's: a personal identity number is refused in words, the form
+    /// stays open with the typing in it, and nothing is written.
+    @Test func aPersonalIdentityNumberIsRefusedAndTheTypingStays() throws {
+        let demo = try DemoCopy()
+        let before = try String(contentsOf: demo.url("2026-002/application.toml"), encoding: .utf8)
+        let edit = try Tmux(["edit", demo.path, "2026-002", "--as", "lars"], binary: try Bered.installed.get())
+        try edit.waitFor("Ändra 2026-002")
+        try edit.keys("PageDown")
+        try edit.waitFor("▸ Problemet")
+        try edit.type(" Ett av barnen, 850709-1232, har")
+        try edit.keys("C-s")
+        let refused = try edit.waitFor("ser ut som ett personnummer")
+        #expect(refused.contains("850709-1232"))
+        #expect(refused.contains("▸ Problemet"))
+        #expect(try String(contentsOf: demo.url("2026-002/application.toml"), encoding: .utf8) == before)
+        try edit.keys("Escape")
+        try edit.waitFor("Vill du spara ansökan innan du lämnar formuläret?")
+        try edit.keys("l")
+        try edit.waitFor("EXIT=0")
+    }
+}
