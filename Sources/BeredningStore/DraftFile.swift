@@ -20,25 +20,80 @@ public struct DraftFile: Sendable {
         storeKey = LocalState.key(of: store)
     }
 
-    private func url(_ member: MemberID, _ kind: String) -> URL? {
-        folder?.appendingPathComponent("\(storeKey)-\(member)-\(kind).toml")
+    /// A file per draft, named by its member, kind and application (`…-lars-review-2026-003.toml`,
+    /// `…-lars-application-new.toml`): a draft put off for later is not replaced by the next
+    /// thing the member types.
+    public static func slot(_ draft: RecoveryDraft) -> String {
+        let kind: String
+        switch draft {
+        case .review: kind = "review"
+        case .comment: kind = "comment"
+        case .applicationForm: kind = "application"
+        }
+        return kind + "-" + (draft.applicationID?.description ?? "new")
     }
 
-    /// One draft per member and store: writing one kind removes the others.
+    private func url(_ draft: RecoveryDraft) -> URL? {
+        folder?.appendingPathComponent("\(storeKey)-\(draft.member)-\(Self.slot(draft)).toml")
+    }
+
+    private func prefix(_ member: MemberID) -> String { "\(storeKey)-\(member)-" }
+
     private static let kinds = ["review", "comment", "application"]
 
     public func write(_ draft: RecoveryDraft, criteria: CriteriaSet) throws {
-        guard let folder else { throw NoFolder() }
+        guard let folder, let target = url(draft) else { throw NoFolder() }
         try LocalState.createPrivateFolder(folder)
-        let (kind, text): (String, String)
+        let text: String
         switch draft {
-        case .review(let draft): (kind, text) = ("review", ReviewRecord.write(draft, criteria: criteria))
-        case .comment(let draft): (kind, text) = ("comment", CommentRecord.write(draft))
-        case .applicationForm(let draft): (kind, text) = ("application", Self.write(draft))
+        case .review(let draft): text = ReviewRecord.write(draft, criteria: criteria)
+        case .comment(let draft): text = CommentRecord.write(draft)
+        case .applicationForm(let draft): text = Self.write(draft)
         }
-        guard let target = url(draft.member, kind) else { throw NoFolder() }
         try AtomicFile.write(Data(text.utf8), to: target, permissions: 0o600)
-        for other in Self.kinds where other != kind { if let url = url(draft.member, other) { try? FileManager.default.removeItem(at: url) } }
+    }
+
+    /// The member's draft files, newest first (an earlier release's `…-lars-review.toml` too).
+    private func files(_ member: MemberID) -> [URL] {
+        guard let folder, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+        let urls = names.filter { $0.hasPrefix(prefix(member)) && $0.hasSuffix(".toml") }.map { folder.appendingPathComponent($0) }
+        func modified(_ url: URL) -> Date {
+            ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date) ?? .distantPast
+        }
+        return urls.map { ($0, modified($0)) }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.lastPathComponent < $1.0.lastPathComponent }.map(\.0)
+    }
+
+    private func read(_ url: URL, member: MemberID, config: FundConfig) -> RecoveryDraft? {
+        let rest = url.lastPathComponent.dropFirst(prefix(member).count)
+        guard let kind = Self.kinds.first(where: { rest.hasPrefix($0) }), let data = FileManager.default.contents(atPath: url.path),
+              let document = try? TOMLDocument(file: url.lastPathComponent, data: data) else { return nil }
+        if kind == "application" { return Self.readApplicationForm(document, member: member).map(RecoveryDraft.applicationForm) }
+        guard let id = ApplicationID(document.fields.string("application") ?? "") else { return nil }
+        if kind == "review" { return ReviewRecord.read(document, applicationID: id, fileMember: member, config: config).map(RecoveryDraft.review) }
+        return CommentRecord.read(document, applicationID: id, fileMember: member).map(RecoveryDraft.comment)
+    }
+
+    /// The member's newest draft that reads, or nil when there is none.
+    public func read(_ member: MemberID, config: FundConfig) -> RecoveryDraft? {
+        files(member).lazy.compactMap { read($0, member: member, config: config) }.first
+    }
+
+    /// Removes one draft: its file, and an earlier release's file of its kind
+    /// (`…-lars-review.toml`) when that holds the same application's.
+    public func remove(_ draft: RecoveryDraft) {
+        guard let folder, let url = url(draft) else { return }
+        try? FileManager.default.removeItem(at: url)
+        let kind = String(Self.slot(draft).prefix { $0 != "-" })
+        let legacy = folder.appendingPathComponent(prefix(draft.member) + kind + ".toml")
+        if let data = FileManager.default.contents(atPath: legacy.path), let document = try? TOMLDocument(file: legacy.lastPathComponent, data: data),
+           document.fields.string("application") == draft.applicationID?.description {
+            try? FileManager.default.removeItem(at: legacy)
+        }
+    }
+
+    /// Removes every draft of the member's.
+    public func remove(_ member: MemberID) {
+        for url in files(member) { try? FileManager.default.removeItem(at: url) }
     }
 
     /// The form's draft: its fields by their paths, quoted as TOML keys (`"actors[0].name"`).
@@ -66,31 +121,6 @@ public struct DraftFile: Sendable {
         let section = fields.section("changes")
         for key in section.keys where ApplicationForm.field(key) != nil { changes[key] = section.string(key) }
         return ApplicationFormDraft(member: member, applicationID: id, idea: fields.bool("idea") ?? false, rows: rows, changes: changes)
-    }
-
-    /// The member's draft, or nil when there is none or it cannot be read.
-    public func read(_ member: MemberID, config: FundConfig) -> RecoveryDraft? {
-        for kind in Self.kinds {
-            guard let url = url(member, kind), let data = FileManager.default.contents(atPath: url.path),
-                  let document = try? TOMLDocument(file: url.lastPathComponent, data: data) else { continue }
-            if kind == "application" {
-                if let form = Self.readApplicationForm(document, member: member) { return .applicationForm(form) }
-                continue
-            }
-            let raw = document.fields.string("application") ?? ""
-            guard let id = ApplicationID(raw) else { continue }
-            if kind == "review", let review = ReviewRecord.read(document, applicationID: id, fileMember: member, config: config) {
-                return .review(review)
-            }
-            if kind == "comment", let comment = CommentRecord.read(document, applicationID: id, fileMember: member) {
-                return .comment(comment)
-            }
-        }
-        return nil
-    }
-
-    public func remove(_ member: MemberID) {
-        for kind in Self.kinds { if let url = url(member, kind) { try? FileManager.default.removeItem(at: url) } }
     }
 }
 

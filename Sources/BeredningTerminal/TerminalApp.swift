@@ -97,12 +97,12 @@ public struct TerminalApp {
                     queue += state.update(reload())
                     watcher.rebase(to: stamp)
                     reloads += 1
-                case .discardDraft:
-                    drafts.discard(state.member)
+                case .discardDraft(let draft):
+                    drafts.discard(draft)
                 case .saveReview(let review):
                     let result = save(review, state: state)
                     queue += state.update(result)
-                    if case .saved = result, state.recoveryDraft == nil { drafts.discard(state.member) }
+                    if case .saved = result, state.recoveryDraft == nil { drafts.discardWritten() }
                 case .saveConflict(let conflict):
                     queue += state.update(save(conflict, state: state))
                 case .withdrawConflict(let id):
@@ -110,7 +110,7 @@ public struct TerminalApp {
                 case .saveComment(let comment):
                     let result = save(comment, state: state)
                     queue += state.update(result)
-                    if case .saved = result, state.recoveryDraft == nil { drafts.discard(state.member) }
+                    if case .saved = result, state.recoveryDraft == nil { drafts.discardWritten() }
                 case .move(let id, let transition, let reason, let override, let letter):
                     queue += state.update(move(id, transition, reason: reason, override: override, letter: letter, state: state))
                 case .recordDecision(let id, let decision):
@@ -120,7 +120,7 @@ public struct TerminalApp {
                 case .saveApplication(let application, let basis):
                     let result = save(application, basis: basis, state: state)
                     queue += state.update(result)
-                    if case .saved = result, state.recoveryDraft == nil { drafts.discard(state.member) }
+                    if case .saved = result, state.recoveryDraft == nil { drafts.discardWritten() }
                 case .export(let kind):
                     queue += state.update(export(kind, state: state))
                 case .sync(let choices):
@@ -213,9 +213,16 @@ public struct TerminalApp {
             return .unchanged
         }
 
-        mutating func discard(_ member: Member?) {
-            guard let member else { return }
-            file.remove(member.id)
+        /// Removes one draft's file; any other kept from earlier stays, to be offered next time.
+        mutating func discard(_ draft: RecoveryDraft?) {
+            guard let draft else { return }
+            file.remove(draft)
+            if let written, DraftFile.slot(written) == DraftFile.slot(draft) { self.written = nil }
+        }
+
+        /// Removes the draft this session last wrote: what it held has just been saved.
+        mutating func discardWritten() {
+            if let written { file.remove(written) }
             written = nil
         }
     }

@@ -90,16 +90,46 @@ struct LocalStateTests {
         // Sara's comment and Lars's form: one draft per member.
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 2)
         #expect(drafts.read(MemberID("lars")!, config: config) == .applicationForm(draft))
-        #expect(drafts.read(MemberID("sara")!, config: config) == comment(store))
         // Another member's name in the file is not theirs to be offered.
         #expect(drafts.read(MemberID("anna")!, config: config) == nil)
         var new = draft
         new.applicationID = nil
         new.idea = true
         try drafts.write(.applicationForm(new), criteria: config.criteria)
+        // A draft per application: the newest is offered first, the other waits its turn.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 3)
         #expect(drafts.read(MemberID("lars")!, config: config) == .applicationForm(new))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 2)
+        drafts.remove(.applicationForm(new))
+        #expect(drafts.read(MemberID("lars")!, config: config) == .applicationForm(draft))
         drafts.remove(MemberID("lars")!)
         #expect(drafts.read(MemberID("lars")!, config: config) == nil)
+        #expect(drafts.read(MemberID("sara")!, config: config) == comment(store))
+    }
+
+    /// A draft put off for later is not replaced by the next thing its member types, and an
+    /// earlier release's draft file is still offered, and removed with its draft.
+    @Test func aDraftPutOffStaysWhileAnotherIsTyped() throws {
+        let store = try TestStore()
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("bered-state-\(UUID().uuidString.prefix(8))")
+        defer { try? FileManager.default.removeItem(at: state) }
+        let drafts = DraftFile(store: store.root, environment: ["XDG_STATE_HOME": state.path])
+        let config = try store.load().config
+        let first = comment(store)
+        try drafts.write(first, criteria: config.criteria)
+        guard case .comment(var other) = first else { return }
+        other.applicationID = ApplicationID("2026-004")!
+        other.text = "En annan kommentar"
+        try drafts.write(.comment(other), criteria: config.criteria)
+        drafts.remove(.comment(other))
+        #expect(drafts.read(MemberID("sara")!, config: config) == first)
+        // As an earlier release named it.
+        let folder = try #require(drafts.folder)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(names.count == 1)
+        let legacy = folder.appendingPathComponent(names[0].replacingOccurrences(of: "-comment-\(first.applicationID!)", with: "-comment"))
+        try FileManager.default.moveItem(at: folder.appendingPathComponent(names[0]), to: legacy)
+        #expect(drafts.read(MemberID("sara")!, config: config) == first)
+        drafts.remove(first)
+        #expect(drafts.read(MemberID("sara")!, config: config) == nil)
     }
 }

@@ -302,7 +302,11 @@ struct ApplicationFormTests {
         #expect(Self.form(s)?.text("title") == "Läxhjälp")
         #expect(Self.form(s)?.focus == .field("applicant"))
         #expect(s.press(.escape).isEmpty)
-        #expect(s.press(.char("l")) == [.discardDraft, .quit])
+        // The title from the command line is typing too: leaving asks, and throws its draft away.
+        let draft = s.recoveryDraft
+        guard case .applicationForm(let kept)? = draft else { Issue.record("no draft"); return }
+        #expect(kept.changes == ["title": "Läxhjälp"])
+        #expect(s.press(.char("l")) == [.discardDraft(draft), .quit])
         var refused = state(as: "anna")
         #expect(refused.startOnForm(edit: nil, idea: false, title: "") != nil)
         var edit = state(as: "lars")
@@ -346,5 +350,24 @@ struct ApplicationFormTests {
         later.press(.enter)
         #expect(Self.form(later)?.idea == true)
         #expect(Self.form(later)?.text("title") == "Mötesplats")
+    }
+
+    @Test func startedOnTheFormADraftIsOfferedBeforeAnythingIsTyped() {
+        let draft = RecoveryDraft.comment(YouthComment(applicationID: ApplicationID("2026-003")!, author: MemberID("lars")!,
+                                                       time: .init(timeIntervalSince1970: 0), about: .whole, text: "Kvar från i går"))
+        var s = state(as: "lars")
+        _ = s.startOnForm(edit: ApplicationID("2026-002"), idea: false, title: "")
+        _ = s.update(.draftFound(draft))
+        #expect(s.modal == .restoreDraft(draft))
+        // Once the member has typed in the form, nothing is put over it.
+        var typed = state(as: "lars")
+        _ = typed.startOnForm(edit: ApplicationID("2026-002"), idea: false, title: "")
+        typed.type("x")
+        _ = typed.update(.draftFound(draft))
+        #expect(typed.modal == nil)
+        // In the interface, a form opened from the list is not interrupted either.
+        var list = Self.editForm("2026-002")
+        _ = list.update(.draftFound(draft))
+        #expect(list.modal == nil)
     }
 }

@@ -49,7 +49,7 @@ struct RecoveryDraftTests {
                                                        time: .init(timeIntervalSince1970: 0), about: .whole, text: "x"))
         var s = state(as: "sara")
         _ = s.update(.draftFound(draft))
-        #expect(s.press(.char("d")) == [.discardDraft])
+        #expect(s.press(.char("d")) == [.discardDraft(draft)])
         #expect(s.modal == nil)
 
         var later = state(as: "sara")
@@ -64,6 +64,8 @@ struct RecoveryDraftTests {
         s.type("Jag ångrar mig")
         s.press(.escape)
         #expect(s.modal == .confirmLeave)
-        #expect(s.press(.char("l")) == [.discardDraft])
+        guard case .comment(let draft)? = s.recoveryDraft else { Issue.record("no draft"); return }
+        // That draft, and only that one: another kept from earlier stays to be offered again.
+        #expect(s.press(.char("l")) == [.discardDraft(.comment(draft))])
     }
 }

@@ -68,7 +68,7 @@ struct RecoveryDraftEndToEndTests {
             #expect(kill(pid, 0) != 0, "bered outlived its terminal")
         }
         let drafts = session.drafts
-        #expect(drafts.count == 1 && drafts[0].hasSuffix("-sara-comment.toml"), "\(drafts)")
+        #expect(drafts.count == 1 && drafts[0].hasSuffix("-sara-comment-2026-001.toml"), "\(drafts)")
 
         let second = try session.open()
         try second.waitFor("Osparad text från förra gången")
@@ -98,5 +98,33 @@ struct RecoveryDraftEndToEndTests {
         let third = try session.open()
         let screen = try third.waitFor("2026-006")
         #expect(!screen.contains("Osparad text"))
+    }
+
+    /// "Not now" keeps the draft for the next start even when the member goes on to type and
+    /// save something else meanwhile (once, the next typing replaced it). The installed build.
+    @Test func aDraftPutOffSurvivesOtherTypingAndIsOfferedAgain() throws {
+        let session = try Session()
+        let first = try session.typingAComment(Self.text, endingIn: "det bästa")
+        kill(try beredPID(first), SIGTERM)
+        try first.waitFor("EXIT=143")
+        let binary = try Bered.installed.get()
+        let second = try Tmux(["open", session.demo.path, "--as", "sara"], environment: session.environment, binary: binary)
+        try second.waitFor("Osparad text från förra gången")
+        try second.keys("Escape")
+        try second.waitFor("2026-006")
+        try second.keys("j", "c")
+        try second.waitFor("Kommentar till 2026-002")
+        try second.type("En annan kommentar som sparas")
+        try second.waitFor("som sparas")
+        Thread.sleep(forTimeInterval: 1.2)  // long enough for its own draft to be written
+        try second.keys("C-s")
+        try second.waitFor("Kommentaren är sparad")
+        try second.keys("q")
+        try second.waitFor("EXIT=0")
+        #expect(session.drafts.count == 1, "\(session.drafts)")
+        let third = try Tmux(["open", session.demo.path, "--as", "sara"], environment: session.environment, binary: binary)
+        try third.waitFor("Osparad text från förra gången")
+        try third.keys("Enter")
+        try third.waitFor("det bästa")
     }
 }

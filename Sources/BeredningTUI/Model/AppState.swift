@@ -144,8 +144,10 @@ public struct AppState: Sendable {
         case .synced(let outcome):
             return synced(outcome)
         case .draftFound(let draft):
-            // Offered to its writer only, and not over a form already open.
-            if draft.member == member?.id, modal == nil, stack.isEmpty { modal = .restoreDraft(draft) }
+            // Offered to its writer only, and not over a form already open, except the form the
+            // program was started on (`bered new`, `bered edit`) before anything is typed in it:
+            // typing there would otherwise replace the draft unseen.
+            if draft.member == member?.id, modal == nil, stack.isEmpty || (quitsWithForm && !hasUnsavedWork) { modal = .restoreDraft(draft) }
             return []
         case .historyLoaded(let id, let events):
             if case .history(var screen) = current, screen.applicationID == id {

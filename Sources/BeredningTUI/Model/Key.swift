@@ -56,8 +56,9 @@ public enum Command: Sendable, Equatable {
     /// Shares the member's work through git; `choices` settle the conflicts of the last sync.
     case sync(choices: [String: SyncSide])
     case reload
-    /// The member threw away a recovery draft (or saved what it held).
-    case discardDraft
+    /// The member threw away a recovery draft: one offered back, or the one of the form they
+    /// left without saving (nil when it had none).
+    case discardDraft(RecoveryDraft?)
     case quit
     case suspend
 }

@@ -102,9 +102,11 @@ extension AppState {
                 return saveDraftAndLeave()
             case .char("l"), .char("L"), .char("d"):
                 self.modal = nil
+                // The draft of what is left, and only that one: another kept from earlier stays.
+                let left = recoveryDraft
                 stack.removeLast()
                 show(catalog(.uiChangesDiscarded))
-                return [.discardDraft]
+                return [.discardDraft(left)]
             default:
                 // Enter, Esc, n and anything else: stay. No is the default.
                 self.modal = nil
@@ -129,7 +131,7 @@ extension AppState {
             case .char("d"), .char("D"), .char("s"):
                 self.modal = nil
                 show(catalog(.uiDraftDiscarded))
-                return [.discardDraft]
+                return [.discardDraft(draft)]
             default:
                 // Esc and anything else keep the draft for later: nothing is thrown away by accident.
                 self.modal = nil
