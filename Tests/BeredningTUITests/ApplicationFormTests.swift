@@ -370,4 +370,27 @@ struct ApplicationFormTests {
         _ = list.update(.draftFound(draft))
         #expect(list.modal == nil)
     }
+
+    /// Screen readers and magnifiers follow the terminal's cursor: on a choice, an option and
+    /// an add line it stands on them, as in a text field.
+    @Test func theCursorIsOnWhatHasFocusEverywhereInTheForm() {
+        var s = Self.newForm()
+        Self.go(to: .field("applicant_kind"), in: &s)
+        #expect(Frame.render(s).atCursor.hasPrefix("(tomt) ›"))
+        s.press(.right)
+        #expect(Frame.render(s).atCursor.hasPrefix("kommunal ›"))
+        Self.go(to: .add("intervention.activities"), in: &s)
+        #expect(Frame.render(s).atCursor.hasPrefix("+ Lägg till: Aktivitet 1"))
+        Self.go(to: .add("measurability.indicators"), in: &s)
+        s.press(.enter)
+        Self.go(to: .field("measurability.indicators[0].when"), in: &s)
+        #expect(Frame.render(s).atCursor.hasPrefix("[ ] efter 1 år"))
+        s.press(.right, .char(" "))
+        #expect(Frame.render(s).atCursor.hasPrefix("[x] efter 4 år"))
+        for width in [80, 40] {
+            var narrow = Self.newForm(width: width, height: width == 80 ? 24 : 12)
+            Self.go(to: .field("early_timing.level"), in: &narrow)
+            #expect(Frame.render(narrow).atCursor.hasPrefix("(tomt) ›"), "\(width)")
+        }
+    }
 }

@@ -102,6 +102,8 @@ enum ApplicationFormView {
                 let what = next.map { c($0.rowHeading ?? $0.label) } ?? group
                 column.field(item) { col in
                     col.lines.append([((focused ? "▸ " : "  ") + c(.appformAdd, ["row": .text(what)]), focused ? .selected : .accent)])
+                    // The cursor is on what has focus, for screen readers and magnifiers.
+                    if focused { col.cursor = (2, col.lines.count - 1) }
                 }
             case .field(let path):
                 guard let field = ApplicationForm.field(path) else { continue }
@@ -130,6 +132,7 @@ enum ApplicationFormView {
         case .choice(let options):
             let chosen = options.first { $0.value == text }.map { c($0.label) } ?? c(.formEmpty)
             col.lines.append([("    ", .plain), (focused ? "‹ " + chosen + " ›" : chosen, focused ? .selected : text.isEmpty ? .muted : .plain)])
+            if focused { col.cursor = (6, col.lines.count - 1) }
         case .choices(let options):
             let chosen = Set(text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
             var line: StyledLine = [("    ", .plain)]
@@ -142,6 +145,8 @@ enum ApplicationFormView {
                     used = 4
                 }
                 line.append((piece, focused && index == form.option ? .selected : .plain))
+                // On the highlighted option's box, so a screen reader reads whether it is ticked.
+                if focused && index == form.option { col.cursor = (used, col.lines.count) }
                 used += piece.cellWidth
             }
             col.lines.append(line)
