@@ -107,8 +107,11 @@ public struct ApplicationFormScreen: Equatable, Sendable {
     }
 
     /// The section the cursor is in.
-    public var section: FormSection {
-        switch focus {
+    public var section: FormSection { section(of: focus) }
+
+    /// The section an item is in; an add line is in its list's.
+    func section(of item: Item) -> FormSection {
+        switch item {
         case .field(let path): return ApplicationForm.field(path)?.section ?? .application
         case .add(let group): return ApplicationForm.field("\(group)[0]" + (Self.suffixes(group).first ?? ""))?.section ?? .application
         }
@@ -151,12 +154,6 @@ public struct ApplicationFormScreen: Equatable, Sendable {
         }
         option = 0
         removing = nil
-    }
-
-    func section(of item: Item) -> FormSection {
-        var copy = self
-        copy.focus = item
-        return copy.section
     }
 
     /// Puts the cursor on the first field with a problem; false when there is none.
