@@ -255,3 +255,45 @@ extension ApplicationFormEndToEndTests {
         try edit.waitFor("EXIT=0")
     }
 }
+
+extension ApplicationFormEndToEndTests {
+    /// A store checked out on Windows (CRLF) and a bracketed paste: the pasted tabs and line
+    /// breaks are text (spaces in a one-line field), and the saved file keeps its line ends
+    /// and reads in Python's TOML reader.
+    @Test func aPasteIntoTheFormOfACRLFFileIsTextAndTheFileStaysCRLF() throws {
+        let demo = try DemoCopy()
+        let file = demo.url("2026-002/application.toml")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        try Data(original.replacingOccurrences(of: "\n", with: "\r\n").utf8).write(to: file)
+        let edit = try Tmux(["edit", demo.path, "2026-002", "--as", "lars"], binary: try Bered.installed.get())
+        try edit.waitFor("Ändra 2026-002")
+        // In the one-line title, at its end: line breaks and tabs become spaces.
+        try edit.tmux(["set-buffer", "-b", "klipp", "--", "\tdel två\nrad tre"], capture: false)
+        try edit.tmux(["paste-buffer", "-p", "-b", "klipp", "-t", edit.session], capture: false)
+        try edit.waitFor("del två rad tre")
+        // In the problem's long text: they stay, and the Tab does not move the focus.
+        try edit.keys("PageDown")
+        try edit.waitFor("▸ Problemet")
+        try edit.tmux(["set-buffer", "-b", "klipp2", "--", "Inklistrat\tmed tabb\nandra raden\n"], capture: false)
+        try edit.tmux(["paste-buffer", "-p", "-b", "klipp2", "-t", edit.session], capture: false)
+        try edit.waitFor("Ändrade fält: 2")
+        #expect(try edit.screen().contains("▸ Problemet"))
+        try edit.keys("C-s")
+        try edit.waitFor("EXIT=0", timeout: 30)
+
+        let saved = try Data(contentsOf: file)
+        let bytes = [UInt8](saved)
+        let lineFeeds = bytes.indices.filter { bytes[$0] == 10 }
+        #expect(!lineFeeds.isEmpty && lineFeeds.allSatisfy { $0 > 0 && bytes[$0 - 1] == 13 }, "a bare LF in the CRLF file")
+        let application = try #require(try store(demo).load().entry(ApplicationID("2026-002")!)?.dossier).application
+        #expect(application.title == "Star for Life del två rad tre")
+        #expect(application.problem.description.hasSuffix("Inklistrat\tmed tabb\nandra raden"), "\(application.problem.description.suffix(40).debugDescription)")
+        let read = try Bered.python("""
+            import sys, tomllib
+            d = tomllib.loads(sys.stdin.read())
+            print(d["title"])
+            print("\\t" in d["problem"]["description"])
+            """, input: String(decoding: saved, as: UTF8.self))
+        #expect(read == "Star for Life del två rad tre\nTrue\n")
+    }
+}
