@@ -54,6 +54,7 @@ public struct ApplicationFormScreen: Equatable, Sendable {
         rows = ApplicationForm.rowCounts(of: base)
         let values = ApplicationForm.values(of: base, rows: rows, idea: idea)
         editors = values.mapValues { TextEditor($0) }
+        self.values = values
         original = values
         settings = config.calculation
         rules = config.rules
@@ -64,8 +65,9 @@ public struct ApplicationFormScreen: Equatable, Sendable {
 
     public var isNew: Bool { basis == nil }
 
-    /// Every field's text, by its path.
-    public var values: [String: String] { editors.mapValues(\.text) }
+    /// Every field's text, by its path: made once per change (in `recheck`), since the runtime
+    /// asks whether the form is dirty, and for its draft, on every pass of its loop.
+    public private(set) var values: [String: String]
 
     public func text(_ path: String) -> String { editors[path]?.text ?? "" }
 
@@ -191,6 +193,7 @@ public struct ApplicationFormScreen: Equatable, Sendable {
     }
 
     mutating func recheck() {
+        values = editors.mapValues(\.text)
         reading = ApplicationForm.read(values, onto: base, rows: rows, settings: settings, spellings: { _ in [] })
         checks = AutomaticChecks.run(reading.application, rules: rules)
     }
